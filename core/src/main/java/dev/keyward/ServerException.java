@@ -1,0 +1,19 @@
+package dev.keyward;
+
+import dev.keyward.permission.Operation;
+import org.jspecify.annotations.Nullable;
+
+/** HTTP 5xx: the server failed. */
+public class ServerException extends UnkeyException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; {@code explanation} is keyward's fixed text. */
+  public ServerException(Operation operation, Problem problem, String explanation) {
+    super(operation, problem, explanation);
+  }
+
+  /** Creates the exception with a cause. */
+  public ServerException(Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
+    super(operation, problem, explanation, cause);
+  }
+}

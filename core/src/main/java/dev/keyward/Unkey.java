@@ -1,0 +1,20 @@
+package dev.keyward;
+
+/**
+ * Unkey's v2 management API as a Java port. {@code UnkeyHttpClient} speaks it over HTTP;
+ * {@code InMemoryUnkey} is a stateful fake with the same behaviour. Every method is synchronous and
+ * thread-safe; failures are {@link UnkeyException}s.
+ *
+ * <pre>{@code
+ * Unkey unkey = UnkeyHttpClient.fromEnvironment();
+ * CreatedKey created = unkey.keys().create(CreateKeyRequest.builder("api_123").prefix("sk").build());
+ * Verification v = unkey.keys().verify(created.key());
+ * }</pre>
+ */
+public interface Unkey {
+  /** API keys: create, verify, update, reroll, delete. */
+  Keys keys();
+
+  /** {@code GET /v2/liveness}: needs no root key. */
+  Liveness liveness();
+}

@@ -1,0 +1,95 @@
+package dev.keyward.key;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** Unkey's key format: {@code prefix_} + base58 of random bytes, hashed as base64(SHA-256). */
+public final class KeyFormat {
+  /** Unkey's default number of random bytes. */
+  public static final int DEFAULT_BYTE_LENGTH = 16;
+  /** The prefix of Unkey root keys. */
+  public static final String ROOT_KEY_PREFIX = "unkey";
+
+  private static final int MIN_BYTES = 16;
+  private static final int MAX_BYTES = 255;
+  private static final int MAX_PREFIX = 16;
+
+  private KeyFormat() {}
+
+  /**
+   * Generates a key: {@code prefix + "_" + base58(bytes)}, or just the base58 text without a prefix.
+   * Draws exactly one {@code nextBytes(new byte[byteLength])} from {@code random}.
+   */
+  public static Secret generate(@Nullable String prefix, int byteLength, SecureRandom random) {
+    Objects.requireNonNull(random, "random == null");
+    if (prefix != null) {
+      checkPrefix(prefix);
+    }
+    if (byteLength < MIN_BYTES || byteLength > MAX_BYTES) {
+      throw new InvalidKeyFormatException(
+          "byteLength must be between " + MIN_BYTES + " and " + MAX_BYTES);
+    }
+    byte[] bytes = new byte[byteLength];
+    random.nextBytes(bytes);
+    String body = Base58.encode(bytes);
+    return Secret.of(prefix == null ? body : prefix + "_" + body);
+  }
+
+  /** Checks a key prefix: 1..16 characters of {@code [a-zA-Z0-9_]}. */
+  public static void checkPrefix(String prefix) {
+    Objects.requireNonNull(prefix, "prefix == null");
+    if (prefix.isEmpty() || prefix.length() > MAX_PREFIX) {
+      throw new InvalidKeyFormatException("prefix must be 1 to " + MAX_PREFIX + " characters");
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      char c = prefix.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (!ok) {
+        throw new InvalidKeyFormatException(
+            "prefix character at index " + i + " is not allowed; allowed: [a-zA-Z0-9_]");
+      }
+    }
+  }
+
+  /** Unkey's stored hash of a key: base64 (padded) of SHA-256 over the UTF-8 bytes. */
+  public static String hash(String key) {
+    Objects.requireNonNull(key, "key == null");
+    return Base64.getEncoder().encodeToString(sha256(key.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Unkey's {@code start}: the prefix with its {@code _} plus 4 characters, or 4 characters. */
+  public static String start(String key) {
+    Objects.requireNonNull(key, "key == null");
+    int underscore = key.lastIndexOf('_');
+    int end = underscore >= 0 ? underscore + 1 + 4 : 4;
+    return key.substring(0, Math.min(end, key.length()));
+  }
+
+  /** True if {@code key} has the shape of an Unkey root key: {@code unkey_} + base58. */
+  public static boolean looksLikeRootKey(String key) {
+    Objects.requireNonNull(key, "key == null");
+    String head = ROOT_KEY_PREFIX + "_";
+    if (!key.startsWith(head) || key.length() < head.length() + 16) {
+      return false;
+    }
+    for (int i = head.length(); i < key.length(); i++) {
+      if (!Base58.isBase58(key.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static byte[] sha256(byte[] input) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(input);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * keyward's domain: secrets, key format, root permissions, permission queries, rotation, redaction,
+ * and the {@code Unkey} port. Depends on nothing but {@code java.base} at run time.
+ */
+module dev.keyward.core {
+  requires static transitive org.jspecify;
+
+  exports dev.keyward;
+  exports dev.keyward.key;
+  exports dev.keyward.permission;
+  // exports dev.keyward.redact; (added with the Redactor)
+  // exports dev.keyward.rotation; (added with the rotation engine)
+}
