@@ -2,64 +2,253 @@ package dev.keyward.permission;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** PLACEHOLDER (helper h1 replaces this file): Unkey's permission query language. */
+/**
+ * Unkey's permission query language, as {@code keys.verifyKey} takes it in {@code permissions}:
+ * permissions combined with {@code AND}, {@code OR} and parentheses.
+ *
+ * <p>Semantics follow Unkey's Go evaluator exactly: {@code AND} binds tighter than {@code OR};
+ * keywords are case-insensitive whole words ({@code ANDROID} is a permission); a permission matches
+ * only an equal granted string ({@code *} is a literal character, not a wildcard); a query is at
+ * most 1000 characters; permission characters are {@code [A-Za-z0-9._:*\/-]}.
+ *
+ * <pre>{@code
+ * PermissionQuery q = PermissionQuery.parse("documents.read AND (billing.admin OR reports.export)");
+ * q.evaluate(Set.of("documents.read", "billing.admin")); // true
+ * }</pre>
+ *
+ * <p>Instances are immutable. Nested operators of the same kind are flattened ({@code a AND (b AND
+ * c)} equals {@code a AND b AND c}); {@link #toString()} is canonical and parses back to an equal
+ * query.
+ *
+ * <p>Two deliberate differences from Unkey's byte-oriented Go lexer, both rejections of input Unkey
+ * would mangle rather than reject: a NUL character (Go ends the query there) and non-ASCII letters
+ * (Go reads single UTF-8 bytes as Latin-1) are invalid characters here.
+ */
 public final class PermissionQuery {
-  private final String permission;
-  private final List<PermissionQuery> children;
-  private final boolean and;
+  /** What a query node is. */
+  public enum Kind {
+    /** A single permission, matched by string equality. */
+    PERMISSION,
+    /** All children must match. */
+    AND,
+    /** At least one child must match. */
+    OR
+  }
 
-  private PermissionQuery(String permission, List<PermissionQuery> children, boolean and) {
+  private static final PermissionQuery[] NO_CHILDREN = new PermissionQuery[0];
+
+  private final Kind kind;
+  private final String permission;
+  private final PermissionQuery[] children;
+  private final int hashCode;
+
+  private PermissionQuery(Kind kind, String permission, PermissionQuery[] children) {
+    this.kind = kind;
     this.permission = permission;
     this.children = children;
-    this.and = and;
+    this.hashCode = kind == Kind.PERMISSION
+        ? permission.hashCode()
+        : 31 * kind.hashCode() + Arrays.hashCode(children);
   }
 
-  /** A single permission. */
-  public static PermissionQuery permission(String permission) {
-    return new PermissionQuery(Objects.requireNonNull(permission, "permission == null"), List.of(), false);
-  }
-
-  /** All of {@code queries}. */
-  public static PermissionQuery and(PermissionQuery... queries) {
-    return new PermissionQuery("", List.copyOf(Arrays.asList(queries)), true);
-  }
-
-  /** Any of {@code queries}. */
-  public static PermissionQuery or(PermissionQuery... queries) {
-    return new PermissionQuery("", List.copyOf(Arrays.asList(queries)), false);
-  }
-
-  /** Parses a query. */
+  /**
+   * Parses a query such as {@code (api.*.update_key OR api.api_1.update_key) AND rbac.*.read_role}.
+   *
+   * @throws PermissionQuerySyntaxException with the position and what was expected there
+   */
   public static PermissionQuery parse(String query) {
-    throw new UnsupportedOperationException("h1 implements parse");
+    Objects.requireNonNull(query, "query == null");
+    return QueryParser.parse(query);
   }
 
-  /** True if {@code granted} satisfies this query. */
-  public boolean evaluate(Set<String> granted) {
-    if (children.isEmpty()) {
-      return granted.contains(permission);
+  /**
+   * A query of one permission.
+   *
+   * @throws PermissionQuerySyntaxException if {@code permission} is empty, holds a character outside
+   *     {@code [A-Za-z0-9._:*\/-]} or is the keyword {@code AND} or {@code OR}
+   */
+  public static PermissionQuery permission(String permission) {
+    Objects.requireNonNull(permission, "permission == null");
+    QueryParser.checkPermission(permission);
+    return leaf(permission);
+  }
+
+  /** A leaf for a string the lexer already accepted. */
+  static PermissionQuery leaf(String permission) {
+    return new PermissionQuery(Kind.PERMISSION, permission, NO_CHILDREN);
+  }
+
+  /**
+   * A query that matches when all {@code queries} match; one query is returned as it is.
+   *
+   * @throws IllegalArgumentException if {@code queries} is empty
+   */
+  public static PermissionQuery and(PermissionQuery... queries) {
+    return combine(Kind.AND, Arrays.asList(queries));
+  }
+
+  /** Like {@link #and(PermissionQuery...)}, for a list. */
+  public static PermissionQuery and(List<PermissionQuery> queries) {
+    return combine(Kind.AND, queries);
+  }
+
+  /**
+   * A query that matches when any of {@code queries} matches; one query is returned as it is.
+   *
+   * @throws IllegalArgumentException if {@code queries} is empty
+   */
+  public static PermissionQuery or(PermissionQuery... queries) {
+    return combine(Kind.OR, Arrays.asList(queries));
+  }
+
+  /** Like {@link #or(PermissionQuery...)}, for a list. */
+  public static PermissionQuery or(List<PermissionQuery> queries) {
+    return combine(Kind.OR, queries);
+  }
+
+  private static PermissionQuery combine(Kind kind, List<PermissionQuery> queries) {
+    Objects.requireNonNull(queries, "queries == null");
+    if (queries.isEmpty()) {
+      throw new IllegalArgumentException(kind + " needs at least one query");
     }
-    for (PermissionQuery child : children) {
-      if (child.evaluate(granted) != and) {
-        return !and;
+    if (queries.size() == 1) {
+      return Objects.requireNonNull(queries.get(0), "queries[0] == null");
+    }
+    List<PermissionQuery> flat = new ArrayList<>(queries.size() + 2);
+    for (int i = 0; i < queries.size(); i++) {
+      PermissionQuery q = Objects.requireNonNull(queries.get(i), "queries[" + i + "] == null");
+      if (q.kind == kind) {
+        flat.addAll(Arrays.asList(q.children));
+      } else {
+        flat.add(q);
       }
     }
-    return and;
+    return new PermissionQuery(kind, "", flat.toArray(NO_CHILDREN));
+  }
+
+  /** True if the {@code granted} permissions satisfy this query (exact string matches only). */
+  public boolean evaluate(Set<String> granted) {
+    Objects.requireNonNull(granted, "granted == null");
+    return matches(granted);
+  }
+
+  private boolean matches(Set<String> granted) {
+    switch (kind) {
+      case PERMISSION:
+        return granted.contains(permission);
+      case AND:
+        for (PermissionQuery child : children) {
+          if (!child.matches(granted)) {
+            return false;
+          }
+        }
+        return true;
+      default:
+        for (PermissionQuery child : children) {
+          if (child.matches(granted)) {
+            return true;
+          }
+        }
+        return false;
+    }
+  }
+
+  /** What this node is. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * The permission of a {@link Kind#PERMISSION} node.
+   *
+   * @throws IllegalStateException for {@code AND} and {@code OR} nodes
+   */
+  public String permission() {
+    if (kind != Kind.PERMISSION) {
+      throw new IllegalStateException(kind + " node has no single permission; see children()");
+    }
+    return permission;
+  }
+
+  /** The operands of an {@code AND} or {@code OR} node (at least two); empty for a permission. */
+  public List<PermissionQuery> children() {
+    return Collections.unmodifiableList(Arrays.asList(children));
+  }
+
+  /** Every permission this query mentions, in order of first appearance. */
+  public Set<String> permissions() {
+    Set<String> out = new LinkedHashSet<>();
+    collect(out);
+    return Collections.unmodifiableSet(out);
+  }
+
+  private void collect(Set<String> out) {
+    if (kind == Kind.PERMISSION) {
+      out.add(permission);
+    }
+    for (PermissionQuery child : children) {
+      child.collect(out);
+    }
   }
 
   @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof PermissionQuery)) {
+      return false;
+    }
+    PermissionQuery that = (PermissionQuery) o;
+    return hashCode == that.hashCode
+        && kind == that.kind
+        && permission.equals(that.permission)
+        && Arrays.equals(children, that.children);
+  }
+
+  @Override
+  public int hashCode() {
+    return hashCode;
+  }
+
+  /**
+   * The canonical form: operators in upper case, single spaces, parentheses only where an {@code OR}
+   * sits inside an {@code AND}, e.g. {@code (api.*.update_key OR api.api_1.update_key) AND
+   * rbac.*.add_permission_to_key}. It parses back to an equal query whenever it fits Unkey's limit of
+   * 1000 characters (a built or re-spaced query can be longer than that).
+   */
+  @Override
   public String toString() {
-    if (children.isEmpty()) {
-      return permission;
+    StringBuilder out = new StringBuilder();
+    write(out);
+    return out.toString();
+  }
+
+  private void write(StringBuilder out) {
+    if (kind == Kind.PERMISSION) {
+      out.append(permission);
+      return;
     }
-    List<String> parts = new ArrayList<>();
-    for (PermissionQuery c : children) {
-      parts.add(c.children.isEmpty() ? c.toString() : "(" + c + ")");
+    String separator = kind == Kind.AND ? " AND " : " OR ";
+    for (int i = 0; i < children.length; i++) {
+      if (i > 0) {
+        out.append(separator);
+      }
+      PermissionQuery child = children[i];
+      // AND binds tighter than OR, so only an OR inside an AND needs parentheses.
+      if (child.kind == Kind.PERMISSION || (kind == Kind.OR && child.kind == Kind.AND)) {
+        child.write(out);
+      } else {
+        out.append('(');
+        child.write(out);
+        out.append(')');
+      }
     }
-    return String.join(and ? " AND " : " OR ", parts);
   }
 }
