@@ -1,0 +1,322 @@
+package dev.keyward.redact;
+
+/**
+ * Finds secrets in text without regular expressions.
+ *
+ * <p>Three kinds of candidate positions are visited, each found with {@link String#indexOf(int,
+ * int)} (vectorised by the JVM), so text without candidates is scanned at memory speed:
+ *
+ * <ul>
+ *   <li>{@code _}: a registered prefix ends here and at least {@link #MIN_SECRET} base58 characters
+ *       follow;
+ *   <li>{@code "}: a secret-bearing JSON field name starts here ({@code "key": "…"}, also in
+ *       escaped JSON such as {@code \"key\":\"…\"}) and a string value follows;
+ *   <li>{@code b}/{@code B}: {@code bearer}, spaces or tabs, and a token follow.
+ * </ul>
+ *
+ * <p>A match is returned packed in a {@code long}: the end of the part that is kept (Unkey's
+ * {@code start}) in the high half and the end of the secret in the low half; {@code -1} means none.
+ * The scanner is immutable and allocates nothing.
+ */
+final class SecretScanner {
+  /** Secrets shorter than this keep no visible start; prefixed tails shorter than this are words. */
+  static final int MIN_SECRET = 8;
+
+  /** Visible characters after the prefix (Unkey's {@code start}). */
+  static final int START_CHARS = 4;
+
+  static final String MASK = "****";
+
+  private static final String BASE58 =
+      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  private static final boolean[] IS_BASE58 = new boolean[128];
+  private static final boolean[] IS_TOKEN = new boolean[128];
+
+  static {
+    for (int i = 0; i < BASE58.length(); i++) {
+      IS_BASE58[BASE58.charAt(i)] = true;
+    }
+    // RFC 6750 b64token, plus '*' so that an already masked token is recognised as one token.
+    for (char c = 'a'; c <= 'z'; c++) {
+      IS_TOKEN[c] = true;
+      IS_TOKEN[Character.toUpperCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      IS_TOKEN[c] = true;
+    }
+    for (char c : "-._~+/=*".toCharArray()) {
+      IS_TOKEN[c] = true;
+    }
+  }
+
+  /** Registered prefixes without their trailing {@code _}, longest first. */
+  private final String[] prefixes;
+
+  /** Secret-bearing field names, lower case ASCII. */
+  private final String[] fields;
+
+  SecretScanner(String[] prefixes, String[] fields) {
+    this.prefixes = prefixes;
+    this.fields = fields;
+  }
+
+  /** Returns the first match at or after {@code from}, or {@code -1}. */
+  long find(CharSequence s, int from) {
+    int n = s.length();
+    int underscore = indexOf(s, '_', from);
+    int quote = indexOf(s, '"', from);
+    int lowerB = indexOf(s, 'b', from);
+    int upperB = indexOf(s, 'B', from);
+    while (true) {
+      int i = min(min(underscore, quote), min(lowerB, upperB));
+      if (i == Integer.MAX_VALUE) {
+        return -1;
+      }
+      long match;
+      if (i == underscore) {
+        match = prefixAt(s, i, n);
+        underscore = indexOf(s, '_', i + 1);
+      } else if (i == quote) {
+        match = fieldAt(s, i, n);
+        quote = indexOf(s, '"', i + 1);
+      } else {
+        match = bearerAt(s, i, n);
+        if (i == lowerB) {
+          lowerB = indexOf(s, 'b', i + 1);
+        } else {
+          upperB = indexOf(s, 'B', i + 1);
+        }
+      }
+      if (match != -1) {
+        return match;
+      }
+    }
+  }
+
+  /** {@code _} at {@code i}: a registered prefix before it and a base58 tail after it. */
+  private long prefixAt(CharSequence s, int i, int n) {
+    for (String prefix : prefixes) {
+      int start = i - prefix.length();
+      if (start >= 0 && regionEquals(s, start, prefix)) {
+        int end = i + 1;
+        while (end < n && isBase58(s.charAt(end))) {
+          end++;
+        }
+        if (end - (i + 1) < MIN_SECRET) {
+          return -1; // shorter prefixes ending here see the same tail
+        }
+        return pack(i + 1 + START_CHARS, end);
+      }
+    }
+    return -1;
+  }
+
+  /** {@code "} at {@code i}: a secret-bearing field name, a colon and a string value. */
+  private long fieldAt(CharSequence s, int i, int n) {
+    int nameStart = i + 1;
+    for (String field : fields) {
+      int j = nameStart + field.length();
+      if (j >= n || !regionEqualsIgnoreCase(s, nameStart, field)) {
+        continue;
+      }
+      if (s.charAt(j) == '\\') {
+        j++;
+      }
+      if (j >= n || s.charAt(j) != '"') {
+        continue;
+      }
+      j = skipWhitespace(s, j + 1, n);
+      if (j >= n || s.charAt(j) != ':') {
+        continue;
+      }
+      j = skipWhitespace(s, j + 1, n);
+      boolean escaped = j < n && s.charAt(j) == '\\';
+      if (escaped) {
+        j++;
+      }
+      if (j >= n || s.charAt(j) != '"') {
+        continue;
+      }
+      int valueStart = j + 1;
+      int valueEnd = escaped ? escapedStringEnd(s, valueStart, n) : stringEnd(s, valueStart, n);
+      return masked(s, valueStart, valueEnd, true);
+    }
+    return -1;
+  }
+
+  /** {@code b} or {@code B} at {@code i}: {@code bearer}, blanks, a token. */
+  private long bearerAt(CharSequence s, int i, int n) {
+    if (i + 7 >= n || !regionEqualsIgnoreCase(s, i + 1, "earer")) {
+      return -1;
+    }
+    int j = i + 6;
+    int tokenStart = skipBlanks(s, j, n);
+    if (tokenStart == j) {
+      return -1;
+    }
+    int end = tokenStart;
+    while (end < n && isToken(s.charAt(end))) {
+      end++;
+    }
+    if (end - tokenStart == 6 && regionEqualsIgnoreCase(s, tokenStart, "bearer")) {
+      return -1; // "Bearer Bearer x": the second one introduces the token
+    }
+    return masked(s, tokenStart, end, false);
+  }
+
+  /**
+   * Packs the match of a whole value {@code [start, end)}: keeps an optional {@code Bearer}
+   * scheme (in header-like fields), then a registered prefix and 4 characters, or 4 characters,
+   * or nothing for values shorter than {@link #MIN_SECRET}. A value that is already masked is no
+   * match, so that redacting twice changes nothing and allocates nothing.
+   */
+  private long masked(CharSequence s, int start, int end, boolean schemeAllowed) {
+    if (end <= start) {
+      return -1;
+    }
+    int from = start;
+    if (schemeAllowed && end - start > 7 && regionEqualsIgnoreCase(s, start, "bearer")) {
+      int afterBlanks = skipBlanks(s, start + 6, end);
+      if (afterBlanks > start + 6) {
+        from = afterBlanks;
+      }
+    }
+    int keepEnd = from;
+    int secretStart = from;
+    for (String prefix : prefixes) {
+      int underscore = from + prefix.length();
+      if (underscore < end && s.charAt(underscore) == '_' && regionEquals(s, from, prefix)) {
+        secretStart = underscore + 1;
+        keepEnd = secretStart;
+        break;
+      }
+    }
+    if (end - secretStart >= MIN_SECRET) {
+      keepEnd = secretStart + START_CHARS;
+    }
+    if (end - keepEnd == MASK.length() && regionEquals(s, keepEnd, MASK)) {
+      return -1;
+    }
+    if (keepEnd >= end) {
+      return -1;
+    }
+    return pack(keepEnd, end);
+  }
+
+  /** End of a JSON string body starting at {@code i}: the unescaped quote, a control character or the text end. */
+  private static int stringEnd(CharSequence s, int i, int n) {
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '"' || c < 0x20) {
+        return i;
+      }
+      i += c == '\\' ? 2 : 1;
+    }
+    return n;
+  }
+
+  /** End of a JSON string body that is itself inside a JSON string ({@code \"…\"}). */
+  private static int escapedStringEnd(CharSequence s, int i, int n) {
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || c < 0x20) {
+        return i;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  static long pack(int keepEnd, int end) {
+    return ((long) keepEnd << 32) | end;
+  }
+
+  static int keepEnd(long match) {
+    return (int) (match >>> 32);
+  }
+
+  static int end(long match) {
+    return (int) match;
+  }
+
+  private static int skipWhitespace(CharSequence s, int i, int n) {
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return i;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  private static int skipBlanks(CharSequence s, int i, int n) {
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\t') {
+        return i;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  private static boolean isBase58(char c) {
+    return c < 128 && IS_BASE58[c];
+  }
+
+  private static boolean isToken(char c) {
+    return c < 128 && IS_TOKEN[c];
+  }
+
+  private static boolean regionEquals(CharSequence s, int start, String expected) {
+    int length = expected.length();
+    if (start + length > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (s.charAt(start + k) != expected.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** ASCII case-insensitive comparison; {@code lowerCase} must be lower case. */
+  private static boolean regionEqualsIgnoreCase(CharSequence s, int start, String lowerCase) {
+    int length = lowerCase.length();
+    if (start + length > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      char c = s.charAt(start + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lowerCase.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(CharSequence s, char c, int from) {
+    int i;
+    if (s instanceof String) {
+      i = ((String) s).indexOf(c, from);
+    } else {
+      i = -1;
+      for (int k = from, n = s.length(); k < n; k++) {
+        if (s.charAt(k) == c) {
+          i = k;
+          break;
+        }
+      }
+    }
+    return i < 0 ? Integer.MAX_VALUE : i;
+  }
+
+  private static int min(int a, int b) {
+    return a < b ? a : b;
+  }
+}
