@@ -8,6 +8,6 @@ module dev.keyward.core {
   exports dev.keyward;
   exports dev.keyward.key;
   exports dev.keyward.permission;
-  // exports dev.keyward.redact; (added with the Redactor)
+  exports dev.keyward.redact;
   // exports dev.keyward.rotation; (added with the rotation engine)
 }
