@@ -1,8 +1,11 @@
 package dev.keyward.permission;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One constant per Unkey v2 operation keyward speaks (and keyward's {@code rootKeys.*} extension):
@@ -68,6 +71,23 @@ public enum Operation {
     UNSAFE
   }
 
+  /**
+   * Request facts that make Unkey's handlers check more permissions. Fakes derive them from the
+   * request and their state; conditions that do not apply to an operation are ignored.
+   */
+  public enum Condition {
+    /** {@code createKey}/{@code rerollKey} of a recoverable key: also {@code encrypt_key}. */
+    RECOVERABLE,
+    /** {@code getKey}/{@code whoami}/{@code listKeys} with {@code decrypt}: also {@code decrypt_key}. */
+    DECRYPT,
+    /** A permission slug that does not exist yet is created: also {@code rbac.*.create_permission}. */
+    NEW_PERMISSION_SLUG,
+    /** {@code ratelimit.limit} on a namespace that does not exist: also {@code ratelimit.*.create_namespace}. */
+    NEW_NAMESPACE,
+    /** {@code createRole} with permissions: also {@code rbac.*.add_permission_to_role}. */
+    ROLE_PERMISSIONS
+  }
+
   private static final Map<String, Operation> BY_WIRE_NAME = new HashMap<>();
 
   static {
@@ -105,6 +125,41 @@ public enum Operation {
   /** True if repeating the call cannot change the outcome (its retry class is not {@code UNSAFE}). */
   public boolean idempotent() {
     return retryClass != RetryClass.UNSAFE;
+  }
+
+  /** False only for {@link #LIVENESS}, which needs no root key and no permission. */
+  public boolean requiresPermission() {
+    return this != LIVENESS;
+  }
+
+  /**
+   * The root permissions Unkey's handler checks, as a query, e.g. for {@link #KEYS_ADD_PERMISSIONS}
+   * on {@code api_1}: {@code (api.*.update_key OR api.api_1.update_key) AND
+   * rbac.*.add_permission_to_key}. Same as {@code requirement(resourceId, Set.of())}.
+   *
+   * @param resourceId the id the permission is scoped to: the apiId for {@code apis.*} and {@code
+   *     keys.*}, the namespace id for {@code ratelimit.*}, the identity id for {@code
+   *     identities.*}; {@code null} (or {@code *}) gives the wildcard-only form
+   * @throws IllegalStateException for {@link #LIVENESS} (see {@link #requiresPermission()})
+   */
+  public PermissionQuery requirement(@Nullable String resourceId) {
+    return requirement(resourceId, Set.of());
+  }
+
+  /**
+   * Like {@link #requirement(String)}, plus the checks the handler adds under {@code conditions},
+   * e.g. {@code encrypt_key} when {@link Condition#RECOVERABLE}.
+   *
+   * @throws IllegalArgumentException if {@code resourceId} cannot be part of a permission
+   * @throws IllegalStateException for {@link #LIVENESS}
+   */
+  public PermissionQuery requirement(@Nullable String resourceId, Set<Condition> conditions) {
+    Objects.requireNonNull(conditions, "conditions == null");
+    if (resourceId != null && !resourceId.equals("*")) {
+      Requirements.checkResourceId(resourceId);
+    }
+    Set<Condition> copy = conditions.isEmpty() ? Set.of() : EnumSet.copyOf(conditions);
+    return Requirements.of(this, resourceId, copy);
   }
 
   /**
