@@ -9,6 +9,9 @@ import java.util.Objects;
  * {@code start} and a mask, never more; {@link #equals} runs in constant time; not Serializable.
  */
 public final class Secret {
+  /** Unkey's limit on a key's length (the spec's {@code maxLength} for {@code key}). */
+  public static final int MAX_LENGTH = 512;
+
   private static final String MASK = "…****";
 
   private final String value;
@@ -23,6 +26,9 @@ public final class Secret {
     Objects.requireNonNull(value, "value == null");
     if (value.isEmpty()) {
       throw new InvalidKeyFormatException("a key must not be empty");
+    }
+    if (value.length() > MAX_LENGTH) {
+      throw new InvalidKeyFormatException("a key must be at most " + MAX_LENGTH + " characters");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -67,9 +73,17 @@ public final class Secret {
     return hash().hashCode();
   }
 
-  /** Returns the start and a mask, e.g. {@code unkey_3Zx9…****}. */
+  /**
+   * Returns the start and a mask, e.g. {@code unkey_3Zx9…****}. A key too short to keep at least
+   * 8 characters hidden shows only its prefix (or nothing).
+   */
   @Override
   public String toString() {
-    return start() + MASK;
+    String start = start();
+    if (value.length() - start.length() >= 8) {
+      return start + MASK;
+    }
+    int underscore = start.lastIndexOf('_');
+    return (underscore >= 0 ? start.substring(0, underscore + 1) : "") + MASK;
   }
 }
