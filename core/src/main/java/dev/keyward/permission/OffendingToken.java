@@ -13,7 +13,7 @@ final class OffendingToken {
 
   static String quote(String token) {
     if (looksLikeKey(token)) {
-      int underscore = token.indexOf('_');
+      int underscore = token.lastIndexOf('_');
       return "'" + token.substring(0, Math.min(token.length(), underscore + 1)) + "…' (a key-shaped token)";
     }
     StringBuilder out = new StringBuilder(Math.min(token.length(), MAX_QUOTED) + 24).append('\'');
