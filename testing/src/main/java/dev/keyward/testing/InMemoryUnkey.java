@@ -1,0 +1,111 @@
+package dev.keyward.testing;
+
+import dev.keyward.Keys;
+import dev.keyward.Liveness;
+import dev.keyward.Unkey;
+import dev.keyward.key.Secret;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stateful, thread-safe Unkey workspace in memory, behaving as Unkey's handlers do: keys are stored
+ * as hashes only (the plaintext is returned once, at create and reroll), verifications spend credits
+ * and rate-limit tokens exactly, and every call authenticates as a root key.
+ *
+ * <p>The instance {@link #builder()} returns authenticates as the workspace's bootstrap key, which
+ * holds every permission; {@link #as(Secret)} gives a view that authenticates as another root key.
+ *
+ * <pre>{@code
+ * TestClock clock = TestClock.create();
+ * InMemoryUnkey unkey = InMemoryUnkey.builder().clock(clock).build();
+ * }</pre>
+ */
+public final class InMemoryUnkey implements Unkey {
+  private final Workspace ws;
+  private final String rootHash;
+  private final InMemoryKeys keys;
+
+  private InMemoryUnkey(Workspace ws, String rootHash) {
+    this.ws = ws;
+    this.rootHash = rootHash;
+    this.keys = new InMemoryKeys(ws, rootHash);
+  }
+
+  /** Starts building a new, empty workspace. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A view of the same workspace that authenticates as {@code rootKey}: calls answer 401 if the key is
+   * unknown, 403 (or Unkey's masking) if it lacks a permission.
+   */
+  public InMemoryUnkey as(Secret rootKey) {
+    Objects.requireNonNull(rootKey, "rootKey == null");
+    return new InMemoryUnkey(ws, rootKey.hash());
+  }
+
+  /** The workspace's bootstrap root key, which holds every permission. A local test credential. */
+  public Secret bootstrapKey() {
+    return ws.bootstrapSecret;
+  }
+
+  /** The clock this workspace reads. */
+  public Clock clock() {
+    return ws.clock;
+  }
+
+  @Override
+  public Keys keys() {
+    return keys;
+  }
+
+  @Override
+  public Liveness liveness() {
+    return new Liveness("we're cooking", ws.requestId());
+  }
+
+  Workspace workspace() {
+    return ws;
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryUnkey{workspace=" + ws.id + "}";
+  }
+
+  /** Builds an {@link InMemoryUnkey}. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private @Nullable SecureRandom random;
+    private @Nullable Secret bootstrapKey;
+
+    Builder() {}
+
+    /** The clock for expiry, refills and rate windows; a {@link TestClock} in tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** The randomness for new keys. */
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /** Uses {@code bootstrapKey} as the workspace's all-powerful root key instead of a random one. */
+    public Builder bootstrapKey(Secret bootstrapKey) {
+      this.bootstrapKey = Objects.requireNonNull(bootstrapKey, "bootstrapKey == null");
+      return this;
+    }
+
+    /** Builds the workspace and returns its bootstrap view. */
+    public InMemoryUnkey build() {
+      Workspace ws = new Workspace(clock, random != null ? random : new SecureRandom(), bootstrapKey);
+      return new InMemoryUnkey(ws, ws.bootstrap.hash);
+    }
+  }
+}

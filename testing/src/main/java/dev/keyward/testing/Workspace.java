@@ -1,0 +1,211 @@
+package dev.keyward.testing;
+
+import dev.keyward.Refill;
+import dev.keyward.key.Base58;
+import dev.keyward.key.KeyFormat;
+import dev.keyward.key.Secret;
+import dev.keyward.permission.Operation;
+import dev.keyward.permission.PermissionQuery;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one fake Unkey workspace. Every method runs under {@link #lock}, which callers hold for a
+ * whole operation, so operations are atomic and verifications spend credits exactly.
+ */
+final class Workspace {
+  final Object lock = new Object();
+  final Clock clock;
+  final SecureRandom random;
+  final String id;
+
+  final Map<String, StoredApi> apis = new LinkedHashMap<>();
+  final Map<String, StoredKey> keys = new LinkedHashMap<>();
+  final Map<String, StoredKey> keysByHash = new HashMap<>();
+  final Map<String, StoredIdentity> identities = new LinkedHashMap<>();
+  final Map<String, StoredIdentity> identitiesByExternalId = new HashMap<>();
+  final Map<String, StoredPermission> permissions = new LinkedHashMap<>();
+  final Map<String, StoredPermission> permissionsBySlug = new HashMap<>();
+  final Map<String, StoredRole> roles = new LinkedHashMap<>();
+  final Map<String, StoredRole> rolesByName = new HashMap<>();
+  final Map<String, StoredRootKey> rootKeys = new LinkedHashMap<>();
+  final Map<String, StoredRootKey> rootKeysByHash = new HashMap<>();
+  final RateWindows windows = new RateWindows();
+  final StoredRootKey bootstrap;
+  final Secret bootstrapSecret;
+
+  Workspace(Clock clock, SecureRandom random, @Nullable Secret bootstrapKey) {
+    this.clock = clock;
+    this.random = random;
+    this.id = newId("ws");
+    this.bootstrapSecret =
+        bootstrapKey != null ? bootstrapKey : KeyFormat.generate(KeyFormat.ROOT_KEY_PREFIX, 16, random);
+    this.bootstrap =
+        new StoredRootKey(newId("key"), bootstrapSecret.hash(), bootstrapSecret.start(), true, now());
+    bootstrap.name = "bootstrap";
+    rootKeys.put(bootstrap.id, bootstrap);
+    rootKeysByHash.put(bootstrap.hash, bootstrap);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** An Unkey-style id: {@code prefix_} and 22 base58 characters. */
+  String newId(String prefix) {
+    byte[] bytes = new byte[16];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return prefix + "_" + Base58.encode(bytes);
+  }
+
+  String requestId() {
+    return newId("req");
+  }
+
+  /** The live root key with this hash, or a 401 as Unkey answers an unknown root key. */
+  StoredRootKey authenticate(Operation op, String rootHash, String requestId) {
+    StoredRootKey k = rootKeysByHash.get(rootHash);
+    if (k == null || !k.live(now())) {
+      throw ErrorCode.ROOT_KEY_NOT_FOUND.exception(op, "The provided root key is invalid.", requestId);
+    }
+    return k;
+  }
+
+  /** True if {@code principal} may call {@code op} on {@code resourceId} under {@code conditions}. */
+  boolean allows(
+      StoredRootKey principal, Operation op, @Nullable String resourceId, Set<Operation.Condition> conditions) {
+    return principal.bootstrap || op.requirement(resourceId, conditions).evaluate(principal.permissions);
+  }
+
+  /** Throws Unkey's 403 naming what would have been enough, unless {@link #allows}. */
+  void authorize(
+      StoredRootKey principal,
+      Operation op,
+      @Nullable String resourceId,
+      Set<Operation.Condition> conditions,
+      String requestId) {
+    if (!allows(principal, op, resourceId, conditions)) {
+      PermissionQuery missing = op.requirement(resourceId, conditions);
+      throw ErrorCode.INSUFFICIENT_PERMISSIONS.exception(
+          op, "Missing one of these permissions: " + missing, requestId, List.of(), missing);
+    }
+  }
+
+  /** True if the principal holds some {@code api.<any>.<action>} permission. */
+  static boolean hasAnyApiPermission(StoredRootKey principal, String action) {
+    if (principal.bootstrap) {
+      return true;
+    }
+    for (String p : principal.permissions) {
+      if (p.startsWith("api.") && p.endsWith("." + action)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Creates an API with its key space. */
+  StoredApi createApi(String name) {
+    StoredApi api = new StoredApi(newId("api"), newId("ks"), name, now());
+    apis.put(api.id, api);
+    return api;
+  }
+
+  /** A live (not deleted) API, or null. */
+  @Nullable StoredApi api(String apiId) {
+    StoredApi api = apis.get(apiId);
+    return api == null || api.deletedAt != null ? null : api;
+  }
+
+  /** A key that exists, is not deleted and whose API is not deleted, or null. */
+  @Nullable StoredKey liveKey(String keyId) {
+    StoredKey k = keys.get(keyId);
+    return k == null || k.deleted() || api(k.apiId) == null ? null : k;
+  }
+
+  /** Applies a refill whose moment has passed since the last one (Unkey's daily job, done lazily). */
+  void refill(StoredKey k) {
+    Refill r = k.refill;
+    if (r == null) {
+      return;
+    }
+    Instant now = now();
+    Instant last = k.lastRefillAt != null ? k.lastRefillAt : k.createdAt;
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    LocalDate due;
+    if (r.interval() == Refill.Interval.MONTHLY && r.refillDay() != null) {
+      due = dueInMonth(today, r.refillDay());
+      if (due.isAfter(today)) {
+        due = dueInMonth(today.minusMonths(1), r.refillDay());
+      }
+    } else {
+      due = today;
+    }
+    Instant dueAt = due.atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (last.isBefore(dueAt)) {
+      k.remaining = r.amount();
+      k.lastRefillAt = now;
+    }
+  }
+
+  private static LocalDate dueInMonth(LocalDate inMonth, int refillDay) {
+    return inMonth.withDayOfMonth(Math.min(refillDay, inMonth.lengthOfMonth()));
+  }
+
+  /** The key's permission slugs: direct ones, then those of its roles, without duplicates. */
+  List<String> effectivePermissions(StoredKey k) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String pid : k.permissionIds) {
+      StoredPermission p = permissions.get(pid);
+      if (p != null) {
+        out.add(p.slug);
+      }
+    }
+    for (String rid : k.roleIds) {
+      StoredRole r = roles.get(rid);
+      if (r != null) {
+        for (String pid : r.permissionIds) {
+          StoredPermission p = permissions.get(pid);
+          if (p != null) {
+            out.add(p.slug);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  List<String> roleNames(StoredKey k) {
+    List<String> out = new ArrayList<>(k.roleIds.size());
+    for (String rid : k.roleIds) {
+      StoredRole r = roles.get(rid);
+      if (r != null) {
+        out.add(r.name);
+      }
+    }
+    return out;
+  }
+
+  /** The identity with this external id, created if new (createKey's upsert). */
+  StoredIdentity upsertIdentity(String externalId) {
+    StoredIdentity i = identitiesByExternalId.get(externalId);
+    if (i == null) {
+      i = new StoredIdentity(newId("id"), externalId, now());
+      identities.put(i.id, i);
+      identitiesByExternalId.put(externalId, i);
+    }
+    return i;
+  }
+}
