@@ -34,6 +34,26 @@ final class Constraints {
     return items;
   }
 
+  static <C extends Collection<?>> C items(String field, C items, int min, int max) {
+    if (items.size() < min || items.size() > max) {
+      throw new IllegalArgumentException(field + " must hold " + min + " to " + max + " items");
+    }
+    return items;
+  }
+
+  static java.time.Duration millis(String field, java.time.Duration value, long min, long max) {
+    long ms;
+    try {
+      ms = value.toMillis();
+    } catch (ArithmeticException e) {
+      ms = Long.MAX_VALUE;
+    }
+    if (ms < min || ms > max) {
+      throw new IllegalArgumentException(field + " must be between " + min + " and " + max + " ms");
+    }
+    return value;
+  }
+
   static <M extends Map<?, ?>> M maxProperties(String field, M map, int max) {
     if (map.size() > max) {
       throw new IllegalArgumentException(field + " may hold at most " + max + " properties");

@@ -19,4 +19,63 @@ public interface Keys {
   default Verification verify(String key) {
     return verify(Secret.of(key));
   }
+
+  /** {@code keys.getKey}: reads a key by id. */
+  KeyInfo get(GetKeyRequest request);
+
+  /** {@code keys.getKey} without decrypting. */
+  default KeyInfo get(String keyId) {
+    return get(GetKeyRequest.of(keyId));
+  }
+
+  /** {@code keys.whoami}: reads the key whose plaintext this is. */
+  KeyInfo whoami(WhoamiRequest request);
+
+  /** {@code keys.whoami} for {@code key}. */
+  default KeyInfo whoami(Secret key) {
+    return whoami(WhoamiRequest.of(key));
+  }
+
+  /** {@code keys.whoami}; the string is wrapped as a {@link Secret} at once. */
+  default KeyInfo whoami(String key) {
+    return whoami(Secret.of(key));
+  }
+
+  /** {@code keys.updateKey}: changes the fields the request sets. */
+  Ack update(UpdateKeyRequest request);
+
+  /** {@code keys.updateCredits}: sets, increments or decrements the remaining credits. */
+  UpdatedCredits updateCredits(UpdateCreditsRequest request);
+
+  /** {@code keys.deleteKey}: deletes a key (soft, or permanent if asked). */
+  Ack delete(DeleteKeyRequest request);
+
+  /** {@code keys.deleteKey}, soft. */
+  default Ack delete(String keyId) {
+    return delete(DeleteKeyRequest.of(keyId));
+  }
+
+  /** {@code keys.rerollKey}: a new key with the same configuration; the old one expires after the grace period. */
+  CreatedKey reroll(RerollKeyRequest request);
+
+  /** {@code keys.migrateKeys}: imports keys by hash. */
+  MigrationResult migrate(MigrateKeysRequest request);
+
+  /** {@code keys.addPermissions}: adds direct permissions. */
+  AssignedPermissions addPermissions(AddPermissionsRequest request);
+
+  /** {@code keys.removePermissions}: removes direct permissions. */
+  AssignedPermissions removePermissions(RemovePermissionsRequest request);
+
+  /** {@code keys.setPermissions}: replaces the direct permissions. */
+  AssignedPermissions setPermissions(SetPermissionsRequest request);
+
+  /** {@code keys.addRoles}: assigns roles. */
+  AssignedRoles addRoles(AddRolesRequest request);
+
+  /** {@code keys.removeRoles}: removes roles. */
+  AssignedRoles removeRoles(RemoveRolesRequest request);
+
+  /** {@code keys.setRoles}: replaces the roles. */
+  AssignedRoles setRoles(SetRolesRequest request);
 }

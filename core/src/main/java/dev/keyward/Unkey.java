@@ -15,6 +15,24 @@ public interface Unkey {
   /** API keys: create, verify, update, reroll, delete. */
   Keys keys();
 
+  /** APIs: namespaces of keys. */
+  Apis apis();
+
+  /** RBAC permissions and roles. */
+  Permissions permissions();
+
+  /** Identities shared by several keys. */
+  Identities identities();
+
+  /** Standalone rate limits and overrides. */
+  Ratelimits ratelimits();
+
+  /** Verification analytics. */
+  Analytics analytics();
+
+  /** keyward's root-key extension. */
+  RootKeys rootKeys();
+
   /** {@code GET /v2/liveness}: needs no root key. */
   Liveness liveness();
 }

@@ -1,0 +1,12 @@
+package dev.keyward;
+
+/** The {@code analytics.*} operations; servers without analytics answer 412 (a {@link PreconditionFailedException}). */
+public interface Analytics {
+  /** {@code analytics.getVerifications}: runs a SQL query over key verifications. */
+  VerificationRows getVerifications(GetVerificationsRequest request);
+
+  /** {@code analytics.getVerifications} for {@code query}. */
+  default VerificationRows getVerifications(String query) {
+    return getVerifications(GetVerificationsRequest.of(query));
+  }
+}
