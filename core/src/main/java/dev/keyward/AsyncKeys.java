@@ -1,0 +1,82 @@
+package dev.keyward;
+
+import dev.keyward.key.Secret;
+import java.util.concurrent.CompletableFuture;
+
+/** The asynchronous {@code keys.*} operations: API keys handed to customers. */
+public interface AsyncKeys {
+  /** {@code keys.createKey}: creates a key and returns its plaintext, once. */
+  CompletableFuture<CreatedKey> create(CreateKeyRequest request);
+
+  /** {@code keys.verifyKey}: checks a key; rejection is a {@link Verification#code()}, not an exception. */
+  CompletableFuture<Verification> verify(VerifyKeyRequest request);
+
+  /** {@code keys.verifyKey} with no further checks. */
+  default CompletableFuture<Verification> verify(Secret key) {
+    return verify(VerifyKeyRequest.of(key));
+  }
+
+  /** {@code keys.verifyKey} with no further checks; the string is wrapped as a {@link Secret} at once. */
+  default CompletableFuture<Verification> verify(String key) {
+    return verify(Secret.of(key));
+  }
+
+  /** {@code keys.getKey}: reads a key by id. */
+  CompletableFuture<KeyInfo> get(GetKeyRequest request);
+
+  /** {@code keys.getKey} without decrypting. */
+  default CompletableFuture<KeyInfo> get(String keyId) {
+    return get(GetKeyRequest.of(keyId));
+  }
+
+  /** {@code keys.whoami}: reads the key whose plaintext this is. */
+  CompletableFuture<KeyInfo> whoami(WhoamiRequest request);
+
+  /** {@code keys.whoami} for {@code key}. */
+  default CompletableFuture<KeyInfo> whoami(Secret key) {
+    return whoami(WhoamiRequest.of(key));
+  }
+
+  /** {@code keys.whoami}; the string is wrapped as a {@link Secret} at once. */
+  default CompletableFuture<KeyInfo> whoami(String key) {
+    return whoami(Secret.of(key));
+  }
+
+  /** {@code keys.updateKey}: changes the fields the request sets. */
+  CompletableFuture<Ack> update(UpdateKeyRequest request);
+
+  /** {@code keys.updateCredits}: sets, increments or decrements the remaining credits. */
+  CompletableFuture<UpdatedCredits> updateCredits(UpdateCreditsRequest request);
+
+  /** {@code keys.deleteKey}: deletes a key (soft, or permanent if asked). */
+  CompletableFuture<Ack> delete(DeleteKeyRequest request);
+
+  /** {@code keys.deleteKey}, soft. */
+  default CompletableFuture<Ack> delete(String keyId) {
+    return delete(DeleteKeyRequest.of(keyId));
+  }
+
+  /** {@code keys.rerollKey}: a new key with the same configuration; the old one expires after the grace period. */
+  CompletableFuture<CreatedKey> reroll(RerollKeyRequest request);
+
+  /** {@code keys.migrateKeys}: imports keys by hash. */
+  CompletableFuture<MigrationResult> migrate(MigrateKeysRequest request);
+
+  /** {@code keys.addPermissions}: adds direct permissions. */
+  CompletableFuture<AssignedPermissions> addPermissions(AddPermissionsRequest request);
+
+  /** {@code keys.removePermissions}: removes direct permissions. */
+  CompletableFuture<AssignedPermissions> removePermissions(RemovePermissionsRequest request);
+
+  /** {@code keys.setPermissions}: replaces the direct permissions. */
+  CompletableFuture<AssignedPermissions> setPermissions(SetPermissionsRequest request);
+
+  /** {@code keys.addRoles}: assigns roles. */
+  CompletableFuture<AssignedRoles> addRoles(AddRolesRequest request);
+
+  /** {@code keys.removeRoles}: removes roles. */
+  CompletableFuture<AssignedRoles> removeRoles(RemoveRolesRequest request);
+
+  /** {@code keys.setRoles}: replaces the roles. */
+  CompletableFuture<AssignedRoles> setRoles(SetRolesRequest request);
+}

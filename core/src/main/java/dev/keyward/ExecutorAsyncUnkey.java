@@ -1,0 +1,315 @@
+package dev.keyward;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/** {@link AsyncUnkey#wrap}: runs each synchronous call on an executor; futures fail with the call's own exception. */
+final class ExecutorAsyncUnkey implements AsyncUnkey {
+  private final Unkey unkey;
+  private final Executor executor;
+
+  ExecutorAsyncUnkey(Unkey unkey, Executor executor) {
+    this.unkey = Objects.requireNonNull(unkey, "unkey == null");
+    this.executor = Objects.requireNonNull(executor, "executor == null");
+  }
+
+  <T> CompletableFuture<T> run(Supplier<T> call) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    try {
+      executor.execute(() -> {
+        try {
+          future.complete(call.get());
+        } catch (Throwable t) {
+          future.completeExceptionally(t);
+        }
+      });
+    } catch (RuntimeException rejected) {
+      future.completeExceptionally(rejected);
+    }
+    return future;
+  }
+
+  @Override
+  public AsyncKeys keys() {
+    Keys d = unkey.keys();
+    return new AsyncKeys() {
+      @Override
+      public CompletableFuture<CreatedKey> create(CreateKeyRequest request) {
+        return run(() -> d.create(request));
+      }
+
+      @Override
+      public CompletableFuture<Verification> verify(VerifyKeyRequest request) {
+        return run(() -> d.verify(request));
+      }
+
+      @Override
+      public CompletableFuture<KeyInfo> get(GetKeyRequest request) {
+        return run(() -> d.get(request));
+      }
+
+      @Override
+      public CompletableFuture<KeyInfo> whoami(WhoamiRequest request) {
+        return run(() -> d.whoami(request));
+      }
+
+      @Override
+      public CompletableFuture<Ack> update(UpdateKeyRequest request) {
+        return run(() -> d.update(request));
+      }
+
+      @Override
+      public CompletableFuture<UpdatedCredits> updateCredits(UpdateCreditsRequest request) {
+        return run(() -> d.updateCredits(request));
+      }
+
+      @Override
+      public CompletableFuture<Ack> delete(DeleteKeyRequest request) {
+        return run(() -> d.delete(request));
+      }
+
+      @Override
+      public CompletableFuture<CreatedKey> reroll(RerollKeyRequest request) {
+        return run(() -> d.reroll(request));
+      }
+
+      @Override
+      public CompletableFuture<MigrationResult> migrate(MigrateKeysRequest request) {
+        return run(() -> d.migrate(request));
+      }
+
+      @Override
+      public CompletableFuture<AssignedPermissions> addPermissions(AddPermissionsRequest request) {
+        return run(() -> d.addPermissions(request));
+      }
+
+      @Override
+      public CompletableFuture<AssignedPermissions> removePermissions(RemovePermissionsRequest request) {
+        return run(() -> d.removePermissions(request));
+      }
+
+      @Override
+      public CompletableFuture<AssignedPermissions> setPermissions(SetPermissionsRequest request) {
+        return run(() -> d.setPermissions(request));
+      }
+
+      @Override
+      public CompletableFuture<AssignedRoles> addRoles(AddRolesRequest request) {
+        return run(() -> d.addRoles(request));
+      }
+
+      @Override
+      public CompletableFuture<AssignedRoles> removeRoles(RemoveRolesRequest request) {
+        return run(() -> d.removeRoles(request));
+      }
+
+      @Override
+      public CompletableFuture<AssignedRoles> setRoles(SetRolesRequest request) {
+        return run(() -> d.setRoles(request));
+      }
+    };
+  }
+
+  @Override
+  public AsyncApis apis() {
+    Apis d = unkey.apis();
+    return new AsyncApis() {
+      @Override
+      public CompletableFuture<CreatedApi> create(CreateApiRequest request) {
+        return run(() -> d.create(request));
+      }
+
+      @Override
+      public CompletableFuture<ApiInfo> get(GetApiRequest request) {
+        return run(() -> d.get(request));
+      }
+
+      @Override
+      public CompletableFuture<Page<KeyInfo>> listKeys(ListKeysRequest request) {
+        return run(() -> d.listKeys(request));
+      }
+
+      @Override
+      public CompletableFuture<Ack> delete(DeleteApiRequest request) {
+        return run(() -> d.delete(request));
+      }
+    };
+  }
+
+  @Override
+  public AsyncPermissions permissions() {
+    Permissions d = unkey.permissions();
+    return new AsyncPermissions() {
+      @Override
+      public CompletableFuture<CreatedPermission> createPermission(CreatePermissionRequest request) {
+        return run(() -> d.createPermission(request));
+      }
+
+      @Override
+      public CompletableFuture<Permission> getPermission(GetPermissionRequest request) {
+        return run(() -> d.getPermission(request));
+      }
+
+      @Override
+      public CompletableFuture<Page<Permission>> listPermissions(ListPermissionsRequest request) {
+        return run(() -> d.listPermissions(request));
+      }
+
+      @Override
+      public CompletableFuture<Ack> deletePermission(DeletePermissionRequest request) {
+        return run(() -> d.deletePermission(request));
+      }
+
+      @Override
+      public CompletableFuture<CreatedRole> createRole(CreateRoleRequest request) {
+        return run(() -> d.createRole(request));
+      }
+
+      @Override
+      public CompletableFuture<Role> getRole(GetRoleRequest request) {
+        return run(() -> d.getRole(request));
+      }
+
+      @Override
+      public CompletableFuture<Page<Role>> listRoles(ListRolesRequest request) {
+        return run(() -> d.listRoles(request));
+      }
+
+      @Override
+      public CompletableFuture<Ack> deleteRole(DeleteRoleRequest request) {
+        return run(() -> d.deleteRole(request));
+      }
+
+      @Override
+      public CompletableFuture<AssignedPermissions> setRolePermissions(SetRolePermissionsRequest request) {
+        return run(() -> d.setRolePermissions(request));
+      }
+    };
+  }
+
+  @Override
+  public AsyncIdentities identities() {
+    Identities d = unkey.identities();
+    return new AsyncIdentities() {
+      @Override
+      public CompletableFuture<CreatedIdentity> create(CreateIdentityRequest request) {
+        return run(() -> d.create(request));
+      }
+
+      @Override
+      public CompletableFuture<Identity> get(GetIdentityRequest request) {
+        return run(() -> d.get(request));
+      }
+
+      @Override
+      public CompletableFuture<Page<Identity>> list(ListIdentitiesRequest request) {
+        return run(() -> d.list(request));
+      }
+
+      @Override
+      public CompletableFuture<Identity> update(UpdateIdentityRequest request) {
+        return run(() -> d.update(request));
+      }
+
+      @Override
+      public CompletableFuture<Ack> delete(DeleteIdentityRequest request) {
+        return run(() -> d.delete(request));
+      }
+    };
+  }
+
+  @Override
+  public AsyncRatelimits ratelimits() {
+    Ratelimits d = unkey.ratelimits();
+    return new AsyncRatelimits() {
+      @Override
+      public CompletableFuture<LimitResult> limit(LimitRequest request) {
+        return run(() -> d.limit(request));
+      }
+
+      @Override
+      public CompletableFuture<MultiLimitResult> multiLimit(MultiLimitRequest request) {
+        return run(() -> d.multiLimit(request));
+      }
+
+      @Override
+      public CompletableFuture<SavedOverride> setOverride(SetOverrideRequest request) {
+        return run(() -> d.setOverride(request));
+      }
+
+      @Override
+      public CompletableFuture<RatelimitOverride> getOverride(GetOverrideRequest request) {
+        return run(() -> d.getOverride(request));
+      }
+
+      @Override
+      public CompletableFuture<Page<RatelimitOverride>> listOverrides(ListOverridesRequest request) {
+        return run(() -> d.listOverrides(request));
+      }
+
+      @Override
+      public CompletableFuture<Ack> deleteOverride(DeleteOverrideRequest request) {
+        return run(() -> d.deleteOverride(request));
+      }
+    };
+  }
+
+  @Override
+  public AsyncAnalytics analytics() {
+    Analytics d = unkey.analytics();
+    return new AsyncAnalytics() {
+      @Override
+      public CompletableFuture<VerificationRows> getVerifications(GetVerificationsRequest request) {
+        return run(() -> d.getVerifications(request));
+      }
+    };
+  }
+
+  @Override
+  public AsyncRootKeys rootKeys() {
+    RootKeys d = unkey.rootKeys();
+    return new AsyncRootKeys() {
+      @Override
+      public CompletableFuture<CreatedKey> create(CreateRootKeyRequest request) {
+        return run(() -> d.create(request));
+      }
+
+      @Override
+      public CompletableFuture<RootKeyInfo> get(GetRootKeyRequest request) {
+        return run(() -> d.get(request));
+      }
+
+      @Override
+      public CompletableFuture<Page<RootKeyInfo>> list(ListRootKeysRequest request) {
+        return run(() -> d.list(request));
+      }
+
+      @Override
+      public CompletableFuture<Ack> update(UpdateRootKeyRequest request) {
+        return run(() -> d.update(request));
+      }
+
+      @Override
+      public CompletableFuture<CreatedKey> reroll(RerollRootKeyRequest request) {
+        return run(() -> d.reroll(request));
+      }
+
+      @Override
+      public CompletableFuture<Ack> delete(DeleteRootKeyRequest request) {
+        return run(() -> d.delete(request));
+      }
+    };
+  }
+
+  @Override
+  public CompletableFuture<Liveness> liveness() {
+    return run(unkey::liveness);
+  }
+
+  @Override
+  public String toString() {
+    return "AsyncUnkey.wrap(" + unkey + ")";
+  }
+}
