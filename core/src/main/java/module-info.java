@@ -9,5 +9,5 @@ module dev.keyward.core {
   exports dev.keyward.key;
   exports dev.keyward.permission;
   exports dev.keyward.redact;
-  // exports dev.keyward.rotation; (added with the rotation engine)
+  exports dev.keyward.rotation;
 }

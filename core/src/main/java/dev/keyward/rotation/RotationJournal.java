@@ -1,0 +1,231 @@
+package dev.keyward.rotation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A durable, append-only record of rotation plans, one file per rotated key in a directory. Each record
+ * is forced to disk before the step it announces runs; a torn last record (a crash mid-write) is
+ * dropped on the next open. Records hold key ids, names, permissions and instants, never a plaintext
+ * key. A lock file per key ({@link FileChannel#tryLock}, released by the OS if the process dies) keeps
+ * two plans for the same key from running at once.
+ *
+ * <pre>{@code
+ * RotationJournal journal = RotationJournal.open(Path.of("/var/lib/myapp/rotation"));
+ * }</pre>
+ */
+public final class RotationJournal {
+  private static final Pattern SAFE_SUBJECT = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+
+  private final Path directory;
+  private final Storage storage;
+
+  private RotationJournal(Path directory, Storage storage) {
+    this.directory = directory;
+    this.storage = storage;
+  }
+
+  /** A journal kept in {@code directory}, which is created if missing. */
+  public static RotationJournal open(Path directory) {
+    return open(directory, Storage.SYSTEM);
+  }
+
+  static RotationJournal open(Path directory, Storage storage) {
+    Objects.requireNonNull(directory, "directory == null");
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the journal directory", e);
+    }
+    return new RotationJournal(directory, storage);
+  }
+
+  /** The directory holding the journal files. */
+  public Path directory() {
+    return directory;
+  }
+
+  Storage storage() {
+    return storage;
+  }
+
+  /** The file of {@code subject}'s records. */
+  Path file(String subject) {
+    return directory.resolve(checkSubject(subject) + ".journal");
+  }
+
+  /**
+   * Takes the lock of {@code subject} and opens its records for appending.
+   *
+   * @throws RotationException if another plan for the subject holds the lock
+   */
+  Session lock(String subject, String planId) {
+    checkSubject(subject);
+    FileChannel lockChannel = null;
+    try {
+      lockChannel = storage.open(directory.resolve(subject + ".lock"),
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        lockChannel.close();
+        throw new RotationException(planId, "lock",
+            "another rotation of " + subject + " is active (lock held)");
+      }
+      return new Session(this, subject, lockChannel);
+    } catch (IOException e) {
+      closeQuietly(lockChannel);
+      throw new RotationException(planId, "lock", "cannot open the journal", e);
+    }
+  }
+
+  /** Reads every intact record of {@code subject} (for inspection; takes no lock). */
+  List<JournalRecord> read(String subject) {
+    Path file = file(subject);
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      List<JournalRecord> out = new ArrayList<>();
+      parse(bytes, out);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal", e);
+    }
+  }
+
+  /** Parses records into {@code out}; returns the length of the intact prefix. */
+  static int parse(byte[] bytes, List<JournalRecord> out) {
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        JournalRecord r = JournalRecord.parse(bytes, start, i);
+        if (r == null) {
+          return start;
+        }
+        out.add(r);
+        start = i + 1;
+      }
+    }
+    return start;
+  }
+
+  private static String checkSubject(String subject) {
+    if (!SAFE_SUBJECT.matcher(subject).matches()) {
+      throw new IllegalArgumentException("journal subject must match [A-Za-z0-9_.-]{1,200}");
+    }
+    return subject;
+  }
+
+  static void closeQuietly(java.nio.channels.Channel c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // closing after a failure: the first failure is the one reported
+      }
+    }
+  }
+
+  /** An open, locked journal file: records read at open, appends forced before they return. */
+  static final class Session implements AutoCloseable {
+    private final RotationJournal journal;
+    private final String subject;
+    private final FileChannel lockChannel;
+    private final FileChannel channel;
+    private final List<JournalRecord> records = new ArrayList<>();
+    private final Object writeLock = new Object();
+    private final Object forceLock = new Object();
+    private long written;
+    private long forced;
+
+    Session(RotationJournal journal, String subject, FileChannel lockChannel) throws IOException {
+      this.journal = journal;
+      this.subject = subject;
+      this.lockChannel = lockChannel;
+      Path file = journal.file(subject);
+      boolean existed = Files.exists(file);
+      this.channel = journal.storage.open(file,
+          StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      long size = channel.size();
+      ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
+      while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+        // read the whole file
+      }
+      int intact = parse(all.array(), records);
+      if (intact < size) {
+        channel.truncate(intact);
+        channel.force(true);
+      }
+      written = intact;
+      forced = intact;
+      if (!existed) {
+        journal.storage.syncDirectory(journal.directory);
+      }
+    }
+
+    String subject() {
+      return subject;
+    }
+
+    /** The records in the file, in order, including those appended by this session. */
+    List<JournalRecord> records() {
+      synchronized (writeLock) {
+        return List.copyOf(records);
+      }
+    }
+
+    /** Appends a record and forces it to disk before returning (group commit across threads). */
+    void append(JournalRecord record) {
+      byte[] line = record.toLine();
+      long end;
+      try {
+        synchronized (writeLock) {
+          journal.storage.checkpoint("journal.write:" + record.type());
+          ByteBuffer buffer = ByteBuffer.wrap(line);
+          while (buffer.hasRemaining()) {
+            written += channel.write(buffer, written);
+          }
+          records.add(record);
+          end = written;
+        }
+        synchronized (forceLock) {
+          if (forced < end) {
+            long target;
+            synchronized (writeLock) {
+              target = written;
+            }
+            journal.storage.checkpoint("journal.force:" + record.type());
+            channel.force(false);
+            forced = target;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot append to the journal", e);
+      }
+    }
+
+    /** Releases the lock; the records stay. */
+    @Override
+    public void close() {
+      closeQuietly(channel);
+      closeQuietly(lockChannel);
+    }
+  }
+}
