@@ -41,12 +41,20 @@ final class RootPermissionParser {
         names.add(t.wireName());
       }
       String nearest = nearest(parts[0], names);
+      String suggestion = null;
+      if (nearest != null) {
+        try {
+          suggestion = parse(nearest + "." + parts[1] + "." + parts[2]).toString();
+        } catch (InvalidPermissionException e) {
+          suggestion = null; // the id or action is wrong too: suggest only the type
+        }
+      }
       throw new InvalidPermissionException(
           "unknown resource type " + OffendingToken.quote(parts[0]) + "; expected one of "
               + String.join(", ", names)
               + (nearest == null ? "" : "; did you mean '" + nearest + "'?"),
           InvalidPermissionException.Part.RESOURCE_TYPE,
-          nearest == null ? null : nearest + "." + parts[1] + "." + parts[2]);
+          suggestion);
     }
     checkId(type.get(), parts[1]);
     Action action = checkAction(type.get(), parts[1], parts[2]);
