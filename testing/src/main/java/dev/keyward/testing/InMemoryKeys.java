@@ -1,36 +1,57 @@
 package dev.keyward.testing;
 
+import dev.keyward.Ack;
+import dev.keyward.AddPermissionsRequest;
+import dev.keyward.AddRolesRequest;
+import dev.keyward.AssignedPermissions;
+import dev.keyward.AssignedRoles;
 import dev.keyward.CreateKeyRequest;
+import dev.keyward.CreditsUpdate;
+import dev.keyward.DeleteKeyRequest;
+import dev.keyward.GetKeyRequest;
+import dev.keyward.KeyInfo;
+import dev.keyward.MigrateKeysRequest;
+import dev.keyward.MigratedKey;
+import dev.keyward.MigrationResult;
+import dev.keyward.Permission;
+import dev.keyward.RemovePermissionsRequest;
+import dev.keyward.RemoveRolesRequest;
+import dev.keyward.RerollKeyRequest;
+import dev.keyward.Role;
+import dev.keyward.SetPermissionsRequest;
+import dev.keyward.SetRolesRequest;
+import dev.keyward.UpdateCreditsRequest;
+import dev.keyward.UpdateKeyRequest;
+import dev.keyward.UpdatedCredits;
+import dev.keyward.WhoamiRequest;
 import dev.keyward.CreatedKey;
 import dev.keyward.Credits;
-import dev.keyward.Identity;
 import dev.keyward.Keys;
 import dev.keyward.RateLimit;
-import dev.keyward.RatelimitCheck;
-import dev.keyward.RatelimitStatus;
 import dev.keyward.Refill;
 import dev.keyward.Verification;
 import dev.keyward.VerifyKeyRequest;
 import dev.keyward.key.KeyFormat;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** {@code keys.*} on a {@link Workspace}, authenticated as one root key. */
-class InMemoryKeys implements Keys {
-  final Workspace ws;
-  final String rootHash;
+final class InMemoryKeys extends Group implements Keys {
+  private final Verifier verifier;
 
   InMemoryKeys(Workspace ws, String rootHash) {
-    this.ws = ws;
-    this.rootHash = rootHash;
+    super(ws, rootHash);
+    this.verifier = new Verifier(ws, rootHash);
+  }
+
+  @Override
+  public Verification verify(VerifyKeyRequest request) {
+    return verifier.verify(request);
   }
 
   @Override
@@ -38,7 +59,7 @@ class InMemoryKeys implements Keys {
     Operation op = Operation.KEYS_CREATE_KEY;
     String rid = ws.requestId();
     synchronized (ws.lock) {
-      StoredRootKey p = ws.authenticate(op, rootHash, rid);
+      StoredRootKey p = principal(op, rid);
       StoredApi api = ws.api(request.apiId());
       if (api == null) {
         throw ErrorCode.API_NOT_FOUND.exception(op, "The specified API was not found.", rid);
@@ -128,142 +149,379 @@ class InMemoryKeys implements Keys {
     return p;
   }
 
+  /** A live key, or Unkey's 404; then checks {@code op}'s permission on the key's API (403). */
+  StoredKey key(Operation op, StoredRootKey p, String keyId, String rid) {
+    StoredKey k = ws.liveKey(keyId);
+    if (k == null) {
+      throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
+    }
+    ws.authorize(p, op, k.apiId, Set.of(), rid);
+    return k;
+  }
+
+  KeyInfo info(StoredKey k, boolean decrypt) {
+    ws.refill(k);
+    return KeyInfo.builder(k.id, k.start, k.enabled, k.createdAt)
+        .name(k.name)
+        .meta(k.meta == null ? Map.of() : k.meta)
+        .updatedAt(k.updatedAt)
+        .expires(k.expires)
+        .credits(k.remaining == null && k.refill == null ? null : new Credits(k.remaining, k.refill))
+        .identity(ws.identityOf(k))
+        .ratelimits(new ArrayList<>(k.ratelimits.values()))
+        .permissions(ws.directPermissions(k))
+        .roles(ws.roleNames(k))
+        .plaintext(decrypt && k.recoverablePlaintext != null ? Secret.of(k.recoverablePlaintext) : null)
+        .build();
+  }
+
   @Override
-  public Verification verify(VerifyKeyRequest request) {
-    Operation op = Operation.KEYS_VERIFY_KEY;
-    String hash = request.key().hash();
+  public KeyInfo get(GetKeyRequest request) {
+    Operation op = Operation.KEYS_GET_KEY;
     String rid = ws.requestId();
     synchronized (ws.lock) {
-      StoredRootKey p = ws.authenticate(op, rootHash, rid);
-      if (!Workspace.hasAnyApiPermission(p, "verify_key")) {
-        ws.authorize(p, op, null, Set.of(), rid);
+      StoredRootKey p = principal(op, rid);
+      StoredKey k = ws.liveKey(request.keyId());
+      if (k == null) {
+        throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
       }
+      Set<Operation.Condition> c = request.decrypt() ? EnumSet.of(Operation.Condition.DECRYPT) : Set.of();
+      ws.authorize(p, op, k.apiId, c, rid);
+      return info(k, request.decrypt());
+    }
+  }
+
+  @Override
+  public KeyInfo whoami(WhoamiRequest request) {
+    Operation op = Operation.KEYS_WHOAMI;
+    String rid = ws.requestId();
+    String hash = request.key().hash();
+    synchronized (ws.lock) {
+      StoredRootKey p = principal(op, rid);
       StoredKey k = ws.keysByHash.get(hash);
       if (k == null || k.deleted() || ws.api(k.apiId) == null || !ws.allows(p, op, k.apiId, Set.of())) {
-        return Verification.builder(Verification.Code.NOT_FOUND).requestId(rid).build();
+        throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
       }
+      return info(k, false);
+    }
+  }
+
+  @Override
+  public Ack update(UpdateKeyRequest request) {
+    Operation op = Operation.KEYS_UPDATE_KEY;
+    String rid = ws.requestId();
+    synchronized (ws.lock) {
+      StoredRootKey p = principal(op, rid);
+      StoredKey k = key(op, p, request.keyId(), rid);
+      if (request.credits().isSet()) {
+        CreditsUpdate cu = request.credits().value();
+        Credits probe = new Credits(cu.remaining().isSet() ? cu.remaining().value() : k.remaining,
+            cu.refill().isSet() ? cu.refill().value() : null);
+        checkCredits(op, probe, rid);
+      }
+      List<StoredRole> roles = request.roles() == null ? null : roles(op, request.roles(), rid);
+      if (request.name().isSet()) {
+        k.name = request.name().value();
+      } else if (request.name().isClear()) {
+        k.name = null;
+      }
+      if (request.externalId().isSet()) {
+        k.identityId = ws.upsertIdentity(request.externalId().value()).id;
+      } else if (request.externalId().isClear()) {
+        k.identityId = null;
+      }
+      if (request.meta().isSet()) {
+        k.meta = request.meta().value();
+      } else if (request.meta().isClear()) {
+        k.meta = null;
+      }
+      if (request.expires().isSet()) {
+        k.expires = request.expires().value();
+      } else if (request.expires().isClear()) {
+        k.expires = null;
+      }
+      if (request.credits().isClear()) {
+        k.remaining = null;
+        k.refill = null;
+      } else if (request.credits().isSet()) {
+        CreditsUpdate cu = request.credits().value();
+        if (cu.remaining().isSet()) {
+          k.remaining = cu.remaining().value();
+        } else if (cu.remaining().isClear()) {
+          k.remaining = null;
+        }
+        if (cu.refill().isSet()) {
+          k.refill = cu.refill().value();
+          k.lastRefillAt = ws.now();
+        } else if (cu.refill().isClear()) {
+          k.refill = null;
+        }
+      }
+      if (request.ratelimits() != null) {
+        k.ratelimits.clear();
+        for (RateLimit rl : request.ratelimits()) {
+          k.ratelimits.put(rl.name(), withId(rl));
+        }
+      }
+      if (request.enabled() != null) {
+        k.enabled = request.enabled();
+      }
+      if (roles != null) {
+        k.roleIds.clear();
+        roles.forEach(r -> k.roleIds.add(r.id));
+      }
+      if (request.permissions() != null) {
+        k.permissionIds.clear();
+        request.permissions().forEach(s -> k.permissionIds.add(permissionFor(s).id));
+      }
+      k.updatedAt = ws.now();
+      return new Ack(rid);
+    }
+  }
+
+  @Override
+  public UpdatedCredits updateCredits(UpdateCreditsRequest request) {
+    Operation op = Operation.KEYS_UPDATE_CREDITS;
+    String rid = ws.requestId();
+    synchronized (ws.lock) {
+      StoredRootKey p = principal(op, rid);
+      StoredKey k = key(op, p, request.keyId(), rid);
       ws.refill(k);
-      Instant now = ws.now();
-      List<String> permissions = ws.effectivePermissions(k);
-      Verification.Code code = Verification.Code.VALID;
-      List<RatelimitStatus> statuses = List.of();
-      if (!k.enabled) {
-        code = Verification.Code.DISABLED;
-      } else if (k.expires != null && now.isAfter(k.expires)) {
-        code = Verification.Code.EXPIRED;
-      } else if (request.permissions() != null && !request.permissions().evaluate(Set.copyOf(permissions))) {
-        code = Verification.Code.INSUFFICIENT_PERMISSIONS;
-      }
-      if (code == Verification.Code.VALID) {
-        statuses = rateLimit(op, k, request.ratelimits(), now, rid);
-        for (RatelimitStatus s : statuses) {
-          if (s.exceeded()) {
-            code = Verification.Code.RATE_LIMITED;
+      Long value = request.value();
+      switch (request.operation()) {
+        case SET:
+          k.remaining = value;
+          if (value == null) {
+            k.refill = null;
           }
-        }
+          break;
+        case INCREMENT:
+        case DECREMENT:
+          if (k.remaining == null) {
+            throw ErrorCode.INVALID_INPUT.exception(op,
+                "Cannot " + request.operation().wireName() + " unlimited credits.", rid);
+          }
+          long v = value == null ? 0 : value;
+          k.remaining = request.operation() == UpdateCreditsRequest.CreditOperation.INCREMENT
+              ? k.remaining + v
+              : Math.max(0, k.remaining - v);
+          break;
+        default:
+          throw ErrorCode.INVALID_INPUT.exception(op, "Unknown credit operation.", rid);
       }
-      Long credits = k.remaining;
-      if (code == Verification.Code.VALID && k.remaining != null) {
-        long cost = request.cost() != null ? request.cost() : 1;
-        if (cost > 0 && k.remaining < cost) {
-          code = Verification.Code.USAGE_EXCEEDED;
-          credits = 0L;
-        } else {
-          k.remaining = Math.max(0, k.remaining - cost);
-          credits = k.remaining;
-        }
-      }
-      return Verification.builder(code)
-          .keyId(k.id)
-          .name(k.name)
-          .meta(k.meta == null ? Map.of() : k.meta)
-          .expires(k.expires)
-          .credits(credits)
-          .enabled(k.enabled)
-          .permissions(permissions)
-          .roles(ws.roleNames(k))
-          .identity(identity(k))
-          .ratelimits(statuses)
-          .requestId(rid)
-          .build();
+      k.updatedAt = ws.now();
+      return new UpdatedCredits(new Credits(k.remaining, k.refill), rid);
     }
   }
 
-  Identity identity(StoredKey k) {
-    if (k.identityId == null) {
-      return null;
+  @Override
+  public Ack delete(DeleteKeyRequest request) {
+    Operation op = Operation.KEYS_DELETE_KEY;
+    String rid = ws.requestId();
+    synchronized (ws.lock) {
+      StoredRootKey p = principal(op, rid);
+      StoredKey k = key(op, p, request.keyId(), rid);
+      if (request.permanent()) {
+        ws.keys.remove(k.id);
+        ws.keysByHash.remove(k.hash);
+      } else {
+        k.deletedAt = ws.now();
+      }
+      return new Ack(rid);
     }
-    StoredIdentity i = ws.identities.get(k.identityId);
-    if (i == null) {
-      return null;
-    }
-    return new Identity(i.id, i.externalId, i.meta, new ArrayList<>(i.ratelimits.values()));
   }
 
-  /** One rate limit to check in a verification. */
-  private record Limit(String id, String name, long limit, Duration duration, boolean autoApply,
-      String identifier, long cost) {}
+  @Override
+  public CreatedKey reroll(RerollKeyRequest request) {
+    Operation op = Operation.KEYS_REROLL_KEY;
+    String rid = ws.requestId();
+    synchronized (ws.lock) {
+      StoredRootKey p = principal(op, rid);
+      StoredKey old = ws.liveKey(request.keyId());
+      if (old == null) {
+        throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
+      }
+      Set<Operation.Condition> c = old.recoverablePlaintext != null
+          ? EnumSet.of(Operation.Condition.RECOVERABLE) : Set.of();
+      ws.authorize(p, op, old.apiId, c, rid);
+      int underscore = old.start.indexOf('_');
+      String prefix = underscore > 0 ? old.start.substring(0, underscore) : null;
+      Secret secret = KeyFormat.generate(prefix, KeyFormat.DEFAULT_BYTE_LENGTH, ws.random);
+      StoredKey k = new StoredKey(ws.newId("key"), old.apiId, secret.hash(), secret.start(), ws.now());
+      k.name = old.name;
+      k.meta = old.meta;
+      k.identityId = old.identityId;
+      k.expires = old.expires;
+      k.enabled = old.enabled;
+      k.remaining = old.remaining;
+      k.refill = old.refill;
+      k.lastRefillAt = old.lastRefillAt;
+      for (RateLimit rl : old.ratelimits.values()) {
+        k.ratelimits.put(rl.name(), new RateLimit(ws.newId("rl"), rl.name(), rl.limit(), rl.duration(),
+            rl.autoApply()));
+      }
+      k.permissionIds.addAll(old.permissionIds);
+      k.roleIds.addAll(old.roleIds);
+      if (old.recoverablePlaintext != null) {
+        k.recoverablePlaintext = secret.reveal();
+      }
+      ws.keys.put(k.id, k);
+      ws.keysByHash.put(k.hash, k);
+      old.expires = rerollExpiry(request.expiration());
+      old.updatedAt = ws.now();
+      return new CreatedKey(k.id, secret, rid);
+    }
+  }
 
-  /**
-   * Unkey's verify rate limiting: every auto-applied limit of the key and its identity (the key's wins
-   * on a shared name) plus the named ones; a check with its own limit and duration is a custom key limit.
-   */
-  private List<RatelimitStatus> rateLimit(
-      Operation op, StoredKey k, List<RatelimitCheck> requested, Instant now, String rid) {
-    Map<String, Limit> configured = new LinkedHashMap<>();
-    StoredIdentity identity = k.identityId == null ? null : ws.identities.get(k.identityId);
-    if (identity != null) {
-      for (RateLimit rl : identity.ratelimits.values()) {
-        configured.put(rl.name(), limit(rl, identity.id));
+  @Override
+  public MigrationResult migrate(MigrateKeysRequest request) {
+    Operation op = Operation.KEYS_MIGRATE_KEYS;
+    String rid = ws.requestId();
+    synchronized (ws.lock) {
+      StoredRootKey p = principal(op, rid);
+      StoredApi api = ws.api(request.apiId());
+      if (api == null || !ws.allows(p, op, request.apiId(), Set.of())) {
+        throw ErrorCode.API_NOT_FOUND.exception(op, "The specified API was not found.", rid);
       }
-    }
-    for (RateLimit rl : k.ratelimits.values()) {
-      configured.put(rl.name(), limit(rl, k.id));
-    }
-    Map<String, Limit> toCheck = new LinkedHashMap<>();
-    for (Limit l : configured.values()) {
-      if (l.autoApply()) {
-        toCheck.put(l.name(), l);
+      List<MigrationResult.Migrated> migrated = new ArrayList<>();
+      List<String> failed = new ArrayList<>();
+      for (MigratedKey m : request.keys()) {
+        if (ws.keysByHash.containsKey(m.hash())) {
+          failed.add(m.hash());
+          continue;
+        }
+        List<StoredRole> roles = roles(op, m.roles(), rid);
+        checkCredits(op, m.credits(), rid);
+        StoredKey k = new StoredKey(ws.newId("key"), api.id, m.hash(), "", ws.now());
+        k.name = m.name();
+        k.meta = m.meta();
+        k.expires = m.expires();
+        k.enabled = m.enabled() == null || m.enabled();
+        if (m.credits() != null) {
+          k.remaining = m.credits().remaining();
+          k.refill = m.credits().refill();
+        }
+        if (m.externalId() != null) {
+          k.identityId = ws.upsertIdentity(m.externalId()).id;
+        }
+        m.ratelimits().forEach(rl -> k.ratelimits.put(rl.name(), withId(rl)));
+        m.permissions().forEach(s -> k.permissionIds.add(permissionFor(s).id));
+        roles.forEach(r -> k.roleIds.add(r.id));
+        ws.keys.put(k.id, k);
+        ws.keysByHash.put(k.hash, k);
+        migrated.add(new MigrationResult.Migrated(m.hash(), k.id));
       }
+      return new MigrationResult(migrated, failed, rid);
     }
-    for (RatelimitCheck c : requested) {
-      long cost = c.cost() == null ? 1 : c.cost();
-      if (c.limit() != null && c.duration() != null) {
-        toCheck.put(c.name(), new Limit("", c.name(), c.limit(), c.duration(), false, k.id, cost));
-        continue;
+  }
+
+  /** Roles by id or name, or Unkey's 404 for the first unknown one. */
+  List<StoredRole> roles(Operation op, List<String> refs, String rid) {
+    List<StoredRole> out = new ArrayList<>();
+    for (String ref : refs) {
+      StoredRole r = ws.roles.containsKey(ref) ? ws.roles.get(ref) : ws.rolesByName.get(ref);
+      if (r == null) {
+        throw ErrorCode.ROLE_NOT_FOUND.exception(op, "Role '" + ref + "' was not found.", rid);
       }
-      Limit l = configured.get(c.name());
-      if (l == null) {
-        String msg = "ratelimit '" + c.name() + "' was requested but does not exist for key '" + k.id + "'"
-            + (identity != null
-                ? " nor identity: '" + identity.id + "' external ID: '" + identity.externalId + "'"
-                : " and there is no identity connected.");
-        throw ErrorCode.PRECONDITION_FAILED.exception(op, msg, rid);
-      }
-      toCheck.put(c.name(), new Limit(l.id(), l.name(), l.limit(), l.duration(), l.autoApply(),
-          l.identifier(), cost));
-    }
-    if (toCheck.isEmpty()) {
-      return List.of();
-    }
-    List<RateWindows.Check> checks = new ArrayList<>();
-    for (Limit l : toCheck.values()) {
-      checks.add(new RateWindows.Check("key\u0000" + l.name() + "\u0000" + l.identifier(),
-          l.limit(), Math.max(1, l.duration().toMillis()), l.cost()));
-    }
-    List<RateWindows.Outcome> outcomes = ws.windows.checkAll(checks, now.toEpochMilli());
-    List<RatelimitStatus> out = new ArrayList<>();
-    int i = 0;
-    for (Limit l : toCheck.values()) {
-      RateWindows.Outcome o = outcomes.get(i++);
-      out.add(new RatelimitStatus(l.id(), l.name(), !o.success(), l.limit(), l.duration(),
-          Duration.ofMillis(o.resetMillis()), o.remaining(), l.autoApply()));
+      out.add(r);
     }
     return out;
   }
 
-  private static Limit limit(RateLimit rl, String identifier) {
-    return new Limit(rl.id() == null ? "" : rl.id(), rl.name(), rl.limit(), rl.duration(), rl.autoApply(),
-        identifier, 1);
+  private StoredPermission existingPermission(Operation op, String ref, String rid) {
+    StoredPermission sp = ws.permissions.containsKey(ref) ? ws.permissions.get(ref) : ws.permissionsBySlug.get(ref);
+    if (sp == null) {
+      throw ErrorCode.PERMISSION_NOT_FOUND.exception(op, "Permission '" + ref + "' was not found.", rid);
+    }
+    return sp;
+  }
+
+  private AssignedPermissions editPermissions(Operation op, String keyId, List<String> refs, int mode) {
+    String rid = ws.requestId();
+    synchronized (ws.lock) {
+      StoredRootKey p = principal(op, rid);
+      StoredKey k = ws.liveKey(keyId);
+      if (k == null) {
+        throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
+      }
+      Set<Operation.Condition> c = EnumSet.noneOf(Operation.Condition.class);
+      if (mode != 0) {
+        for (String ref : refs) {
+          if (!ws.permissions.containsKey(ref) && !ws.permissionsBySlug.containsKey(ref)) {
+            c.add(Operation.Condition.NEW_PERMISSION_SLUG);
+          }
+        }
+      }
+      ws.authorize(p, op, k.apiId, c, rid);
+      if (mode == 0) {
+        List<StoredPermission> remove = new ArrayList<>();
+        refs.forEach(ref -> remove.add(existingPermission(op, ref, rid)));
+        remove.forEach(sp -> k.permissionIds.remove(sp.id));
+      } else {
+        List<String> ids = new ArrayList<>();
+        refs.forEach(ref -> ids.add(ws.permissions.containsKey(ref) ? ref : permissionFor(ref).id));
+        if (mode == 2) {
+          k.permissionIds.clear();
+        }
+        k.permissionIds.addAll(ids);
+      }
+      k.updatedAt = ws.now();
+      List<Permission> out = new ArrayList<>();
+      k.permissionIds.forEach(id -> out.add(ws.permissions.get(id).view()));
+      return new AssignedPermissions(out, rid);
+    }
+  }
+
+  @Override
+  public AssignedPermissions addPermissions(AddPermissionsRequest request) {
+    return editPermissions(Operation.KEYS_ADD_PERMISSIONS, request.keyId(), request.permissions(), 1);
+  }
+
+  @Override
+  public AssignedPermissions removePermissions(RemovePermissionsRequest request) {
+    return editPermissions(Operation.KEYS_REMOVE_PERMISSIONS, request.keyId(), request.permissions(), 0);
+  }
+
+  @Override
+  public AssignedPermissions setPermissions(SetPermissionsRequest request) {
+    return editPermissions(Operation.KEYS_SET_PERMISSIONS, request.keyId(), request.permissions(), 2);
+  }
+
+  private AssignedRoles editRoles(Operation op, String keyId, List<String> refs, int mode) {
+    String rid = ws.requestId();
+    synchronized (ws.lock) {
+      StoredRootKey p = principal(op, rid);
+      StoredKey k = key(op, p, keyId, rid);
+      List<StoredRole> roles = roles(op, refs, rid);
+      if (mode == 2) {
+        k.roleIds.clear();
+      }
+      for (StoredRole r : roles) {
+        if (mode == 0) {
+          k.roleIds.remove(r.id);
+        } else {
+          k.roleIds.add(r.id);
+        }
+      }
+      k.updatedAt = ws.now();
+      List<Role> out = new ArrayList<>();
+      k.roleIds.forEach(id -> out.add(ws.roleView(ws.roles.get(id))));
+      return new AssignedRoles(out, rid);
+    }
+  }
+
+  @Override
+  public AssignedRoles addRoles(AddRolesRequest request) {
+    return editRoles(Operation.KEYS_ADD_ROLES, request.keyId(), request.roles(), 1);
+  }
+
+  @Override
+  public AssignedRoles removeRoles(RemoveRolesRequest request) {
+    return editRoles(Operation.KEYS_REMOVE_ROLES, request.keyId(), request.roles(), 0);
+  }
+
+  @Override
+  public AssignedRoles setRoles(SetRolesRequest request) {
+    return editRoles(Operation.KEYS_SET_ROLES, request.keyId(), request.roles(), 2);
   }
 }

@@ -1,6 +1,12 @@
 package dev.keyward.testing;
 
+import dev.keyward.Analytics;
+import dev.keyward.Apis;
+import dev.keyward.Identities;
 import dev.keyward.Keys;
+import dev.keyward.Permissions;
+import dev.keyward.Ratelimits;
+import dev.keyward.RootKeys;
 import dev.keyward.Liveness;
 import dev.keyward.Unkey;
 import dev.keyward.key.Secret;
@@ -26,11 +32,23 @@ public final class InMemoryUnkey implements Unkey {
   private final Workspace ws;
   private final String rootHash;
   private final InMemoryKeys keys;
+  private final InMemoryApis apis;
+  private final InMemoryPermissions permissions;
+  private final InMemoryIdentities identities;
+  private final InMemoryRatelimits ratelimits;
+  private final InMemoryAnalytics analytics;
+  private final InMemoryRootKeys rootKeys;
 
   private InMemoryUnkey(Workspace ws, String rootHash) {
     this.ws = ws;
     this.rootHash = rootHash;
     this.keys = new InMemoryKeys(ws, rootHash);
+    this.apis = new InMemoryApis(ws, rootHash, keys);
+    this.permissions = new InMemoryPermissions(ws, rootHash);
+    this.identities = new InMemoryIdentities(ws, rootHash);
+    this.ratelimits = new InMemoryRatelimits(ws, rootHash);
+    this.analytics = new InMemoryAnalytics(ws, rootHash);
+    this.rootKeys = new InMemoryRootKeys(ws, rootHash);
   }
 
   /** Starts building a new, empty workspace. */
@@ -63,8 +81,49 @@ public final class InMemoryUnkey implements Unkey {
   }
 
   @Override
+  public Apis apis() {
+    return apis;
+  }
+
+  @Override
+  public Permissions permissions() {
+    return permissions;
+  }
+
+  @Override
+  public Identities identities() {
+    return identities;
+  }
+
+  @Override
+  public Ratelimits ratelimits() {
+    return ratelimits;
+  }
+
+  @Override
+  public Analytics analytics() {
+    return analytics;
+  }
+
+  @Override
+  public RootKeys rootKeys() {
+    return rootKeys;
+  }
+
+  /** Turns on delete protection for an API, so {@code apis.deleteApi} answers 412 as Unkey does. */
+  public void protectApi(String apiId) {
+    synchronized (ws.lock) {
+      StoredApi api = ws.api(apiId);
+      if (api == null) {
+        throw new IllegalArgumentException("no such API");
+      }
+      api.deleteProtection = true;
+    }
+  }
+
+  @Override
   public Liveness liveness() {
-    return new Liveness("we're cooking", ws.requestId());
+    return new Liveness("OK", ws.requestId());
   }
 
   Workspace workspace() {

@@ -13,6 +13,10 @@ final class StoredIdentity {
   final Map<String, RateLimit> ratelimits = new LinkedHashMap<>();
   final Instant createdAt;
 
+  dev.keyward.Identity view() {
+    return new dev.keyward.Identity(id, externalId, meta, new java.util.ArrayList<>(ratelimits.values()));
+  }
+
   StoredIdentity(String id, String externalId, Instant createdAt) {
     this.id = id;
     this.externalId = externalId;

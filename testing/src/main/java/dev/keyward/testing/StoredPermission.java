@@ -11,6 +11,10 @@ final class StoredPermission {
   @Nullable String description;
   final Instant createdAt;
 
+  dev.keyward.Permission view() {
+    return new dev.keyward.Permission(id, name, slug, description);
+  }
+
   StoredPermission(String id, String name, String slug, @Nullable String description, Instant createdAt) {
     this.id = id;
     this.name = name;

@@ -42,6 +42,7 @@ final class Workspace {
   final Map<String, StoredRole> rolesByName = new HashMap<>();
   final Map<String, StoredRootKey> rootKeys = new LinkedHashMap<>();
   final Map<String, StoredRootKey> rootKeysByHash = new HashMap<>();
+  final Map<String, StoredNamespace> namespaces = new LinkedHashMap<>();
   final RateWindows windows = new RateWindows();
   final StoredRootKey bootstrap;
   final Secret bootstrapSecret;
@@ -187,6 +188,29 @@ final class Workspace {
     return new ArrayList<>(out);
   }
 
+  /** The key's directly attached permission slugs. */
+  List<String> directPermissions(StoredKey k) {
+    List<String> out = new ArrayList<>(k.permissionIds.size());
+    for (String pid : k.permissionIds) {
+      StoredPermission p = permissions.get(pid);
+      if (p != null) {
+        out.add(p.slug);
+      }
+    }
+    return out;
+  }
+
+  dev.keyward.Role roleView(StoredRole r) {
+    List<dev.keyward.Permission> ps = new ArrayList<>();
+    for (String pid : r.permissionIds) {
+      StoredPermission p = permissions.get(pid);
+      if (p != null) {
+        ps.add(p.view());
+      }
+    }
+    return new dev.keyward.Role(r.id, r.name, r.description, ps);
+  }
+
   List<String> roleNames(StoredKey k) {
     List<String> out = new ArrayList<>(k.roleIds.size());
     for (String rid : k.roleIds) {
@@ -196,6 +220,12 @@ final class Workspace {
       }
     }
     return out;
+  }
+
+  /** The key's identity as the port shows it, or null. */
+  dev.keyward.@Nullable Identity identityOf(StoredKey k) {
+    StoredIdentity i = k.identityId == null ? null : identities.get(k.identityId);
+    return i == null ? null : i.view();
   }
 
   /** The identity with this external id, created if new (createKey's upsert). */

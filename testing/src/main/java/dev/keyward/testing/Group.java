@@ -1,0 +1,78 @@
+package dev.keyward.testing;
+
+import dev.keyward.Page;
+import dev.keyward.permission.Operation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** What every operation group of the fake shares: the workspace and the root key it authenticates as. */
+abstract class Group {
+  final Workspace ws;
+  final String rootHash;
+
+  Group(Workspace ws, String rootHash) {
+    this.ws = ws;
+    this.rootHash = rootHash;
+  }
+
+  /** Authenticates; call under the workspace lock. */
+  final StoredRootKey principal(Operation op, String rid) {
+    return ws.authenticate(op, rootHash, rid);
+  }
+
+  /**
+   * One page of {@code all}, ordered by id as Unkey's list queries are: the cursor is the base64url of
+   * the last id returned, opaque to callers.
+   */
+  static <S, T> Page<T> page(Collection<S> all, Function<S, String> id, Function<S, T> view, int limit,
+      @Nullable String cursor, String rid) {
+    String after = cursor == null ? null : decodeCursor(cursor);
+    List<S> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparing(id));
+    List<T> items = new ArrayList<>();
+    String last = null;
+    boolean more = false;
+    for (S s : sorted) {
+      String sid = id.apply(s);
+      if (after != null && sid.compareTo(after) <= 0) {
+        continue;
+      }
+      if (items.size() == limit) {
+        more = true;
+        break;
+      }
+      items.add(view.apply(s));
+      last = sid;
+    }
+    String next = more && last != null
+        ? Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8))
+        : null;
+    return new Page<>(items, more, next, rid);
+  }
+
+  private static @Nullable String decodeCursor(String cursor) {
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return cursor;
+    }
+  }
+
+  /** Unkey's reroll expiry: now + expiration rounded up to the next full minute; 0 expires at once. */
+  final java.time.Instant rerollExpiry(java.time.Duration expiration) {
+    java.time.Instant now = ws.now();
+    if (expiration.isZero()) {
+      return now.minusMillis(1);
+    }
+    long at = now.plus(expiration).toEpochMilli();
+    long minute = 60_000;
+    long rounded = Math.floorMod(at, minute) == 0 ? at : at - Math.floorMod(at, minute) + minute;
+    return java.time.Instant.ofEpochMilli(rounded);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.keyward.testing;
+
+import dev.keyward.Analytics;
+import dev.keyward.GetVerificationsRequest;
+import dev.keyward.VerificationRows;
+import dev.keyward.permission.Operation;
+
+/** {@code analytics.*}: the fake, like a workspace without ClickHouse, answers 412. */
+final class InMemoryAnalytics extends Group implements Analytics {
+  InMemoryAnalytics(Workspace ws, String rootHash) {
+    super(ws, rootHash);
+  }
+
+  @Override
+  public VerificationRows getVerifications(GetVerificationsRequest request) {
+    Operation op = Operation.ANALYTICS_GET_VERIFICATIONS;
+    String rid = ws.requestId();
+    synchronized (ws.lock) {
+      principal(op, rid);
+    }
+    throw ErrorCode.ANALYTICS_NOT_CONFIGURED.exception(op,
+        "Analytics is not configured for this workspace.", rid);
+  }
+}

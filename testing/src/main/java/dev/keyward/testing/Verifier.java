@@ -1,0 +1,158 @@
+package dev.keyward.testing;
+
+import dev.keyward.CreateKeyRequest;
+import dev.keyward.CreatedKey;
+import dev.keyward.Credits;
+import dev.keyward.Identity;
+import dev.keyward.Keys;
+import dev.keyward.RateLimit;
+import dev.keyward.RatelimitCheck;
+import dev.keyward.RatelimitStatus;
+import dev.keyward.Refill;
+import dev.keyward.Verification;
+import dev.keyward.VerifyKeyRequest;
+import dev.keyward.key.KeyFormat;
+import dev.keyward.key.Secret;
+import dev.keyward.permission.Operation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code keys.verifyKey} on a {@link Workspace}: Unkey's check order, codes and rate limiting. */
+final class Verifier extends Group {
+  Verifier(Workspace ws, String rootHash) {
+    super(ws, rootHash);
+  }
+
+  Verification verify(VerifyKeyRequest request) {
+    Operation op = Operation.KEYS_VERIFY_KEY;
+    String hash = request.key().hash();
+    String rid = ws.requestId();
+    synchronized (ws.lock) {
+      StoredRootKey p = principal(op, rid);
+      if (!Workspace.hasAnyApiPermission(p, "verify_key")) {
+        ws.authorize(p, op, null, Set.of(), rid);
+      }
+      StoredKey k = ws.keysByHash.get(hash);
+      if (k == null || k.deleted() || ws.api(k.apiId) == null || !ws.allows(p, op, k.apiId, Set.of())) {
+        return Verification.builder(Verification.Code.NOT_FOUND).requestId(rid).build();
+      }
+      ws.refill(k);
+      Instant now = ws.now();
+      List<String> permissions = ws.effectivePermissions(k);
+      Verification.Code code = Verification.Code.VALID;
+      List<RatelimitStatus> statuses = List.of();
+      if (!k.enabled) {
+        code = Verification.Code.DISABLED;
+      } else if (k.expires != null && now.isAfter(k.expires)) {
+        code = Verification.Code.EXPIRED;
+      } else if (request.permissions() != null && !request.permissions().evaluate(Set.copyOf(permissions))) {
+        code = Verification.Code.INSUFFICIENT_PERMISSIONS;
+      }
+      if (code == Verification.Code.VALID) {
+        statuses = rateLimit(op, k, request.ratelimits(), now, rid);
+        for (RatelimitStatus s : statuses) {
+          if (s.exceeded()) {
+            code = Verification.Code.RATE_LIMITED;
+          }
+        }
+      }
+      Long credits = k.remaining;
+      if (code == Verification.Code.VALID && k.remaining != null) {
+        long cost = request.cost() != null ? request.cost() : 1;
+        if (cost > 0 && k.remaining < cost) {
+          code = Verification.Code.USAGE_EXCEEDED;
+          credits = 0L;
+        } else {
+          k.remaining = Math.max(0, k.remaining - cost);
+          credits = k.remaining;
+        }
+      }
+      return Verification.builder(code)
+          .keyId(k.id)
+          .name(k.name)
+          .meta(k.meta == null ? Map.of() : k.meta)
+          .expires(k.expires)
+          .credits(credits)
+          .enabled(k.enabled)
+          .permissions(permissions)
+          .roles(ws.roleNames(k))
+          .identity(ws.identityOf(k))
+          .ratelimits(statuses)
+          .requestId(rid)
+          .build();
+    }
+  }
+
+  /** One rate limit to check in a verification. */
+  private record Limit(String id, String name, long limit, Duration duration, boolean autoApply,
+      String identifier, long cost) {}
+
+  /**
+   * Unkey's verify rate limiting: every auto-applied limit of the key and its identity (the key's wins
+   * on a shared name) plus the named ones; a check with its own limit and duration is a custom key limit.
+   */
+  private List<RatelimitStatus> rateLimit(
+      Operation op, StoredKey k, List<RatelimitCheck> requested, Instant now, String rid) {
+    Map<String, Limit> configured = new LinkedHashMap<>();
+    StoredIdentity identity = k.identityId == null ? null : ws.identities.get(k.identityId);
+    if (identity != null) {
+      for (RateLimit rl : identity.ratelimits.values()) {
+        configured.put(rl.name(), limit(rl, identity.id));
+      }
+    }
+    for (RateLimit rl : k.ratelimits.values()) {
+      configured.put(rl.name(), limit(rl, k.id));
+    }
+    Map<String, Limit> toCheck = new LinkedHashMap<>();
+    for (Limit l : configured.values()) {
+      if (l.autoApply()) {
+        toCheck.put(l.name(), l);
+      }
+    }
+    for (RatelimitCheck c : requested) {
+      long cost = c.cost() == null ? 1 : c.cost();
+      if (c.limit() != null && c.duration() != null) {
+        toCheck.put(c.name(), new Limit("", c.name(), c.limit(), c.duration(), false, k.id, cost));
+        continue;
+      }
+      Limit l = configured.get(c.name());
+      if (l == null) {
+        String msg = "ratelimit '" + c.name() + "' was requested but does not exist for key '" + k.id + "'"
+            + (identity != null
+                ? " nor identity: '" + identity.id + "' external ID: '" + identity.externalId + "'"
+                : " and there is no identity connected.");
+        throw ErrorCode.PRECONDITION_FAILED.exception(op, msg, rid);
+      }
+      toCheck.put(c.name(), new Limit(l.id(), l.name(), l.limit(), l.duration(), l.autoApply(),
+          l.identifier(), cost));
+    }
+    if (toCheck.isEmpty()) {
+      return List.of();
+    }
+    List<RateWindows.Check> checks = new ArrayList<>();
+    for (Limit l : toCheck.values()) {
+      checks.add(new RateWindows.Check("key\u0000" + l.name() + "\u0000" + l.identifier(),
+          l.limit(), Math.max(1, l.duration().toMillis()), l.cost()));
+    }
+    List<RateWindows.Outcome> outcomes = ws.windows.checkAll(checks, now.toEpochMilli());
+    List<RatelimitStatus> out = new ArrayList<>();
+    int i = 0;
+    for (Limit l : toCheck.values()) {
+      RateWindows.Outcome o = outcomes.get(i++);
+      out.add(new RatelimitStatus(l.id(), l.name(), !o.success(), l.limit(), l.duration(),
+          Duration.ofMillis(o.resetMillis()), o.remaining(), l.autoApply()));
+    }
+    return out;
+  }
+
+  private static Limit limit(RateLimit rl, String identifier) {
+    return new Limit(rl.id() == null ? "" : rl.id(), rl.name(), rl.limit(), rl.duration(), rl.autoApply(),
+        identifier, 1);
+  }
+}
