@@ -1,0 +1,281 @@
+package dev.keyward.http;
+
+import dev.keyward.Sleeper;
+import dev.keyward.UnkeyException;
+import dev.keyward.http.internal.OperationCodec;
+import dev.keyward.key.RootKeyProvider;
+import dev.keyward.key.Secret;
+import dev.keyward.permission.Operation;
+import dev.keyward.permission.Operation.RetryClass;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.ByteString;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs calls: builds each attempt, executes it, and retries per {@link Exchange}. Immutable. */
+final class Caller {
+  private static final Logger LOG = LoggerFactory.getLogger(UnkeyHttpClient.class);
+
+  /** Marks an attempt whose request reached the network (after connect): from then on it may be applied. */
+  static final class AttemptTag {
+    volatile boolean sent;
+  }
+
+  static final Interceptor SENT_MARKER = chain -> {
+    AttemptTag tag = chain.request().tag(AttemptTag.class);
+    if (tag != null) {
+      tag.sent = true;
+    }
+    return chain.proceed(chain.request());
+  };
+
+  private final OkHttpClient http;
+  private final HttpUrl baseUrl;
+  private final Map<Operation, HttpUrl> urls;
+  private final RootKeyProvider rootKeys;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final EventListener listener;
+  private final String userAgent;
+  private final RetryPolicy retryPolicy;
+  private final RequestOptions options;
+
+  Caller(OkHttpClient http, HttpUrl baseUrl, RootKeyProvider rootKeys, Clock clock, Sleeper sleeper,
+      EventListener listener, String userAgent, RetryPolicy retryPolicy, RequestOptions options) {
+    this.http = derive(http, options);
+    this.baseUrl = baseUrl;
+    this.urls = new EnumMap<>(Operation.class);
+    for (Operation op : Operation.values()) {
+      urls.put(op, baseUrl.newBuilder().addPathSegment("v2").addPathSegment(op.wireName()).build());
+    }
+    this.rootKeys = rootKeys;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.listener = listener;
+    this.userAgent = userAgent;
+    this.retryPolicy = retryPolicy;
+    this.options = options;
+  }
+
+  private static OkHttpClient derive(OkHttpClient http, RequestOptions options) {
+    if (options.connectTimeout() == null && options.readTimeout() == null) {
+      return http;
+    }
+    OkHttpClient.Builder b = http.newBuilder();
+    if (options.connectTimeout() != null) {
+      b.connectTimeout(options.connectTimeout());
+    }
+    if (options.readTimeout() != null) {
+      b.readTimeout(options.readTimeout());
+    }
+    return b.build();
+  }
+
+  Caller withOptions(RequestOptions more) {
+    return new Caller(http, baseUrl, rootKeys, clock, sleeper, listener, userAgent, retryPolicy,
+        options.merge(more));
+  }
+
+  HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  OkHttpClient http() {
+    return http;
+  }
+
+  /** Calls with the operation's own retry class. */
+  <Q, R> R call(OperationCodec<Q, R> codec, @Nullable Q request, @Nullable String resourceId) {
+    return call(codec, request, codec.operation().retryClass(), resourceId);
+  }
+
+  <Q, R> R call(OperationCodec<Q, R> codec, @Nullable Q request, RetryClass retryClass, @Nullable String resourceId) {
+    ByteString body = request == null ? null : codec.encodeRequest(request);
+    Exchange<R> x = exchange(codec, retryClass, resourceId);
+    notify(() -> listener.callStart(x.op));
+    while (true) {
+      AttemptTag tag = new AttemptTag();
+      Call call = newCall(x, body, retryClass, tag);
+      Exchange.Step<R> step;
+      try {
+        step = x.onResponse(call.execute());
+      } catch (IOException e) {
+        step = x.onFailure(e, tag.sent, call.isCanceled());
+      }
+      if (step instanceof Exchange.Done<R> done) {
+        end(x, done.status(), done.requestId());
+        return done.value();
+      }
+      if (step instanceof Exchange.Fail<R> fail) {
+        end(x, fail.failure().status(), fail.failure().requestId());
+        throw fail.failure();
+      }
+      Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
+      attemptFailed(x, retry);
+      try {
+        sleeper.sleep(retry.delay());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        end(x, retry.failure().status(), retry.failure().requestId());
+        throw retry.failure();
+      }
+    }
+  }
+
+  <Q, R> CompletableFuture<R> callAsync(OperationCodec<Q, R> codec, @Nullable Q request, @Nullable String resourceId) {
+    return callAsync(codec, request, codec.operation().retryClass(), resourceId);
+  }
+
+  <Q, R> CompletableFuture<R> callAsync(
+      OperationCodec<Q, R> codec, @Nullable Q request, RetryClass retryClass, @Nullable String resourceId) {
+    CompletableFuture<R> future = new CompletableFuture<>();
+    AtomicReference<Call> current = new AtomicReference<>();
+    future.whenComplete((v, t) -> {
+      if (future.isCancelled()) {
+        Call c = current.get();
+        if (c != null) {
+          c.cancel();
+        }
+      }
+    });
+    try {
+      ByteString body = request == null ? null : codec.encodeRequest(request);
+      Exchange<R> x = exchange(codec, retryClass, resourceId);
+      notify(() -> listener.callStart(x.op));
+      attemptAsync(x, body, retryClass, future, current);
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+    }
+    return future;
+  }
+
+  private <R> void attemptAsync(Exchange<R> x, @Nullable ByteString body, RetryClass retryClass,
+      CompletableFuture<R> future, AtomicReference<Call> current) {
+    if (future.isDone()) {
+      return;
+    }
+    AttemptTag tag = new AttemptTag();
+    Call call;
+    try {
+      call = newCall(x, body, retryClass, tag);
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+      return;
+    }
+    current.set(call);
+    if (future.isCancelled()) {
+      call.cancel();
+      return;
+    }
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        handle(x, x.onFailure(e, tag.sent, c.isCanceled()), body, retryClass, future, current);
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        handle(x, x.onResponse(response), body, retryClass, future, current);
+      }
+    });
+  }
+
+  private <R> void handle(Exchange<R> x, Exchange.Step<R> step, @Nullable ByteString body,
+      RetryClass retryClass, CompletableFuture<R> future, AtomicReference<Call> current) {
+    if (step instanceof Exchange.Done<R> done) {
+      end(x, done.status(), done.requestId());
+      future.complete(done.value());
+    } else if (step instanceof Exchange.Fail<R> fail) {
+      end(x, fail.failure().status(), fail.failure().requestId());
+      future.completeExceptionally(fail.failure());
+    } else {
+      Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
+      attemptFailed(x, retry);
+      Runnable next = () -> attemptAsync(x, body, retryClass, future, current);
+      if (sleeper == Sleeper.SYSTEM) {
+        CompletableFuture.delayedExecutor(retry.delay().toMillis(), TimeUnit.MILLISECONDS).execute(next);
+      } else {
+        ForkJoinPool.commonPool().execute(() -> {
+          try {
+            sleeper.sleep(retry.delay());
+            next.run();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.completeExceptionally(retry.failure());
+          }
+        });
+      }
+    }
+  }
+
+  private <R> Exchange<R> exchange(OperationCodec<?, R> codec, RetryClass retryClass, @Nullable String resourceId) {
+    RetryPolicy policy = options.retryPolicy() != null ? options.retryPolicy() : retryPolicy;
+    Operation op = codec.operation();
+    return new Exchange<>(codec, retryClass, resourceId, policy, clock, urls.get(op));
+  }
+
+  private Call newCall(Exchange<?> x, @Nullable ByteString body, RetryClass retryClass, AttemptTag tag) {
+    x.attempts++;
+    Request.Builder b = new Request.Builder()
+        .url(urls.get(x.op))
+        .header("User-Agent", userAgent)
+        .header("Accept", "application/json")
+        .tag(AttemptTag.class, tag);
+    if (x.op != Operation.LIVENESS) {
+      Secret key = options.rootKey() != null ? options.rootKey() : rootKeys.current();
+      b.header("Authorization", "Bearer " + key.reveal());
+    }
+    if (body == null) {
+      b.get();
+    } else {
+      b.post(new JsonBody(body, retryClass != RetryClass.SAFE));
+    }
+    Call call = http.newCall(b.build());
+    if (options.callTimeout() != null) {
+      call.timeout().timeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return call;
+  }
+
+  private void attemptFailed(Exchange<?> x, Exchange.Retry<?> retry) {
+    UnkeyException f = retry.failure();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} attempt {} failed (status {}, request {}); retrying in {} ms", x.op.wireName(), x.attempts,
+          f.status(), f.requestId(), retry.delay().toMillis());
+    }
+    notify(() -> listener.attemptFailed(x.op, x.attempts, f.status(), f.requestId(), retry.delay()));
+  }
+
+  private void end(Exchange<?> x, int status, @Nullable String requestId) {
+    Duration latency = x.elapsed();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} -> {} (request {}) in {} ms, {} attempt(s)", x.op.wireName(), status, requestId,
+          latency.toMillis(), x.attempts);
+    }
+    notify(() -> listener.callEnd(x.op, status, requestId, latency, x.attempts));
+  }
+
+  private static void notify(Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException e) {
+      LOG.warn("EventListener threw {}; ignored", e.getClass().getName());
+    }
+  }
+}

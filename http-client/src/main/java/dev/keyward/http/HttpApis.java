@@ -1,0 +1,43 @@
+package dev.keyward.http;
+
+import dev.keyward.Ack;
+import dev.keyward.ApiInfo;
+import dev.keyward.Apis;
+import dev.keyward.CreateApiRequest;
+import dev.keyward.CreatedApi;
+import dev.keyward.DeleteApiRequest;
+import dev.keyward.GetApiRequest;
+import dev.keyward.KeyInfo;
+import dev.keyward.ListKeysRequest;
+import dev.keyward.Page;
+import dev.keyward.http.internal.WireCodec;
+import dev.keyward.permission.Operation;
+
+/** {@code apis.*} over HTTP. */
+final class HttpApis implements Apis {
+  private final Caller caller;
+
+  HttpApis(Caller caller) {
+    this.caller = caller;
+  }
+
+  @Override
+  public CreatedApi create(CreateApiRequest request) {
+    return caller.call(WireCodec.codec(Operation.APIS_CREATE_API), request, null);
+  }
+
+  @Override
+  public ApiInfo get(GetApiRequest request) {
+    return caller.call(WireCodec.codec(Operation.APIS_GET_API), request, request.apiId());
+  }
+
+  @Override
+  public Page<KeyInfo> listKeys(ListKeysRequest request) {
+    return caller.call(WireCodec.codec(Operation.APIS_LIST_KEYS), request, request.apiId());
+  }
+
+  @Override
+  public Ack delete(DeleteApiRequest request) {
+    return caller.call(WireCodec.codec(Operation.APIS_DELETE_API), request, request.apiId());
+  }
+}

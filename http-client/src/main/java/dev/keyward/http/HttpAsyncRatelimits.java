@@ -1,0 +1,57 @@
+package dev.keyward.http;
+
+import dev.keyward.Ack;
+import dev.keyward.AsyncRatelimits;
+import dev.keyward.DeleteOverrideRequest;
+import dev.keyward.GetOverrideRequest;
+import dev.keyward.LimitRequest;
+import dev.keyward.LimitResult;
+import dev.keyward.ListOverridesRequest;
+import dev.keyward.MultiLimitRequest;
+import dev.keyward.MultiLimitResult;
+import dev.keyward.Page;
+import dev.keyward.RatelimitOverride;
+import dev.keyward.SavedOverride;
+import dev.keyward.SetOverrideRequest;
+import dev.keyward.http.internal.WireCodec;
+import dev.keyward.permission.Operation;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code ratelimits.*} over HTTP, asynchronously with OkHttp {@code enqueue}. */
+final class HttpAsyncRatelimits implements AsyncRatelimits {
+  private final Caller caller;
+
+  HttpAsyncRatelimits(Caller caller) {
+    this.caller = caller;
+  }
+
+  @Override
+  public CompletableFuture<LimitResult> limit(LimitRequest request) {
+    return caller.callAsync(WireCodec.codec(Operation.RATELIMIT_LIMIT), request, null);
+  }
+
+  @Override
+  public CompletableFuture<MultiLimitResult> multiLimit(MultiLimitRequest request) {
+    return caller.callAsync(WireCodec.codec(Operation.RATELIMIT_MULTI_LIMIT), request, null);
+  }
+
+  @Override
+  public CompletableFuture<SavedOverride> setOverride(SetOverrideRequest request) {
+    return caller.callAsync(WireCodec.codec(Operation.RATELIMIT_SET_OVERRIDE), request, null);
+  }
+
+  @Override
+  public CompletableFuture<RatelimitOverride> getOverride(GetOverrideRequest request) {
+    return caller.callAsync(WireCodec.codec(Operation.RATELIMIT_GET_OVERRIDE), request, null);
+  }
+
+  @Override
+  public CompletableFuture<Page<RatelimitOverride>> listOverrides(ListOverridesRequest request) {
+    return caller.callAsync(WireCodec.codec(Operation.RATELIMIT_LIST_OVERRIDES), request, null);
+  }
+
+  @Override
+  public CompletableFuture<Ack> deleteOverride(DeleteOverrideRequest request) {
+    return caller.callAsync(WireCodec.codec(Operation.RATELIMIT_DELETE_OVERRIDE), request, null);
+  }
+}

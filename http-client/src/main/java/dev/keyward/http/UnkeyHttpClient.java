@@ -1,0 +1,334 @@
+package dev.keyward.http;
+
+import dev.keyward.Analytics;
+import dev.keyward.Apis;
+import dev.keyward.AsyncUnkey;
+import dev.keyward.Identities;
+import dev.keyward.Keys;
+import dev.keyward.Permissions;
+import dev.keyward.Ratelimits;
+import dev.keyward.RootKeys;
+import dev.keyward.Liveness;
+import dev.keyward.Sleeper;
+import dev.keyward.Unkey;
+import dev.keyward.http.internal.LivenessCodec;
+import dev.keyward.key.RootKeyProvider;
+import dev.keyward.key.Secret;
+import dev.keyward.redact.Redactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link Unkey} port over Unkey's v2 HTTP API, on OkHttp. Thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * Unkey unkey = UnkeyHttpClient.fromEnvironment();   // UNKEY_ROOT_KEY, UNKEY_BASE_URL
+ * Unkey unkey = UnkeyHttpClient.builder().rootKey(Secret.of(rootKey)).okHttpClient(shared).build();
+ * }</pre>
+ *
+ * <p>Each attempt reads the root key from the {@link RootKeyProvider} once, so a rotated key takes
+ * effect without a restart. Failures are {@code UnkeyException}s; retries follow
+ * {@code Operation.retryClass()} and the {@link RetryPolicy}. Exchanges are logged through
+ * {@link RedactingHttpLogger} (DEBUG: method, path, status, request id, latency; TRACE: redacted
+ * headers and bodies).
+ */
+public final class UnkeyHttpClient implements Unkey {
+  /** Unkey's API. */
+  public static final String DEFAULT_BASE_URL = "https://api.unkey.com";
+  /** The environment variable holding the root key. */
+  public static final String ROOT_KEY_VARIABLE = "UNKEY_ROOT_KEY";
+  /** The environment variable holding the base URL (optional). */
+  public static final String BASE_URL_VARIABLE = "UNKEY_BASE_URL";
+
+  private static final String VERSION = version();
+
+  private final Caller caller;
+  private final Keys keys;
+  private final Apis apis;
+  private final Permissions permissions;
+  private final Identities identities;
+  private final Ratelimits ratelimits;
+  private final Analytics analytics;
+  private final RootKeys rootKeys;
+  private final AsyncUnkey async;
+
+  private UnkeyHttpClient(Caller caller) {
+    this.caller = caller;
+    this.keys = new HttpKeys(caller);
+    this.apis = new HttpApis(caller);
+    this.permissions = new HttpPermissions(caller);
+    this.identities = new HttpIdentities(caller);
+    this.ratelimits = new HttpRatelimits(caller);
+    this.analytics = new HttpAnalytics(caller);
+    this.rootKeys = new HttpRootKeys(caller);
+    this.async = new HttpAsyncUnkey(caller);
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client configured from {@code UNKEY_ROOT_KEY} (required) and {@code UNKEY_BASE_URL} (default
+   * {@value #DEFAULT_BASE_URL}). The root key is re-read from the environment on every attempt.
+   *
+   * @throws IllegalStateException naming the variable when {@code UNKEY_ROOT_KEY} is unset or empty, or
+   *     when {@code UNKEY_BASE_URL} is not an http(s) URL
+   */
+  public static UnkeyHttpClient fromEnvironment() {
+    RootKeyProvider provider = RootKeyProvider.fromEnvironment(ROOT_KEY_VARIABLE);
+    provider.current(); // fail now, naming the variable, rather than on the first call
+    String base = System.getenv(BASE_URL_VARIABLE);
+    Builder b = builder().rootKeyProvider(provider);
+    if (base != null && !base.isBlank()) {
+      HttpUrl url = HttpUrl.parse(base.strip());
+      if (url == null) {
+        throw new IllegalStateException(
+            "environment variable " + BASE_URL_VARIABLE + " is not an http(s) URL, e.g. " + DEFAULT_BASE_URL);
+      }
+      b.baseUrl(url);
+    }
+    return b.build();
+  }
+
+  /** A view of this client whose calls use {@code options} (merged over this client's). */
+  public UnkeyHttpClient withOptions(RequestOptions options) {
+    return new UnkeyHttpClient(caller.withOptions(Objects.requireNonNull(options, "options == null")));
+  }
+
+  /** The base URL calls go to. */
+  public HttpUrl baseUrl() {
+    return caller.baseUrl();
+  }
+
+  /** {@code keyward-java/<version>}, sent as {@code User-Agent}. */
+  public static String userAgent() {
+    return "keyward-java/" + VERSION;
+  }
+
+  @Override
+  public Keys keys() {
+    return keys;
+  }
+
+  @Override
+  public Apis apis() {
+    return apis;
+  }
+
+  @Override
+  public Permissions permissions() {
+    return permissions;
+  }
+
+  @Override
+  public Identities identities() {
+    return identities;
+  }
+
+  @Override
+  public Ratelimits ratelimits() {
+    return ratelimits;
+  }
+
+  @Override
+  public Analytics analytics() {
+    return analytics;
+  }
+
+  /**
+   * keyward's root-key extension ({@code rootKeys.*}). unkey.com serves root keys only through its
+   * dashboard and answers these calls with 404; servers that speak the extension (such as
+   * {@code FakeUnkeyServer}) implement them.
+   */
+  @Override
+  public RootKeys rootKeys() {
+    return rootKeys;
+  }
+
+  /**
+   * The same client with {@code CompletableFuture}s, on OkHttp's {@code enqueue}: no thread waits for
+   * the network, and cancelling a future cancels its HTTP call (and any further retry).
+   */
+  public AsyncUnkey async() {
+    return async;
+  }
+
+  @Override
+  public Liveness liveness() {
+    return caller.call(LivenessCodec.LIVENESS, null, null);
+  }
+
+  @Override
+  public String toString() {
+    return "UnkeyHttpClient{baseUrl=" + caller.baseUrl() + "}";
+  }
+
+  private static String version() {
+    try (InputStream in = UnkeyHttpClient.class.getResourceAsStream("keyward.properties")) {
+      if (in != null) {
+        Properties p = new Properties();
+        p.load(in);
+        String v = p.getProperty("version");
+        if (v != null && !v.isBlank() && !v.startsWith("$")) {
+          return v.strip();
+        }
+      }
+    } catch (IOException ignored) {
+      // fall through to "dev"
+    }
+    return "dev";
+  }
+
+  /** Builds an {@link UnkeyHttpClient}. */
+  public static final class Builder {
+    private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
+    private @Nullable RootKeyProvider rootKeys;
+    private @Nullable OkHttpClient okHttpClient;
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration readTimeout;
+    private @Nullable Duration callTimeout;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private EventListener eventListener = EventListener.NONE;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private @Nullable Redactor redactor = Redactor.defaults();
+
+    private Builder() {}
+
+    /** The API's base URL (default {@value #DEFAULT_BASE_URL}); paths are {@code /v2/<operation>}. */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      HttpUrl url = HttpUrl.parse(baseUrl);
+      if (url == null) {
+        throw new IllegalArgumentException("baseUrl must be an http or https URL");
+      }
+      return baseUrl(url);
+    }
+
+    /** The API's base URL. */
+    public Builder baseUrl(HttpUrl baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    /** A fixed root key. */
+    public Builder rootKey(Secret rootKey) {
+      return rootKeyProvider(RootKeyProvider.of(rootKey));
+    }
+
+    /** Where each attempt reads the root key (env, file, vault...). */
+    public Builder rootKeyProvider(RootKeyProvider provider) {
+      this.rootKeys = Objects.requireNonNull(provider, "provider == null");
+      return this;
+    }
+
+    /**
+     * The OkHttp client to derive from (with {@code newBuilder()}), sharing its connection pool,
+     * dispatcher, proxy and TLS settings. Its timeouts are kept unless set here. Without one, keyward
+     * uses connect 10 s, read 30 s, call 60 s.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
+      return this;
+    }
+
+    /** The connect timeout (default 10 s). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** The read timeout (default 30 s). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** The timeout of each attempt as a whole (default 60 s, when Unkey's server gives up). */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** The retry policy (default {@link RetryPolicy#defaults()}). */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** Observes calls (default: none). */
+    public Builder eventListener(EventListener eventListener) {
+      this.eventListener = Objects.requireNonNull(eventListener, "eventListener == null");
+      return this;
+    }
+
+    /** The clock for retry budgets, latencies and {@code Retry-After} dates (default system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** How retries wait (default {@link Sleeper#SYSTEM}). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** The redactor of the built-in HTTP log (default {@link Redactor#defaults()}). */
+    public Builder redactor(Redactor redactor) {
+      this.redactor = Objects.requireNonNull(redactor, "redactor == null");
+      return this;
+    }
+
+    /** Turns the built-in {@link RedactingHttpLogger} off (e.g. when your client logs already). */
+    public Builder noHttpLogging() {
+      this.redactor = null;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException if no root key or provider was set
+     */
+    public UnkeyHttpClient build() {
+      if (rootKeys == null) {
+        throw new IllegalStateException("set rootKey(...) or rootKeyProvider(...) (or use fromEnvironment())");
+      }
+      OkHttpClient.Builder b;
+      if (okHttpClient == null) {
+        b = new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(30))
+            .callTimeout(Duration.ofSeconds(60));
+      } else {
+        b = okHttpClient.newBuilder();
+      }
+      if (connectTimeout != null) {
+        b.connectTimeout(connectTimeout);
+      }
+      if (readTimeout != null) {
+        b.readTimeout(readTimeout);
+      }
+      if (callTimeout != null) {
+        b.callTimeout(callTimeout);
+      }
+      if (redactor != null) {
+        b.addInterceptor(RedactingHttpLogger.create(redactor));
+      }
+      b.addNetworkInterceptor(Caller.SENT_MARKER);
+      Caller caller = new Caller(b.build(), baseUrl, rootKeys, clock, sleeper, eventListener, userAgent(),
+          retryPolicy, RequestOptions.none());
+      return new UnkeyHttpClient(caller);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.keyward.http.internal;
+
+import dev.keyward.Credits;
+import dev.keyward.Identity;
+import dev.keyward.RateLimit;
+import dev.keyward.Refill;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Shapes several operations share: credits, refill, rate limits, identities. */
+final class CommonCodecs {
+  private CommonCodecs() {}
+
+  static Map<String, @Nullable Object> credits(Credits c) {
+    Map<String, @Nullable Object> m = new LinkedHashMap<>();
+    m.put("remaining", c.remaining()); // null means unlimited and is sent as null
+    if (c.refill() != null) {
+      m.put("refill", refill(c.refill()));
+    }
+    return m;
+  }
+
+  static Map<String, Object> refill(Refill r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("interval", r.interval().name().toLowerCase(Locale.ROOT));
+    m.put("amount", r.amount());
+    if (r.refillDay() != null) {
+      m.put("refillDay", (long) r.refillDay());
+    }
+    return m;
+  }
+
+  static Credits readCredits(WireObject o) {
+    WireObject refill = o.optObj("refill");
+    return new Credits(o.optLong("remaining"), refill == null ? null : readRefill(refill));
+  }
+
+  static Refill readRefill(WireObject o) {
+    return new Refill(interval(o.str("interval")), o.lng("amount"), o.optInt("refillDay"));
+  }
+
+  static Refill.Interval interval(String wire) {
+    switch (wire) {
+      case "daily":
+        return Refill.Interval.DAILY;
+      case "monthly":
+        return Refill.Interval.MONTHLY;
+      default:
+        return Refill.Interval.UNKNOWN;
+    }
+  }
+
+  /** A rate limit as sent in requests ({@code RatelimitRequest}: no id). */
+  static void ratelimitRequest(WireWriter w, RateLimit r) {
+    w.str("name", r.name()).lng("limit", r.limit()).millis("duration", r.duration()).bool("autoApply", r.autoApply());
+  }
+
+  /** A rate limit as answered ({@code RatelimitResponse}: with id). */
+  static void ratelimitResponse(WireWriter w, RateLimit r) {
+    w.str("id", r.id() == null ? "" : r.id());
+    ratelimitRequest(w, r);
+  }
+
+  static RateLimit readRatelimit(WireObject o) {
+    Boolean autoApply = o.optBool("autoApply");
+    return new RateLimit(
+        o.optStr("id"), o.str("name"), o.lng("limit"), o.millis("duration"), autoApply != null && autoApply);
+  }
+
+  static void identity(WireWriter w, Identity i) {
+    w.str("id", i.id()).str("externalId", i.externalId()).meta("meta", i.meta());
+    w.optList("ratelimits", i.ratelimits(), CommonCodecs::ratelimitResponse);
+  }
+
+  static Identity readIdentity(WireObject o) {
+    return new Identity(o.str("id"), o.str("externalId"), o.meta("meta"), o.list("ratelimits", CommonCodecs::readRatelimit));
+  }
+}

@@ -1,0 +1,74 @@
+package dev.keyward.http.internal;
+
+import com.squareup.moshi.JsonWriter;
+import dev.keyward.Problem;
+import dev.keyward.ValidationError;
+import java.util.List;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Unkey's error envelope: {@code {"meta":{"requestId"},"error":{"title","detail","status","type",
+ * "errors"?}}}, as served under {@code application/json} and {@code application/problem+json}. A flat
+ * RFC 9457 problem ({@code type}, {@code title}, {@code status}, {@code detail} at the top level) is
+ * read too.
+ */
+public final class ErrorCodec {
+  private ErrorCodec() {}
+
+  /**
+   * Encodes {@code problem} as Unkey's error envelope. {@code errors} is written for 400 answers
+   * (where Unkey's schema requires it) and whenever it is non-empty; missing texts are written empty
+   * because the schema requires them.
+   */
+  public static ByteString encode(Problem problem) {
+    Buffer buffer = new Buffer();
+    WireWriter w = new WireWriter(JsonWriter.of(buffer));
+    w.begin();
+    w.obj("meta", m -> m.str("requestId", problem.requestId() == null ? "" : problem.requestId()));
+    w.obj("error", e -> {
+      e.str("title", orEmpty(problem.title()));
+      e.str("detail", orEmpty(problem.detail()));
+      e.lng("status", problem.status());
+      e.str("type", orEmpty(problem.type()));
+      if (problem.status() == 400 || !problem.errors().isEmpty()) {
+        e.list("errors", problem.errors(), (v, err) -> {
+          v.str("location", err.location()).str("message", err.message()).optStr("fix", err.fix());
+        });
+      }
+    });
+    w.end();
+    return buffer.readByteString();
+  }
+
+  private static String orEmpty(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+
+  /**
+   * Decodes an error body of an answer with {@code status}. Never throws: an unreadable body gives a
+   * problem with only the status and {@code fallbackRequestId} (e.g. from a response header).
+   */
+  public static Problem decode(int status, @Nullable BufferedSource body, @Nullable String fallbackRequestId) {
+    if (body == null) {
+      return Problem.ofStatus(status, fallbackRequestId);
+    }
+    try {
+      WireObject root = WireObject.of(OperationCodec.readTree(body), "response");
+      WireObject meta = root.optObj("meta");
+      String requestId = meta == null ? null : meta.optStr("requestId");
+      if (requestId == null || requestId.isEmpty()) {
+        requestId = fallbackRequestId;
+      }
+      WireObject error = root.optObj("error");
+      WireObject p = error != null ? error : root;
+      List<ValidationError> errors =
+          p.list("errors", v -> new ValidationError(v.str("location"), v.str("message"), v.optStr("fix")));
+      return new Problem(status, p.optStr("type"), p.optStr("title"), p.optStr("detail"), requestId, errors);
+    } catch (RuntimeException e) {
+      return Problem.ofStatus(status, fallbackRequestId);
+    }
+  }
+}

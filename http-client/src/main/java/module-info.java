@@ -1,0 +1,17 @@
+/**
+ * keyward's HTTP client for Unkey's v2 API: {@link dev.keyward.http.UnkeyHttpClient}, retries, error
+ * mapping and redacting HTTP logging.
+ */
+module dev.keyward.http {
+  requires transitive dev.keyward.core;
+  requires transitive okhttp3;
+  requires okio;
+  requires com.squareup.moshi;
+  requires org.slf4j;
+  requires static org.jspecify;
+
+  exports dev.keyward.http;
+  exports dev.keyward.http.internal to dev.keyward.testing;
+
+  opens dev.keyward.http.internal to com.squareup.moshi;
+}
