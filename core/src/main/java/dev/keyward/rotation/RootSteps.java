@@ -57,6 +57,10 @@ final class RootSteps {
     String oldId = oldKeyId();
     try (RotationJournal.Session s = r.journal.lock(oldId, "-")) {
       RootPlan p = RootPlan.fold(s.records());
+      if (p.done) {
+        // the old key is revoked: there is nothing left to rotate, so report the finished plan
+        return drive(s);
+      }
       if (!p.exists() || p.finished()) {
         if (resumeOnly) {
           throw new RotationException(p.exists() ? p.planId : "-", "resume", "no unfinished plan for " + oldId);

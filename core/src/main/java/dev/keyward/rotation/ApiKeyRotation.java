@@ -1,0 +1,49 @@
+package dev.keyward.rotation;
+
+import dev.keyward.CreatedKey;
+import dev.keyward.RerollKeyRequest;
+import dev.keyward.Unkey;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Rotates API keys by reroll: Unkey issues a successor with the old key's configuration and keeps the
+ * old key valid for a grace period. {@link #reroll} does one key; {@link #bulk} does every key of an API
+ * (or those a filter selects) with bounded concurrency, a progress listener and a journal, so that each
+ * old key ends with exactly one live successor whose secret reached the caller.
+ *
+ * <pre>{@code
+ * BulkRerollReport report = ApiKeyRotation.bulk(unkey, "api_123")
+ *     .createdBefore(Instant.parse("2026-01-01T00:00:00Z"))
+ *     .grace(Duration.ofDays(7))
+ *     .journal(RotationJournal.open(Path.of("reroll-journal")))
+ *     .onNewKey((oldKeyId, created) -> mailer.send(customerOf(oldKeyId), created.key()))
+ *     .progress(p -> log.info("reroll {}", p))
+ *     .build()
+ *     .run();
+ * }</pre>
+ */
+public final class ApiKeyRotation {
+  /** Receives each successor's secret; it must keep it (deliver, store) before returning. */
+  @FunctionalInterface
+  public interface NewKeyConsumer {
+    /**
+     * Takes the successor of {@code oldKeyId}. After a crash it may be called again for the same old key
+     * with a different successor: the last one it received is the live one, every earlier one is deleted.
+     */
+    void accept(String oldKeyId, CreatedKey successor) throws Exception;
+  }
+
+  private ApiKeyRotation() {}
+
+  /** Rerolls one key: the old key stays valid for {@code grace} (zero revokes it at once). */
+  public static CreatedKey reroll(Unkey unkey, String keyId, Duration grace) {
+    Objects.requireNonNull(unkey, "unkey == null");
+    return unkey.keys().reroll(RerollKeyRequest.of(keyId, grace));
+  }
+
+  /** Starts a bulk reroll of the keys of {@code apiId}. */
+  public static BulkReroll.Builder bulk(Unkey unkey, String apiId) {
+    return new BulkReroll.Builder(unkey, apiId);
+  }
+}

@@ -1,0 +1,340 @@
+package dev.keyward.rotation;
+
+import dev.keyward.CreatedKey;
+import dev.keyward.KeyInfo;
+import dev.keyward.ListKeysRequest;
+import dev.keyward.NotFoundException;
+import dev.keyward.RateLimitedException;
+import dev.keyward.RerollKeyRequest;
+import dev.keyward.TransportException;
+import dev.keyward.UnkeyException;
+import dev.keyward.UpdateKeyRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One run of a {@link BulkReroll}: recover what a crash left, then reroll the rest in rounds. */
+final class BulkRerollRun {
+  private static final Duration SKEW = Duration.ofSeconds(5);
+
+  private enum Outcome { DONE, RETRY, AMBIGUOUS, FAILED }
+
+  private final BulkReroll b;
+  private final Storage storage;
+  private final AtomicInteger doneNow = new AtomicInteger();
+  private final Map<String, String> failed = new ConcurrentHashMap<>();
+  private final Object pauseLock = new Object();
+  private Instant pausedUntil = Instant.EPOCH;
+  private Instant nextSlot = Instant.EPOCH;
+  private String planId = "-";
+  private int skipped;
+  private int total;
+  private Instant started = Instant.EPOCH;
+
+  BulkRerollRun(BulkReroll b) {
+    this.b = b;
+    this.storage = b.journal.storage();
+  }
+
+  BulkRerollReport run() {
+    started = b.clock.instant();
+    try (RotationJournal.Session s = b.journal.lock("bulk-" + b.apiId, "-")) {
+      BulkPlan p = BulkPlan.fold(s.records());
+      if (!p.active()) {
+        start(s);
+        p = BulkPlan.fold(s.records());
+      }
+      planId = p.planId;
+      total = p.targets.size();
+      List<String> pending = new ArrayList<>();
+      List<BulkPlan.Target> leftovers = new ArrayList<>();
+      for (BulkPlan.Target t : p.targets.values()) {
+        switch (t.state) {
+          case DONE -> skipped++;
+          case PENDING -> pending.add(t.keyId);
+          default -> leftovers.add(t);
+        }
+      }
+      pending.addAll(recover(s, p, leftovers));
+      for (int round = 1; !pending.isEmpty(); round++) {
+        List<String> ambiguous = reroll(s, pending);
+        if (ambiguous.isEmpty()) {
+          break;
+        }
+        List<BulkPlan.Target> lost = new ArrayList<>();
+        BulkPlan now = BulkPlan.fold(s.records());
+        ambiguous.forEach(id -> lost.add(now.targets.get(id)));
+        pending = recover(s, now, lost);
+        if (round >= b.maxAttempts) {
+          pending.forEach(id -> failed.put(id, "no answer after " + b.maxAttempts + " attempts"));
+          break;
+        }
+      }
+      if (skipped + doneNow.get() == total) {
+        s.append(record("BULK_DONE", "keys", Integer.toString(total)));
+      }
+      return new BulkRerollReport(planId, total, doneNow.get(), skipped, failed,
+          Duration.between(started, b.clock.instant()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RotationException(planId, "reroll", "interrupted; run again to continue", e);
+    }
+  }
+
+  private void start(RotationJournal.Session s) {
+    planId = RootKeyRotation.newPlanId(b.clock).replaceFirst("^rot-", "bulk-");
+    List<String> entries = new ArrayList<>();
+    try {
+      for (KeyInfo k : b.unkey.apis().listKeysAll(b.listRequest())) {
+        if (b.filter.test(k)) {
+          entries.add(k.keyId() + "@" + (k.expires() == null ? "-" : Long.toString(k.expires().toEpochMilli())));
+        }
+      }
+    } catch (UnkeyException e) {
+      throw new RotationException(planId, "list", "cannot list the API's keys", e);
+    }
+    s.append(record("BULK", "api", b.apiId, "grace", b.grace.toString()));
+    for (int i = 0; i < entries.size(); i += 200) {
+      s.append(record("TARGETS", "keys", JournalRecord.joinList(BulkReroll.chunk(entries, i, 200))));
+    }
+    s.append(record("TARGETS_END", "keys", Integer.toString(entries.size())));
+  }
+
+  /** Reroll each key once in parallel; returns the keys whose outcome is unknown. */
+  private List<String> reroll(RotationJournal.Session s, List<String> keys) throws InterruptedException {
+    Queue<String> queue = new ConcurrentLinkedQueue<>(keys);
+    Queue<String> ambiguous = new ConcurrentLinkedQueue<>();
+    Map<String, Integer> notSent = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(b.concurrency, r -> {
+      Thread t = new Thread(r, "keyward-reroll");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int i = 0; i < b.concurrency; i++) {
+        workers.add(pool.submit(() -> {
+          for (String key = queue.poll(); key != null; key = queue.poll()) {
+            Outcome o = attempt(s, key);
+            if (o == Outcome.AMBIGUOUS) {
+              ambiguous.add(key);
+            } else if (o == Outcome.RETRY) {
+              if (notSent.merge(key, 1, Integer::sum) > 100) {
+                failed.put(key, "rate limited or unreachable 100 times");
+              } else {
+                queue.add(key);
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> w : workers) {
+        try {
+          w.get();
+        } catch (ExecutionException e) {
+          pool.shutdownNow();
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new RotationException(planId, "reroll", "a worker failed", e.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new ArrayList<>(ambiguous);
+  }
+
+  private Outcome attempt(RotationJournal.Session s, String key) throws InterruptedException {
+    awaitTurn();
+    s.append(record("INTENT", "key", key));
+    CreatedKey created;
+    try {
+      storage.checkpoint("bulk.reroll");
+      created = b.unkey.keys().reroll(RerollKeyRequest.of(key, b.grace));
+    } catch (RateLimitedException e) {
+      pause(e.retryAfter().orElse(Duration.ofSeconds(1)));
+      return Outcome.RETRY;
+    } catch (TransportException e) {
+      return e.outcome() == TransportException.Outcome.NOT_SENT ? Outcome.RETRY : Outcome.AMBIGUOUS;
+    } catch (UnkeyException e) {
+      if (e.status() >= 500 || e.status() == 408 || e.status() == 499) {
+        return Outcome.AMBIGUOUS;
+      }
+      failed.put(key, "HTTP " + e.status() + (e.problem().typeSuffix() == null ? "" : " " + e.problem().typeSuffix()));
+      return Outcome.FAILED;
+    }
+    storage.checkpoint("bulk.rerolled");
+    s.append(record("REROLLED", "key", key, "new", created.keyId()));
+    try {
+      b.onNewKey.accept(key, created);
+    } catch (Exception e) {
+      deleteQuietly(created.keyId());
+      restoreExpiry(BulkPlan.fold(s.records()).targets.get(key));
+      s.append(record("RECOVERED", "key", key, "deleted", created.keyId()));
+      failed.put(key, "the onNewKey callback failed; its successor was deleted");
+      return Outcome.FAILED;
+    }
+    storage.checkpoint("bulk.delivered");
+    s.append(record("DONE", "key", key, "new", created.keyId()));
+    failed.remove(key);
+    int done = skipped + doneNow.incrementAndGet();
+    report(done);
+    return Outcome.DONE;
+  }
+
+  /**
+   * Undoes rerolls whose successor's secret never reached the callback: a journaled successor is
+   * deleted; for a lost response the old key's expiry is restored first, then any successor the server
+   * made (a key that is no target and no known successor, created since the attempt, with the old key's
+   * name, identity and meta) is deleted. Returns the keys to try again.
+   */
+  private List<String> recover(RotationJournal.Session s, BulkPlan p, List<BulkPlan.Target> lost) {
+    List<String> retry = new ArrayList<>();
+    List<BulkPlan.Target> unknown = new ArrayList<>();
+    for (BulkPlan.Target t : lost) {
+      if (t.state == BulkPlan.KeyState.REROLLED) {
+        storage.checkpoint("bulk.deleteJournaledSuccessor");
+        deleteQuietly(t.successor);
+        restoreExpiry(t);
+        s.append(record("RECOVERED", "key", t.keyId, "deleted", t.successor));
+        retry.add(t.keyId);
+      } else {
+        unknown.add(t);
+      }
+    }
+    if (unknown.isEmpty()) {
+      return retry;
+    }
+    Map<String, KeyInfo> olds = new ConcurrentHashMap<>();
+    for (BulkPlan.Target t : unknown) {
+      restoreExpiry(t);
+      try {
+        olds.put(t.keyId, b.unkey.keys().get(t.keyId));
+      } catch (NotFoundException e) {
+        failed.put(t.keyId, "the key no longer exists");
+      }
+    }
+    Set<String> exclude = new HashSet<>(p.targets.keySet());
+    exclude.addAll(p.knownSuccessors);
+    List<KeyInfo> all = b.unkey.apis().listKeysAll(ListKeysRequest.builder(b.apiId).limit(100).build())
+        .stream().filter(k -> !exclude.contains(k.keyId())).toList();
+    for (BulkPlan.Target t : unknown) {
+      KeyInfo old = olds.get(t.keyId);
+      if (old == null) {
+        continue;
+      }
+      Instant since = Objects.requireNonNull(t.intentAt).minus(SKEW);
+      List<String> orphans = all.stream()
+          .filter(k -> !k.createdAt().isBefore(since) && sameOwner(k, old))
+          .map(KeyInfo::keyId)
+          .toList();
+      for (String id : orphans) {
+        storage.checkpoint("bulk.deleteLostSuccessor");
+        deleteQuietly(id);
+      }
+      s.append(record("RECOVERED", "key", t.keyId, "deleted", JournalRecord.joinList(orphans)));
+      retry.add(t.keyId);
+    }
+    return retry;
+  }
+
+  private static boolean sameOwner(KeyInfo k, KeyInfo old) {
+    return Objects.equals(k.name(), old.name())
+        && Objects.equals(k.identity() == null ? null : k.identity().externalId(),
+            old.identity() == null ? null : old.identity().externalId())
+        && Objects.equals(k.meta(), old.meta());
+  }
+
+  private void restoreExpiry(BulkPlan.Target t) {
+    storage.checkpoint("bulk.restoreExpiry");
+    UpdateKeyRequest.Builder u = UpdateKeyRequest.builder(t.keyId);
+    if (t.originalExpires == null) {
+      u.clearExpires();
+    } else {
+      u.expires(t.originalExpires);
+    }
+    try {
+      b.unkey.keys().update(u.build());
+    } catch (NotFoundException e) {
+      // the old key is gone; nothing to restore
+    }
+  }
+
+  private void deleteQuietly(String keyId) {
+    try {
+      b.unkey.keys().delete(keyId);
+    } catch (NotFoundException e) {
+      // already gone
+    }
+  }
+
+  private void awaitTurn() throws InterruptedException {
+    while (true) {
+      Duration wait;
+      boolean paced = false;
+      synchronized (pauseLock) {
+        Instant now = b.clock.instant();
+        if (now.isBefore(pausedUntil)) {
+          wait = Duration.between(now, pausedUntil);
+        } else if (b.pacePermits == 0) {
+          return;
+        } else {
+          Instant slot = nextSlot.isAfter(now) ? nextSlot : now;
+          nextSlot = slot.plus(b.paceWindow.dividedBy(b.pacePermits));
+          wait = Duration.between(now, slot);
+          paced = true;
+        }
+      }
+      if (!wait.isZero()) {
+        b.sleeper.sleep(wait);
+      }
+      if (paced) {
+        return;
+      }
+    }
+  }
+
+  private void pause(Duration retryAfter) {
+    synchronized (pauseLock) {
+      Instant until = b.clock.instant().plus(retryAfter);
+      if (until.isAfter(pausedUntil)) {
+        pausedUntil = until;
+      }
+    }
+  }
+
+  private void report(int done) {
+    double seconds = Math.max(1e-3, Duration.between(started, b.clock.instant()).toNanos() / 1e9);
+    double rate = doneNow.get() / seconds;
+    Duration eta = rate > 0 ? Duration.ofMillis((long) ((total - done) / rate * 1000)) : null;
+    b.progress.accept(new RerollProgress(done, total, rate, eta));
+  }
+
+  private JournalRecord record(String type, String... namesAndValues) {
+    String[] all = new String[namesAndValues.length + 4];
+    System.arraycopy(namesAndValues, 0, all, 0, namesAndValues.length);
+    all[namesAndValues.length] = "plan";
+    all[namesAndValues.length + 1] = planId;
+    all[namesAndValues.length + 2] = "at";
+    all[namesAndValues.length + 3] = b.clock.instant().toString();
+    return JournalRecord.of(type, all);
+  }
+}
