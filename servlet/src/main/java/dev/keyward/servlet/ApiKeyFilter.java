@@ -62,6 +62,7 @@ public final class ApiKeyFilter implements Filter {
   private final @Nullable VerificationCache cache;
   private final boolean failOpen;
   private final int usageExceededStatus;
+  private final VerificationListener listener;
   private final AtomicBoolean incident = new AtomicBoolean();
 
   private ApiKeyFilter(Builder b) {
@@ -73,6 +74,7 @@ public final class ApiKeyFilter implements Filter {
     cache = b.cache;
     failOpen = b.failOpen;
     usageExceededStatus = b.usageExceededStatus;
+    listener = b.listener;
   }
 
   /** Starts a filter that verifies keys through {@code unkey}. */
@@ -126,24 +128,40 @@ public final class ApiKeyFilter implements Filter {
   Outcome authenticate(HttpServletRequest request, Requirement requirement) {
     CredentialReader.Credential credential = credentials.read(request);
     if (credential.status == CredentialReader.Status.MISSING) {
+      listener.missingKey(false);
       return Outcome.reject(header == null ? Rejection.missingKey() : Rejection.missingKey(header));
     }
     if (credential.status == CredentialReader.Status.MALFORMED || credential.key == null) {
+      listener.missingKey(true);
       return Outcome.reject(Rejection.malformedKey());
     }
     Secret key = credential.key;
-    Verification result;
-    try {
-      result = verify(key, requirement);
-    } catch (UnkeyException e) {
-      return unavailable(e);
-    } catch (IllegalArgumentException e) {
-      // The key broke a local limit of the request (e.g. its length): it cannot be valid.
-      return Outcome.reject(Rejection.malformedKey());
+    VerificationCache c = cache;
+    String hash = c == null ? "" : key.hash();
+    Verification result = c == null ? null : c.get(hash, requirement.cacheQuery());
+    boolean cached = result != null;
+    if (result == null) {
+      try {
+        result = unkey.keys().verify(requirement.toRequest(key));
+      } catch (UnkeyException e) {
+        return unavailable(e);
+      } catch (IllegalArgumentException e) {
+        // The key broke a local limit of the request (e.g. its length): it cannot be valid.
+        listener.missingKey(true);
+        return Outcome.reject(Rejection.malformedKey());
+      }
+      if (incident.compareAndSet(true, false)) {
+        LOG.log(Level.INFO, "keyward: Unkey reachable again; API key verification resumed");
+      }
+      if (c != null) {
+        c.offer(hash, requirement.cacheQuery(), result);
+      }
     }
-    if (incident.compareAndSet(true, false)) {
-      LOG.log(Level.INFO, "keyward: Unkey reachable again; API key verification resumed");
-    }
+    listener.verified(result.code(), cached);
+    return decide(result);
+  }
+
+  private Outcome decide(Verification result) {
     if (result.valid()) {
       LOG.log(Level.TRACE, () -> "keyward: key " + result.keyId() + " VALID");
       return Outcome.pass(VerifiedKey.of(result));
@@ -152,21 +170,6 @@ public final class ApiKeyFilter implements Filter {
     LOG.log(Level.DEBUG, () -> "keyward: key rejected: " + result.rawCode() + " (key id "
         + result.keyId() + ", request " + result.requestId() + ") → " + rejection.status);
     return Outcome.reject(rejection);
-  }
-
-  private Verification verify(Secret key, Requirement requirement) {
-    VerificationCache c = cache;
-    if (c == null) {
-      return unkey.keys().verify(requirement.toRequest(key));
-    }
-    String hash = key.hash();
-    Verification cached = c.get(hash, requirement.cacheQuery());
-    if (cached != null) {
-      return cached;
-    }
-    Verification fresh = unkey.keys().verify(requirement.toRequest(key));
-    c.offer(hash, requirement.cacheQuery(), fresh);
-    return fresh;
   }
 
   private Outcome unavailable(UnkeyException e) {
@@ -180,6 +183,7 @@ public final class ApiKeyFilter implements Filter {
           + (outage && failOpen ? "FAILING OPEN: requests pass unverified" : "answering 503")
           + " until verification succeeds again: " + e.getMessage());
     }
+    listener.unavailable(outage && failOpen);
     if (outage && failOpen) {
       return Outcome.FAILED_OPEN;
     }
@@ -239,6 +243,7 @@ public final class ApiKeyFilter implements Filter {
     private @Nullable VerificationCache cache;
     private boolean failOpen;
     private int usageExceededStatus = 429;
+    private VerificationListener listener = VerificationListener.NONE;
 
     Builder(Unkey unkey) {
       this.unkey = Objects.requireNonNull(unkey, "unkey == null");
@@ -307,6 +312,12 @@ public final class ApiKeyFilter implements Filter {
         throw new IllegalArgumentException("usageExceededStatus must be 429 or 402");
       }
       this.usageExceededStatus = status;
+      return this;
+    }
+
+    /** Observes outcomes (e.g. for metrics); it never sees a key. */
+    public Builder listener(VerificationListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;
     }
 

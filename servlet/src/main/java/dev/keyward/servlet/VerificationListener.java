@@ -1,0 +1,18 @@
+package dev.keyward.servlet;
+
+import dev.keyward.Verification;
+
+/** Observes {@link ApiKeyFilter}'s outcomes, e.g. for metrics. It never sees a key. */
+public interface VerificationListener {
+  /** A listener that does nothing. */
+  VerificationListener NONE = new VerificationListener() {};
+
+  /** A key was verified with {@code code}; {@code cached} if the answer came from the cache. */
+  default void verified(Verification.Code code, boolean cached) {}
+
+  /** A request had no usable key ({@code malformed} false: none at all). */
+  default void missingKey(boolean malformed) {}
+
+  /** Unkey could not verify a key; {@code failedOpen} if the request passed unverified. */
+  default void unavailable(boolean failedOpen) {}
+}

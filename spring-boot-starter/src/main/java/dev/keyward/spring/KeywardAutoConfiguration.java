@@ -1,0 +1,130 @@
+package dev.keyward.spring;
+
+import dev.keyward.Unkey;
+import dev.keyward.http.EventListener;
+import dev.keyward.http.RetryPolicy;
+import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.key.RootKeyProvider;
+import dev.keyward.servlet.ApiKeyFilter;
+import dev.keyward.servlet.Requirement;
+import dev.keyward.servlet.VerificationCache;
+import dev.keyward.servlet.VerificationListener;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configures an {@link UnkeyHttpClient} from {@code keyward.*} (unless the application defines an
+ * {@link Unkey} bean, e.g. a fake) and registers {@link ApiKeyFilter} for the configured patterns.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(KeywardProperties.class)
+public class KeywardAutoConfiguration {
+  /** Creates the auto-configuration. */
+  public KeywardAutoConfiguration() {}
+
+  /** The root key: from {@code keyward.root-key-file}, else the {@code keyward.root-key-env} variable. */
+  @Bean
+  @ConditionalOnMissingBean
+  public RootKeyProvider keywardRootKeyProvider(KeywardProperties properties) {
+    if (properties.getRootKeyFile() != null) {
+      return RootKeyProvider.fromFile(properties.getRootKeyFile());
+    }
+    return RootKeyProvider.fromEnvironment(properties.getRootKeyEnv());
+  }
+
+  /** The HTTP client; every {@link EventListener} bean observes it. */
+  @Bean
+  @ConditionalOnMissingBean(Unkey.class)
+  public UnkeyHttpClient unkeyHttpClient(KeywardProperties properties, RootKeyProvider rootKeys,
+      ObjectProvider<EventListener> listeners) {
+    KeywardProperties.Retry retry = properties.getRetry();
+    RetryPolicy policy = retry.isEnabled()
+        ? RetryPolicy.builder().maxAttempts(retry.getMaxAttempts()).budget(retry.getBudget()).build()
+        : RetryPolicy.none();
+    return UnkeyHttpClient.builder()
+        .baseUrl(properties.getBaseUrl())
+        .rootKeyProvider(rootKeys)
+        .connectTimeout(properties.getConnectTimeout())
+        .readTimeout(properties.getReadTimeout())
+        .callTimeout(properties.getCallTimeout())
+        .retryPolicy(policy)
+        .eventListener(new CompositeEventListener(listeners.orderedStream().collect(Collectors.toList())))
+        .build();
+  }
+
+  /** The opt-in verification cache. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty("keyward.cache.enabled")
+  public VerificationCache keywardVerificationCache(KeywardProperties properties) {
+    KeywardProperties.Cache c = properties.getCache();
+    return VerificationCache.builder().ttl(c.getTtl()).negativeTtl(c.getNegativeTtl())
+        .maxSize(c.getMaxSize()).build();
+  }
+
+  /** The filter and its registration, in servlet web applications. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(jakarta.servlet.Filter.class)
+  @ConditionalOnBooleanProperty(name = "keyward.filter.enabled", matchIfMissing = true)
+  static class FilterConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    ApiKeyFilter keywardApiKeyFilter(Unkey unkey, KeywardProperties properties,
+        ObjectProvider<VerificationCache> cache, ObjectProvider<VerificationListener> listeners) {
+      KeywardProperties.Filter f = properties.getFilter();
+      ApiKeyFilter.Builder b = ApiKeyFilter.builder(unkey)
+          .failOpen(f.isFailOpen())
+          .usageExceededStatus(f.getUsageExceededStatus());
+      if (f.getHeader() != null && !f.getHeader().isBlank()) {
+        b.header(f.getHeader());
+      }
+      if (f.getDefaultPermissions() != null && !f.getDefaultPermissions().isBlank()) {
+        b.defaultRequirement(Requirement.permissions(f.getDefaultPermissions()));
+      }
+      f.getExclude().forEach(b::exclude);
+      for (KeywardProperties.Route route : f.getRoutes()) {
+        b.route(route.getPattern(), requirement(route));
+      }
+      cache.ifAvailable(b::cache);
+      List<VerificationListener> all = listeners.orderedStream().collect(Collectors.toList());
+      if (!all.isEmpty()) {
+        b.listener(new CompositeVerificationListener(all));
+      }
+      return b.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> keywardApiKeyFilterRegistration(
+        ApiKeyFilter filter, KeywardProperties properties) {
+      FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(filter);
+      registration.setName("keywardApiKeyFilter");
+      registration.setUrlPatterns(properties.getFilter().getUrlPatterns());
+      registration.setOrder(properties.getFilter().getOrder());
+      return registration;
+    }
+
+    static Requirement requirement(KeywardProperties.Route route) {
+      Requirement.Builder r = Requirement.builder();
+      if (route.getPermissions() != null && !route.getPermissions().isBlank()) {
+        r.permissions(route.getPermissions());
+      }
+      route.getTags().forEach(r::tag);
+      if (route.getCost() != null) {
+        r.cost(route.getCost());
+      }
+      route.getRatelimits().forEach(r::ratelimit);
+      return r.build();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.keyward.spring;
+
+import dev.keyward.Unkey;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/** The {@code unkey} health indicator ({@code management.health.unkey.enabled}). */
+@AutoConfiguration(after = KeywardAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+public class KeywardHealthAutoConfiguration {
+  /** Creates the auto-configuration. */
+  public KeywardHealthAutoConfiguration() {}
+
+  /** The indicator, named {@code unkey}. */
+  @Bean(name = "unkeyHealthIndicator")
+  @ConditionalOnBean(Unkey.class)
+  @ConditionalOnMissingBean(UnkeyHealthIndicator.class)
+  @ConditionalOnEnabledHealthIndicator("unkey")
+  public UnkeyHealthIndicator unkeyHealthIndicator(Unkey unkey) {
+    return new UnkeyHealthIndicator(unkey);
+  }
+}
