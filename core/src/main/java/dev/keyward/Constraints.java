@@ -1,5 +1,6 @@
 package dev.keyward;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class Constraints {
     return items;
   }
 
-  static java.time.Duration millis(String field, java.time.Duration value, long min, long max) {
+  static Duration millis(String field, Duration value, long min, long max) {
     long ms;
     try {
       ms = value.toMillis();

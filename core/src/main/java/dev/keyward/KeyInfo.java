@@ -127,6 +127,22 @@ public final class KeyInfo {
   }
 
   @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof KeyInfo k
+        && keyId.equals(k.keyId) && start.equals(k.start) && enabled == k.enabled
+        && Objects.equals(name, k.name) && meta.equals(k.meta) && createdAt.equals(k.createdAt)
+        && Objects.equals(updatedAt, k.updatedAt) && Objects.equals(lastUsedAt, k.lastUsedAt)
+        && Objects.equals(expires, k.expires) && Objects.equals(credits, k.credits)
+        && Objects.equals(identity, k.identity) && ratelimits.equals(k.ratelimits)
+        && permissions.equals(k.permissions) && roles.equals(k.roles) && Objects.equals(plaintext, k.plaintext);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(keyId, start, enabled, name, createdAt, expires);
+  }
+
+  @Override
   public String toString() {
     return "KeyInfo{keyId=" + keyId + ", start=" + start + ", enabled=" + enabled + ", name=" + name
         + ", plaintext=" + (plaintext == null ? "absent" : "present") + "}";
