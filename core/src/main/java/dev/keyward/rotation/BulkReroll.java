@@ -8,9 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -35,6 +33,7 @@ public final class BulkReroll {
   final Sleeper sleeper;
   final int pacePermits;
   final Duration paceWindow;
+  final boolean freshPlan;
 
   private BulkReroll(Builder b) {
     unkey = b.unkey;
@@ -57,6 +56,7 @@ public final class BulkReroll {
     sleeper = b.sleeper;
     pacePermits = b.pacePermits;
     paceWindow = b.paceWindow;
+    freshPlan = b.freshPlan;
   }
 
   /**
@@ -85,7 +85,7 @@ public final class BulkReroll {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private int pacePermits;
     private Duration paceWindow = Duration.ZERO;
-    private final Map<String, Object> meta = new HashMap<>();
+    private boolean freshPlan;
 
     Builder(Unkey unkey, String apiId) {
       this.unkey = Objects.requireNonNull(unkey, "unkey == null");
@@ -159,6 +159,15 @@ public final class BulkReroll {
       }
       this.pacePermits = permits;
       this.paceWindow = window;
+      return this;
+    }
+
+    /**
+     * Starts a new plan even if the journal's last plan for this API finished (a new rotation of the
+     * successors). By default a re-run of a finished plan does nothing.
+     */
+    public Builder freshPlan() {
+      this.freshPlan = true;
       return this;
     }
 

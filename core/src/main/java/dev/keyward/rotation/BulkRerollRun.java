@@ -53,6 +53,10 @@ final class BulkRerollRun {
     started = b.clock.instant();
     try (RotationJournal.Session s = b.journal.lock("bulk-" + b.apiId, "-")) {
       BulkPlan p = BulkPlan.fold(s.records());
+      if (p.finished && !b.freshPlan) {
+        // a re-run of a finished job: every key already has its successor
+        return new BulkRerollReport(p.planId, p.targets.size(), 0, p.targets.size(), Map.of(), Duration.ZERO);
+      }
       if (!p.active()) {
         start(s);
         p = BulkPlan.fold(s.records());
