@@ -69,8 +69,8 @@ public final class SpecValidator {
             rootKeySpec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
           }
           instance = new SpecValidator(
-              OpenApiInteractionValidator.createForInlineApiSpecification(unkeySpec).build(),
-              OpenApiInteractionValidator.createForInlineApiSpecification(rootKeySpec).build());
+              OpenApiInteractionValidator.createForInlineApiSpecification(unkeySpec).withResolveCombinators(true).build(),
+              OpenApiInteractionValidator.createForInlineApiSpecification(rootKeySpec).withResolveCombinators(true).build());
         } catch (IOException e) {
           throw new AssertionError("cannot read the OpenAPI specs", e);
         }

@@ -5,7 +5,6 @@ import dev.keyward.Identity;
 import dev.keyward.RateLimit;
 import dev.keyward.Refill;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +23,7 @@ final class CommonCodecs {
 
   static Map<String, Object> refill(Refill r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("interval", r.interval().name().toLowerCase(Locale.ROOT));
+    m.put("interval", r.rawInterval());
     m.put("amount", r.amount());
     if (r.refillDay() != null) {
       m.put("refillDay", (long) r.refillDay());
@@ -38,18 +37,7 @@ final class CommonCodecs {
   }
 
   static Refill readRefill(WireObject o) {
-    return new Refill(interval(o.str("interval")), o.lng("amount"), o.optInt("refillDay"));
-  }
-
-  static Refill.Interval interval(String wire) {
-    switch (wire) {
-      case "daily":
-        return Refill.Interval.DAILY;
-      case "monthly":
-        return Refill.Interval.MONTHLY;
-      default:
-        return Refill.Interval.UNKNOWN;
-    }
+    return Refill.fromWire(o.str("interval"), o.lng("amount"), o.optInt("refillDay"));
   }
 
   /** A rate limit as sent in requests ({@code RatelimitRequest}: no id). */
