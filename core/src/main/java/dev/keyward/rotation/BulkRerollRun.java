@@ -4,6 +4,7 @@ import dev.keyward.CreatedKey;
 import dev.keyward.KeyInfo;
 import dev.keyward.ListKeysRequest;
 import dev.keyward.NotFoundException;
+import dev.keyward.Pages;
 import dev.keyward.RateLimitedException;
 import dev.keyward.RerollKeyRequest;
 import dev.keyward.TransportException;
@@ -102,7 +103,7 @@ final class BulkRerollRun {
     planId = RootKeyRotation.newPlanId(b.clock).replaceFirst("^rot-", "bulk-");
     List<String> entries = new ArrayList<>();
     try {
-      for (KeyInfo k : b.unkey.apis().listKeysAll(b.listRequest())) {
+      for (KeyInfo k : listAll(b.listRequest())) {
         if (b.filter.test(k)) {
           entries.add(k.keyId() + "@" + (k.expires() == null ? "-" : Long.toString(k.expires().toEpochMilli())));
         }
@@ -231,15 +232,15 @@ final class BulkRerollRun {
     for (BulkPlan.Target t : unknown) {
       restoreExpiry(t);
       try {
-        olds.put(t.keyId, b.unkey.keys().get(t.keyId));
+        olds.put(t.keyId, patiently(() -> b.unkey.keys().get(t.keyId)));
       } catch (NotFoundException e) {
         failed.put(t.keyId, "the key no longer exists");
       }
     }
     Set<String> exclude = new HashSet<>(p.targets.keySet());
     exclude.addAll(p.knownSuccessors);
-    List<KeyInfo> all = b.unkey.apis().listKeysAll(ListKeysRequest.builder(b.apiId).limit(100).build())
-        .stream().filter(k -> !exclude.contains(k.keyId())).toList();
+    List<KeyInfo> all = listAll(ListKeysRequest.builder(b.apiId).limit(100).build()).stream()
+        .filter(k -> !exclude.contains(k.keyId())).toList();
     for (BulkPlan.Target t : unknown) {
       KeyInfo old = olds.get(t.keyId);
       if (old == null) {
@@ -276,7 +277,7 @@ final class BulkRerollRun {
       u.expires(t.originalExpires);
     }
     try {
-      b.unkey.keys().update(u.build());
+      patiently(() -> b.unkey.keys().update(u.build()));
     } catch (NotFoundException e) {
       // the old key is gone; nothing to restore
     }
@@ -284,9 +285,47 @@ final class BulkRerollRun {
 
   private void deleteQuietly(String keyId) {
     try {
-      b.unkey.keys().delete(keyId);
+      patiently(() -> b.unkey.keys().delete(keyId));
     } catch (NotFoundException e) {
-      // already gone
+      // already gone (perhaps by an earlier attempt whose answer was lost)
+    }
+  }
+
+  private List<KeyInfo> listAll(ListKeysRequest request) {
+    return Pages.iterate(c -> patiently(() -> b.unkey.apis().listKeys(
+        c.isPresent() ? request.withCursor(c.get()) : request))).stream().toList();
+  }
+
+  /**
+   * Runs a call whose repetition is harmless (reads, absolute updates, deletes that accept "already
+   * gone"), waiting out 429s and retrying 5xx and lost answers a few times.
+   */
+  private <T> T patiently(java.util.function.Supplier<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (RateLimitedException e) {
+        sleepQuietly(e.retryAfter().orElse(Duration.ofSeconds(1)));
+      } catch (TransportException e) {
+        if (attempt >= 10) {
+          throw e;
+        }
+        sleepQuietly(Duration.ofMillis(100L * attempt));
+      } catch (UnkeyException e) {
+        if (e.status() < 500 || attempt >= 10) {
+          throw e;
+        }
+        sleepQuietly(Duration.ofMillis(100L * attempt));
+      }
+    }
+  }
+
+  private void sleepQuietly(Duration d) {
+    try {
+      b.sleeper.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RotationException(planId, "reroll", "interrupted; run again to continue", e);
     }
   }
 
