@@ -27,6 +27,21 @@ public final class UpdateCreditsRequest {
     public String wireName() {
       return wire;
     }
+
+    /**
+     * Maps a wire value (for servers and fakes decoding a request). The spec marks this enum open, but
+     * a request cannot carry an operation this version does not know how to apply.
+     *
+     * @throws IllegalArgumentException naming the allowed values (not the input) for any other value
+     */
+    public static CreditOperation fromWire(String value) {
+      for (CreditOperation op : values()) {
+        if (op.wire.equals(value)) {
+          return op;
+        }
+      }
+      throw new IllegalArgumentException("operation must be one of set, increment, decrement");
+    }
   }
 
   private final String keyId;

@@ -25,4 +25,15 @@ class OpenEnumTest {
     assertThat(monthly).isEqualTo(Refill.monthly(5, 3));
     assertThat(Refill.daily(1).rawInterval()).isEqualTo("daily");
   }
+
+  @Test
+  void creditOperationFromWire() {
+    assertThat(UpdateCreditsRequest.CreditOperation.fromWire("increment"))
+        .isEqualTo(UpdateCreditsRequest.CreditOperation.INCREMENT);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> UpdateCreditsRequest.CreditOperation.fromWire("multiply"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("set, increment, decrement")
+        .hasMessageNotContaining("multiply");
+  }
 }
