@@ -1,6 +1,7 @@
 package dev.keyward;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class OpenEnumTest {
   void creditOperationFromWire() {
     assertThat(UpdateCreditsRequest.CreditOperation.fromWire("increment"))
         .isEqualTo(UpdateCreditsRequest.CreditOperation.INCREMENT);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> UpdateCreditsRequest.CreditOperation.fromWire("multiply"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("set, increment, decrement")
