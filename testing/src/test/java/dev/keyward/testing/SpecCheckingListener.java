@@ -1,0 +1,47 @@
+package dev.keyward.testing;
+
+import dev.keyward.http.SpecValidator;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Validates every exchange crossing a {@link FakeUnkeyServer} with http-client's {@link SpecValidator}. */
+final class SpecCheckingListener implements FakeUnkeyServer.ExchangeListener {
+  private final SpecValidator validator = SpecValidator.get();
+  private final List<String> violations = new CopyOnWriteArrayList<>();
+  private final AtomicInteger checked = new AtomicInteger();
+
+  @Override
+  public void onExchange(RecordedExchange e) {
+    if (e.status() == 0) {
+      return; // a dropped connection has no answer to check
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    e.requestHeaders().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+    String body = new String(e.requestBody(), StandardCharsets.UTF_8);
+    try {
+      validator.validateRequest(e.method(), e.path(), headers, body);
+    } catch (AssertionError | RuntimeException ex) {
+      violations.add(e + " request: " + ex.getMessage());
+    }
+    List<String> ct = e.responseHeaders().getOrDefault("Content-Type", List.of("application/json"));
+    try {
+      validator.validateResponse(e.method(), e.path(), e.status(), ct.get(0),
+          new String(e.responseBody(), StandardCharsets.UTF_8));
+    } catch (AssertionError | RuntimeException ex) {
+      violations.add(e + " response: " + ex.getMessage());
+    }
+    checked.incrementAndGet();
+  }
+
+  List<String> violations() {
+    return List.copyOf(violations);
+  }
+
+  int checked() {
+    return checked.get();
+  }
+}
