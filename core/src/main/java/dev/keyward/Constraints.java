@@ -3,6 +3,7 @@ package dev.keyward;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -76,5 +77,12 @@ final class Constraints {
           field + " must be between 1970-01-01T00:00:00Z and 2100-01-01T00:00:00Z");
     }
     return value;
+  }
+
+  /** A request's rate limits: at most 50, each name 3..128 characters (servers may return shorter). */
+  static List<RateLimit> ratelimits(List<RateLimit> ratelimits) {
+    maxItems("ratelimits", ratelimits, 50);
+    ratelimits.forEach(r -> length("ratelimit name", r.name(), 3, 128));
+    return ratelimits;
   }
 }

@@ -65,7 +65,7 @@ public final class CreateIdentityRequest {
 
     /** Rate limits, at most 50. */
     public Builder ratelimits(List<RateLimit> ratelimits) {
-      this.ratelimits = List.copyOf(Constraints.maxItems("ratelimits", ratelimits, 50));
+      this.ratelimits = List.copyOf(Constraints.ratelimits(ratelimits));
       return this;
     }
 

@@ -195,7 +195,7 @@ public final class CreateKeyRequest {
 
     /** Rate limits, at most 50. */
     public Builder ratelimits(List<RateLimit> ratelimits) {
-      this.ratelimits = new ArrayList<>(Constraints.maxItems("ratelimits", ratelimits, 50));
+      this.ratelimits = new ArrayList<>(Constraints.ratelimits(ratelimits));
       return this;
     }
 

@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
  * {@code autoApply}, verifications check it without naming it.
  */
 public record RateLimit(@Nullable String id, String name, long limit, Duration duration, boolean autoApply) {
-  /** Validates the spec's limits (name 3..128, limit ≥ 1, duration ≥ 1 s). */
+  /** Validates the spec's limits (name 1..128 as servers return it; requests need 3..128, limit ≥ 1, duration ≥ 1 s). */
   public RateLimit {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(duration, "duration == null");
-    Constraints.length("ratelimit name", name, 3, 128);
+    Constraints.length("ratelimit name", name, 1, 128);
     Constraints.range("ratelimit limit", limit, 1, Long.MAX_VALUE);
     Constraints.range("ratelimit duration (ms)", duration.toMillis(), 1000, Long.MAX_VALUE);
   }

@@ -72,7 +72,7 @@ public final class UpdateIdentityRequest {
 
     /** Replaces the rate limits, at most 50. */
     public Builder ratelimits(List<RateLimit> ratelimits) {
-      this.ratelimits = List.copyOf(Constraints.maxItems("ratelimits", ratelimits, 50));
+      this.ratelimits = List.copyOf(Constraints.ratelimits(ratelimits));
       return this;
     }
 

@@ -175,7 +175,7 @@ public final class UpdateKeyRequest {
 
     /** Replaces the rate limits, at most 50 (an empty list removes them all). */
     public Builder ratelimits(List<RateLimit> ratelimits) {
-      this.ratelimits = List.copyOf(Constraints.maxItems("ratelimits", ratelimits, 50));
+      this.ratelimits = List.copyOf(Constraints.ratelimits(ratelimits));
       return this;
     }
 
