@@ -1,0 +1,109 @@
+package dev.keyward.examples;
+
+import dev.keyward.CreateApiRequest;
+import dev.keyward.CreateKeyRequest;
+import dev.keyward.CreateRootKeyRequest;
+import dev.keyward.CreatedKey;
+import dev.keyward.NotFoundException;
+import dev.keyward.Unkey;
+import dev.keyward.http.RequestOptions;
+import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.key.Secret;
+import dev.keyward.rotation.LeakReport;
+import dev.keyward.rotation.LeakResponse;
+import dev.keyward.rotation.RootKeyIssuer;
+import dev.keyward.rotation.RootKeyRotation;
+import dev.keyward.rotation.RotationJournal;
+import dev.keyward.rotation.RotationReport;
+import dev.keyward.rotation.RotationVerifier;
+import dev.keyward.rotation.SecretStore;
+import dev.keyward.testing.InMemoryUnkey;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Rotates a root key kept in an {@code .env} file, then runs the leak playbook on its successor,
+ * printing every step. Servers that manage root keys only in a dashboard (unkey.com answers 404 to
+ * {@code rootKeys.*}) get a note and no rotation.
+ */
+public final class RotationDemo {
+  private static final List<String> PERMISSIONS = List.of("api.*.verify_key", "api.*.read_key");
+
+  private RotationDemo() {}
+
+  /** Runs the demo against {@code unkey} (a workspace-admin client), with files in {@code tempDir}. */
+  public static void run(Unkey unkey, PrintStream out, Path tempDir) throws IOException {
+    CreatedKey service;
+    try {
+      service = unkey.rootKeys().create(
+          CreateRootKeyRequest.builder(PERMISSIONS).name("keyward demo service").build());
+    } catch (NotFoundException e) {
+      out.println("rotation: the server answered 404 to rootKeys.createRootKey: root keys are managed in its"
+          + " dashboard there, so the rotation demo is skipped (use RootKeyIssuer.dashboard())");
+      return;
+    }
+    Path env = tempDir.resolve(".env");
+    Files.writeString(env, "# keyward rotation demo\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
+    Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
+    out.println("rotation: created root key " + service.keyId() + " " + service.key() + " and wrote it to " + env);
+
+    Function<Secret, Unkey> clientFor = clientFactory(unkey);
+    RootKeyRotation rotation = RootKeyRotation.builder()
+        .oldKeyId(service.keyId())
+        .issuer(RootKeyIssuer.of(unkey))
+        .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
+        .deploy((planId, newKeyId) -> out.println("rotation: deploy hook: services now read " + newKeyId))
+        .verifier(RotationVerifier.authenticatingWith(clientFor)
+            .withCheck(secret -> clientFor.apply(secret).liveness() != null, Duration.ofSeconds(10)))
+        .journal(RotationJournal.open(tempDir.resolve("journal")))
+        .build();
+    rotation.plan().forEach(step -> out.println("rotation: plan " + step));
+    RotationReport report = rotation.execute();
+    report.events().forEach(event -> out.println("rotation: " + event));
+    out.println("rotation: " + report.status() + ", new key " + report.newKeyId().orElse("-"));
+    if (report.status() != RotationReport.Status.DONE) {
+      return;
+    }
+
+    String apiId = unkey.apis().create(CreateApiRequest.of("keyward-demo-leak")).apiId();
+    Clock clock = Clock.systemUTC();
+    var since = clock.instant().minus(Duration.ofMinutes(1));
+    CreatedKey recent = unkey.keys().create(CreateKeyRequest.builder(apiId).name("made after the leak").build());
+    out.println("leak: API key " + recent.keyId() + " was created after the leak began");
+    LeakReport leak = LeakResponse.builder()
+        .leakedKeyId(report.newKeyId().orElseThrow())
+        .issuer(RootKeyIssuer.of(unkey))
+        .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
+        .verifier(RotationVerifier.authenticatingWith(clientFor))
+        .reviewApiKeys(unkey, List.of(apiId), since)
+        .reroll(Duration.ZERO, (old, created) ->
+            out.println("leak: successor of " + old + " is " + created.keyId() + " " + created.key()))
+        .clock(clock)
+        .build()
+        .execute();
+    leak.events().forEach(event -> out.println("leak: " + event));
+    out.println("leak: downtime " + leak.downtime().map(Duration::toString).orElse("open")
+        + leak.failure().map(f -> ", failed: " + f.getMessage()).orElse(""));
+
+    unkey.apis().delete(apiId);
+    leak.replacementKeyId().ifPresent(id -> unkey.rootKeys().delete(id));
+    out.println("rotation: cleaned up the demo API and root key");
+  }
+
+  private static Function<Secret, Unkey> clientFactory(Unkey unkey) {
+    if (unkey instanceof InMemoryUnkey memory) {
+      return memory::as;
+    }
+    if (unkey instanceof UnkeyHttpClient http) {
+      return secret -> http.withOptions(RequestOptions.builder().rootKey(secret).build());
+    }
+    throw new IllegalArgumentException("RotationDemo needs an UnkeyHttpClient or an InMemoryUnkey");
+  }
+}
