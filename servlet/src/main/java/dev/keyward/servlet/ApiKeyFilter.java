@@ -50,7 +50,7 @@ public final class ApiKeyFilter implements Filter {
    * Request attribute set to {@code Boolean.TRUE} when the filter let a request through unverified
    * because Unkey was unavailable and {@link Builder#failOpen(boolean)} is on.
    */
-  public static final String FAILED_OPEN_ATTRIBUTE = ApiKeyFilter.class.getName() + ".failedOpen";
+  public static final String FAILED_OPEN_ATTRIBUTE = "dev.keyward.servlet.ApiKeyFilter.failedOpen";
 
   private static final System.Logger LOG = System.getLogger(ApiKeyFilter.class.getName());
 

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VerifiedKey implements Principal {
   /** The request attribute under which {@link ApiKeyFilter} stores the verified key. */
-  public static final String ATTRIBUTE = VerifiedKey.class.getName();
+  public static final String ATTRIBUTE = "dev.keyward.servlet.VerifiedKey";
 
   private final String keyId;
   private final Verification verification;
