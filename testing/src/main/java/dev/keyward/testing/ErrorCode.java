@@ -107,7 +107,9 @@ enum ErrorCode {
       case 410:
         return new GoneException(op, p, why);
       case 412:
-        return new PreconditionFailedException(op, p, why);
+        // keyward maps by type first: a protected resource is a ForbiddenException, as the client reads it
+        return this == PROTECTED_RESOURCE ? new ForbiddenException(op, p, why)
+            : new PreconditionFailedException(op, p, why);
       case 429:
         return new RateLimitedException(op, p, why, null);
       case 500:

@@ -144,7 +144,7 @@ final class ExchangeHandler implements HttpHandler {
     }
     try {
       Object response = Dispatcher.dispatch(view, op, request);
-      byte[] json = WireCodec.encodeResponse(op, response).getBytes(StandardCharsets.UTF_8);
+      byte[] json = WireCodec.encodeResponse(op, response, requestId).getBytes(StandardCharsets.UTF_8);
       return new Answer(200, jsonHeaders(), json);
     } catch (RateLimitedException e) {
       Answer a = answer(e.problem());

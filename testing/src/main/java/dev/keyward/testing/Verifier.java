@@ -146,7 +146,7 @@ final class Verifier extends Group {
     for (Limit l : toCheck.values()) {
       RateWindows.Outcome o = outcomes.get(i++);
       out.add(new RatelimitStatus(l.id(), l.name(), !o.success(), l.limit(), l.duration(),
-          Duration.ofMillis(o.resetMillis()), o.remaining(), l.autoApply()));
+          Duration.ofMillis(Math.max(0, o.resetMillis() - now.toEpochMilli())), o.remaining(), l.autoApply()));
     }
     return out;
   }

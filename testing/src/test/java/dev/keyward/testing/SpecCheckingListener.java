@@ -27,6 +27,11 @@ final class SpecCheckingListener implements FakeUnkeyServer.ExchangeListener {
     } catch (AssertionError | RuntimeException ex) {
       violations.add(e + " request: " + ex.getMessage());
     }
+    if (e.path().equals("/v2/analytics.getVerifications") && e.status() == 412) {
+      // Unkey's handler answers 412 analytics_not_configured; its spec does not list 412 for this path.
+      checked.incrementAndGet();
+      return;
+    }
     List<String> ct = e.responseHeaders().getOrDefault("Content-Type", List.of("application/json"));
     try {
       validator.validateResponse(e.method(), e.path(), e.status(), ct.get(0),

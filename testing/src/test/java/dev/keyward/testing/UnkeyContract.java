@@ -24,6 +24,7 @@ import dev.keyward.Refill;
 import dev.keyward.RerollKeyRequest;
 import dev.keyward.SetOverrideRequest;
 import dev.keyward.UnauthorizedException;
+import dev.keyward.UnkeyException;
 import dev.keyward.Unkey;
 import dev.keyward.UpdateCreditsRequest;
 import dev.keyward.UpdateKeyRequest;
@@ -245,8 +246,10 @@ abstract class UnkeyContract {
     assertThatThrownBy(() -> unkey.identities().create(CreateIdentityRequest.of("dup")))
         .isInstanceOf(ConflictException.class);
     workspace.protectApi(apiId);
-    assertThatThrownBy(() -> unkey.apis().delete(apiId)).isInstanceOfSatisfying(PreconditionFailedException.class,
-        e -> assertThat(e.status()).isEqualTo(412));
+    assertThatThrownBy(() -> unkey.apis().delete(apiId)).isInstanceOfSatisfying(UnkeyException.class, e -> {
+      assertThat(e.status()).isEqualTo(412);
+      assertThat(e.type()).endsWith("/protected_resource");
+    });
   }
 
   @Test
