@@ -91,8 +91,8 @@ final class Exchange<R> {
             "the server answered " + status + " with a content type other than JSON"));
       }
       try {
-        R value = codec.decodeResponse(body);
-        return new Done<>(value, status, codec.requestIdOf(value));
+        OperationCodec.Decoded<R> decoded = codec.decode(body);
+        return new Done<>(decoded.value(), status, decoded.requestId());
       } catch (WireFormatException e) {
         return new Fail<>(new UnexpectedStatusException(op, Problem.ofStatus(status, headerRequestId),
             "the response body is not the JSON keyward expects (malformed, truncated or missing fields)", e));

@@ -2,6 +2,9 @@ package dev.keyward.http.internal;
 
 import dev.keyward.Credits;
 import dev.keyward.Identity;
+import dev.keyward.KeyInfo;
+import dev.keyward.Permission;
+import dev.keyward.Role;
 import dev.keyward.RateLimit;
 import dev.keyward.Refill;
 import java.util.LinkedHashMap;
@@ -64,5 +67,60 @@ final class CommonCodecs {
 
   static Identity readIdentity(WireObject o) {
     return new Identity(o.str("id"), o.str("externalId"), o.meta("meta"), o.list("ratelimits", CommonCodecs::readRatelimit));
+  }
+
+  static void permission(WireWriter w, Permission p) {
+    w.str("id", p.id()).str("name", p.name()).str("slug", p.slug()).optStr("description", p.description());
+  }
+
+  static Permission readPermission(WireObject o) {
+    return new Permission(o.str("id"), o.str("name"), o.str("slug"), o.optStr("description"));
+  }
+
+  static void role(WireWriter w, Role r) {
+    w.str("id", r.id()).str("name", r.name()).optStr("description", r.description());
+    w.optList("permissions", r.permissions(), CommonCodecs::permission);
+  }
+
+  static Role readRole(WireObject o) {
+    return new Role(o.str("id"), o.str("name"), o.optStr("description"), o.list("permissions", CommonCodecs::readPermission));
+  }
+
+  /** A key as {@code keys.getKey}, {@code keys.whoami} and {@code apis.listKeys} answer it. */
+  static void keyInfo(WireWriter w, KeyInfo k) {
+    w.str("keyId", k.keyId()).str("start", k.start()).bool("enabled", k.enabled()).optStr("name", k.name())
+        .meta("meta", k.meta()).instant("createdAt", k.createdAt()).optInstant("updatedAt", k.updatedAt())
+        .optInstant("lastUsedAt", k.lastUsedAt()).optInstant("expires", k.expires())
+        .optStrings("permissions", k.permissions()).optStrings("roles", k.roles());
+    if (k.credits() != null) {
+      w.json("credits", credits(k.credits()));
+    }
+    w.optObj("identity", k.identity(), CommonCodecs::identity);
+    if (k.plaintext() != null) {
+      w.str("plaintext", k.plaintext().reveal());
+    }
+    w.optList("ratelimits", k.ratelimits(), CommonCodecs::ratelimitResponse);
+  }
+
+  static KeyInfo readKeyInfo(WireObject o) {
+    KeyInfo.Builder b = KeyInfo.builder(o.str("keyId"), o.str("start"), o.bool("enabled"), o.instant("createdAt"))
+        .name(o.optStr("name"))
+        .meta(o.meta("meta"))
+        .updatedAt(o.optInstant("updatedAt"))
+        .lastUsedAt(o.optInstant("lastUsedAt"))
+        .expires(o.optInstant("expires"))
+        .permissions(o.strings("permissions"))
+        .roles(o.strings("roles"))
+        .ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
+    if (o.present("credits")) {
+      b.credits(readCredits(o.obj("credits")));
+    }
+    if (o.present("identity")) {
+      b.identity(readIdentity(o.obj("identity")));
+    }
+    if (o.present("plaintext")) {
+      b.plaintext(KeyCodecs.secret(o, "plaintext"));
+    }
+    return b.build();
   }
 }

@@ -1,6 +1,32 @@
 package dev.keyward.http.internal;
 
+import dev.keyward.Ack;
+import dev.keyward.AddPermissionsRequest;
+import dev.keyward.AddRolesRequest;
+import dev.keyward.AssignedPermissions;
+import dev.keyward.AssignedRoles;
 import dev.keyward.CreateKeyRequest;
+import dev.keyward.CreditsUpdate;
+import dev.keyward.DeleteKeyRequest;
+import dev.keyward.GetKeyRequest;
+import dev.keyward.KeyInfo;
+import dev.keyward.MigrateKeysRequest;
+import dev.keyward.MigratedKey;
+import dev.keyward.MigrationResult;
+import dev.keyward.Patch;
+import dev.keyward.RemovePermissionsRequest;
+import dev.keyward.RemoveRolesRequest;
+import dev.keyward.RerollKeyRequest;
+import dev.keyward.SetPermissionsRequest;
+import dev.keyward.SetRolesRequest;
+import dev.keyward.UpdateCreditsRequest;
+import dev.keyward.UpdateKeyRequest;
+import dev.keyward.UpdatedCredits;
+import dev.keyward.WhoamiRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import dev.keyward.CreatedKey;
 import dev.keyward.RatelimitCheck;
 import dev.keyward.RatelimitStatus;
@@ -33,6 +59,252 @@ public final class KeyCodecs {
           KeyCodecs::writeVerification,
           KeyCodecs::readVerification,
           Verification::requestId);
+
+  /** {@code keys.getKey}. */
+  public static final OperationCodec<GetKeyRequest, KeyInfo> GET_KEY = OperationCodec.object(
+      Operation.KEYS_GET_KEY,
+      (w, r) -> w.str("keyId", r.keyId()).optBool("decrypt", r.decrypt() ? Boolean.TRUE : null),
+      o -> GetKeyRequest.builder(o.str("keyId")).decrypt(Boolean.TRUE.equals(o.optBool("decrypt"))).build(),
+      CommonCodecs::keyInfo, (o, id) -> CommonCodecs.readKeyInfo(o), k -> null);
+
+  /** {@code keys.whoami}. */
+  public static final OperationCodec<WhoamiRequest, KeyInfo> WHOAMI = OperationCodec.object(
+      Operation.KEYS_WHOAMI,
+      (w, r) -> w.str("key", r.key().reveal()),
+      o -> WhoamiRequest.of(secret(o, "key")),
+      CommonCodecs::keyInfo, (o, id) -> CommonCodecs.readKeyInfo(o), k -> null);
+
+  /** {@code keys.updateKey}: patch fields are sent as JSON {@code null} when cleared. */
+  public static final OperationCodec<UpdateKeyRequest, Ack> UPDATE_KEY =
+      OperationCodec.ack(Operation.KEYS_UPDATE_KEY, KeyCodecs::writeUpdate, KeyCodecs::readUpdate);
+
+  /** {@code keys.updateCredits}. */
+  public static final OperationCodec<UpdateCreditsRequest, UpdatedCredits> UPDATE_CREDITS = OperationCodec.object(
+      Operation.KEYS_UPDATE_CREDITS,
+      KeyCodecs::writeUpdateCredits,
+      KeyCodecs::readUpdateCredits,
+      (w, u) -> {
+        w.json("remaining", u.credits().remaining());
+        if (u.credits().refill() != null) {
+          w.json("refill", CommonCodecs.refill(u.credits().refill()));
+        }
+      },
+      (o, id) -> new UpdatedCredits(CommonCodecs.readCredits(o), id),
+      UpdatedCredits::requestId);
+
+  /** {@code keys.deleteKey}. */
+  public static final OperationCodec<DeleteKeyRequest, Ack> DELETE_KEY = OperationCodec.ack(
+      Operation.KEYS_DELETE_KEY,
+      (w, r) -> w.str("keyId", r.keyId()).optBool("permanent", r.permanent() ? Boolean.TRUE : null),
+      o -> DeleteKeyRequest.builder(o.str("keyId")).permanent(Boolean.TRUE.equals(o.optBool("permanent"))).build());
+
+  /** {@code keys.rerollKey}. */
+  public static final OperationCodec<RerollKeyRequest, CreatedKey> REROLL_KEY = OperationCodec.object(
+      Operation.KEYS_REROLL_KEY,
+      (w, r) -> w.str("keyId", r.keyId()).millis("expiration", r.expiration()),
+      o -> RerollKeyRequest.of(o.str("keyId"), o.millis("expiration")),
+      KeyCodecs::writeCreated, KeyCodecs::readCreated, CreatedKey::requestId);
+
+  /** {@code keys.migrateKeys}. */
+  public static final OperationCodec<MigrateKeysRequest, MigrationResult> MIGRATE_KEYS = OperationCodec.object(
+      Operation.KEYS_MIGRATE_KEYS,
+      (w, r) -> w.str("migrationId", r.migrationId()).str("apiId", r.apiId()).list("keys", r.keys(), KeyCodecs::writeMigrated),
+      o -> MigrateKeysRequest.of(o.str("migrationId"), o.str("apiId"), o.list("keys", KeyCodecs::readMigrated)),
+      (w, m) -> {
+        w.list("migrated", m.migrated(), (mw, k) -> mw.str("hash", k.hash()).str("keyId", k.keyId()));
+        w.strings("failed", m.failed());
+      },
+      (o, id) -> new MigrationResult(
+          o.list("migrated", k -> new MigrationResult.Migrated(k.str("hash"), k.str("keyId"))), o.strings("failed"), id),
+      MigrationResult::requestId);
+
+  /** {@code keys.addPermissions}. */
+  public static final OperationCodec<AddPermissionsRequest, AssignedPermissions> ADD_PERMISSIONS = permissions(
+      Operation.KEYS_ADD_PERMISSIONS, (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
+      o -> AddPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
+
+  /** {@code keys.removePermissions}. */
+  public static final OperationCodec<RemovePermissionsRequest, AssignedPermissions> REMOVE_PERMISSIONS = permissions(
+      Operation.KEYS_REMOVE_PERMISSIONS, (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
+      o -> RemovePermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
+
+  /** {@code keys.setPermissions}. */
+  public static final OperationCodec<SetPermissionsRequest, AssignedPermissions> SET_PERMISSIONS = permissions(
+      Operation.KEYS_SET_PERMISSIONS, (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
+      o -> SetPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
+
+  /** {@code keys.addRoles}. */
+  public static final OperationCodec<AddRolesRequest, AssignedRoles> ADD_ROLES = roles(
+      Operation.KEYS_ADD_ROLES, (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
+      o -> AddRolesRequest.of(o.str("keyId"), o.strings("roles")));
+
+  /** {@code keys.removeRoles}. */
+  public static final OperationCodec<RemoveRolesRequest, AssignedRoles> REMOVE_ROLES = roles(
+      Operation.KEYS_REMOVE_ROLES, (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
+      o -> RemoveRolesRequest.of(o.str("keyId"), o.strings("roles")));
+
+  /** {@code keys.setRoles}. */
+  public static final OperationCodec<SetRolesRequest, AssignedRoles> SET_ROLES = roles(
+      Operation.KEYS_SET_ROLES, (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
+      o -> SetRolesRequest.of(o.str("keyId"), o.strings("roles")));
+
+  static <Q> OperationCodec<Q, AssignedPermissions> permissions(
+      Operation op, java.util.function.BiConsumer<WireWriter, Q> write, java.util.function.Function<WireObject, Q> read) {
+    return OperationCodec.array(op, write, read, CommonCodecs::permission, CommonCodecs::readPermission,
+        AssignedPermissions::permissions, AssignedPermissions::new, AssignedPermissions::requestId);
+  }
+
+  static <Q> OperationCodec<Q, AssignedRoles> roles(
+      Operation op, java.util.function.BiConsumer<WireWriter, Q> write, java.util.function.Function<WireObject, Q> read) {
+    return OperationCodec.array(op, write, read, CommonCodecs::role, CommonCodecs::readRole,
+        AssignedRoles::roles, AssignedRoles::new, AssignedRoles::requestId);
+  }
+
+  private static void writeUpdate(WireWriter w, UpdateKeyRequest r) {
+    w.str("keyId", r.keyId())
+        .patch("name", r.name())
+        .patch("externalId", r.externalId())
+        .patch("meta", r.meta())
+        .patch("expires", r.expires(), Instant::toEpochMilli)
+        .patch("credits", r.credits(), KeyCodecs::creditsUpdate);
+    if (r.ratelimits() != null) {
+      w.list("ratelimits", r.ratelimits(), CommonCodecs::ratelimitRequest);
+    }
+    w.optBool("enabled", r.enabled());
+    if (r.roles() != null) {
+      w.strings("roles", r.roles());
+    }
+    if (r.permissions() != null) {
+      w.strings("permissions", r.permissions());
+    }
+  }
+
+  private static Map<String, @Nullable Object> creditsUpdate(CreditsUpdate c) {
+    Map<String, @Nullable Object> m = new LinkedHashMap<>();
+    if (!c.remaining().isAbsent()) {
+      m.put("remaining", c.remaining().isClear() ? null : c.remaining().value());
+    }
+    if (!c.refill().isAbsent()) {
+      m.put("refill", c.refill().isClear() ? null : CommonCodecs.refill(c.refill().value()));
+    }
+    return m;
+  }
+
+  private static UpdateKeyRequest readUpdate(WireObject o) {
+    UpdateKeyRequest.Builder b = UpdateKeyRequest.builder(o.str("keyId"));
+    Patch<String> name = o.patch("name", o::str);
+    if (name.isClear()) {
+      b.clearName();
+    } else if (name.isSet()) {
+      b.name(name.value());
+    }
+    Patch<String> externalId = o.patch("externalId", o::str);
+    if (externalId.isClear()) {
+      b.clearExternalId();
+    } else if (externalId.isSet()) {
+      b.externalId(externalId.value());
+    }
+    Patch<Map<String, Object>> meta = o.patch("meta", o::meta);
+    if (meta.isClear()) {
+      b.clearMeta();
+    } else if (meta.isSet()) {
+      b.meta(meta.value());
+    }
+    Patch<Instant> expires = o.patch("expires", o::instant);
+    if (expires.isClear()) {
+      b.clearExpires();
+    } else if (expires.isSet()) {
+      b.expires(expires.value());
+    }
+    Patch<WireObject> credits = o.patch("credits", o::obj);
+    if (credits.isClear()) {
+      b.clearCredits();
+    } else if (credits.isSet()) {
+      WireObject c = credits.value();
+      b.credits(new CreditsUpdate(c.patch("remaining", c::lng), c.patch("refill", n -> CommonCodecs.readRefill(c.obj(n)))));
+    }
+    if (o.present("ratelimits")) {
+      b.ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
+    }
+    if (o.present("enabled")) {
+      b.enabled(o.bool("enabled"));
+    }
+    if (o.present("roles")) {
+      b.roles(o.strings("roles"));
+    }
+    if (o.present("permissions")) {
+      b.permissions(o.strings("permissions"));
+    }
+    return b.build();
+  }
+
+  private static void writeUpdateCredits(WireWriter w, UpdateCreditsRequest r) {
+    w.str("keyId", r.keyId());
+    if (r.value() != null) {
+      w.lng("value", r.value());
+    } else {
+      w.nullValue("value"); // set without a value: unlimited
+    }
+    w.str("operation", r.operation().wireName());
+  }
+
+  private static UpdateCreditsRequest readUpdateCredits(WireObject o) {
+    String operation = o.str("operation");
+    Long value = o.optLong("value");
+    String keyId = o.str("keyId");
+    switch (operation) {
+      case "set":
+        return value == null ? UpdateCreditsRequest.setUnlimited(keyId) : UpdateCreditsRequest.set(keyId, value);
+      case "increment":
+        return UpdateCreditsRequest.increment(keyId, required(value));
+      case "decrement":
+        return UpdateCreditsRequest.decrement(keyId, required(value));
+      default:
+        throw new WireFormatException("body.operation must be set, increment or decrement");
+    }
+  }
+
+  private static long required(@Nullable Long value) {
+    if (value == null) {
+      throw new WireFormatException("body.value is required for increment and decrement");
+    }
+    return value;
+  }
+
+  private static void writeMigrated(WireWriter w, MigratedKey k) {
+    w.str("hash", k.hash()).optStr("name", k.name()).optStr("externalId", k.externalId()).meta("meta", k.meta())
+        .optStrings("roles", k.roles()).optStrings("permissions", k.permissions()).optInstant("expires", k.expires())
+        .optBool("enabled", k.enabled());
+    if (k.credits() != null) {
+      w.json("credits", CommonCodecs.credits(k.credits()));
+    }
+    w.optList("ratelimits", k.ratelimits(), CommonCodecs::ratelimitRequest);
+  }
+
+  private static MigratedKey readMigrated(WireObject o) {
+    MigratedKey.Builder b = MigratedKey.builder(o.str("hash"));
+    if (o.present("name")) {
+      b.name(o.str("name"));
+    }
+    if (o.present("externalId")) {
+      b.externalId(o.str("externalId"));
+    }
+    if (o.present("meta")) {
+      b.meta(o.meta("meta"));
+    }
+    b.roles(o.strings("roles")).permissions(o.strings("permissions"));
+    if (o.present("expires")) {
+      b.expires(o.instant("expires"));
+    }
+    if (o.present("enabled")) {
+      b.enabled(o.bool("enabled"));
+    }
+    if (o.present("credits")) {
+      b.credits(CommonCodecs.readCredits(o.obj("credits")));
+    }
+    b.ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
+    return b.build();
+  }
 
   private static void writeCreate(WireWriter w, CreateKeyRequest r) {
     w.str("apiId", r.apiId())

@@ -48,11 +48,11 @@ public abstract class OperationCodec<Q, R> {
   /** Reads the response from its envelope. */
   abstract R readResponse(WireObject envelope, String requestId);
 
-  /** The request id the response value carries. */
-  abstract String requestId(R response);
+  /** The request id the response value carries, or null when its type has none (e.g. {@code KeyInfo}). */
+  abstract @Nullable String requestId(R response);
 
-  /** The request id that {@code response} carries. */
-  public final String requestIdOf(R response) {
+  /** The request id that {@code response} carries, or null when its type has none. */
+  public final @Nullable String requestIdOf(R response) {
     return requestId(response);
   }
 
@@ -71,15 +71,37 @@ public abstract class OperationCodec<Q, R> {
    * @throws IllegalArgumentException if a value breaks the spec's limits (as the request builders do)
    */
   public final Q decodeRequest(BufferedSource body) {
-    return readRequest(WireObject.of(readTree(body), "body"));
+    return readRequestTree(readTree(body));
   }
 
-  /** Encodes a full response envelope. */
+  /** Reads a request from its decoded tree; bodies that are not objects override this. */
+  Q readRequestTree(@Nullable Object tree) {
+    return readRequest(WireObject.of(tree, "body"));
+  }
+
+  /**
+   * Encodes a full response envelope with the request id the value carries.
+   *
+   * @throws IllegalArgumentException if the value's type carries no request id: use
+   *     {@link #encodeResponse(Object, String)}
+   */
   public final ByteString encodeResponse(R response) {
     Objects.requireNonNull(response, "response == null");
+    String id = requestId(response);
+    if (id == null) {
+      throw new IllegalArgumentException(
+          operation.wireName() + "'s response value carries no request id: pass one to encodeResponse");
+    }
+    return encodeResponse(response, id);
+  }
+
+  /** Encodes a full response envelope with {@code requestId} in {@code meta}. */
+  public final ByteString encodeResponse(R response, String requestId) {
+    Objects.requireNonNull(response, "response == null");
+    Objects.requireNonNull(requestId, "requestId == null");
     Buffer buffer = new Buffer();
     WireWriter w = new WireWriter(JsonWriter.of(buffer));
-    w.begin().obj("meta", m -> m.str("requestId", requestId(response)));
+    w.begin().obj("meta", m -> m.str("requestId", requestId));
     writeResponse(w, response);
     w.end();
     return buffer.readByteString();
@@ -91,10 +113,22 @@ public abstract class OperationCodec<Q, R> {
    * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
    */
   public final R decodeResponse(BufferedSource body) {
+    return decode(body).value();
+  }
+
+  /** A decoded response and the envelope's {@code meta.requestId}. */
+  public record Decoded<R>(R value, String requestId) {}
+
+  /**
+   * Decodes a 2xx response envelope, keeping its request id even when the value type has none.
+   *
+   * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
+   */
+  public final Decoded<R> decode(BufferedSource body) {
     WireObject envelope = WireObject.of(readTree(body), "response");
     String requestId = envelope.obj("meta").str("requestId");
     try {
-      return readResponse(envelope, requestId);
+      return new Decoded<>(readResponse(envelope, requestId), requestId);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new WireFormatException("response of " + operation.wireName() + " holds an invalid value", e);
     }
@@ -125,7 +159,7 @@ public abstract class OperationCodec<Q, R> {
       Function<WireObject, Q> readRequest,
       BiConsumer<WireWriter, R> writeData,
       BiFunction<WireObject, String, R> readData,
-      Function<R, String> requestId) {
+      Function<R, @Nullable String> requestId) {
     return new OperationCodec<>(op) {
       @Override
       void writeRequest(WireWriter w, Q request) {
@@ -150,7 +184,7 @@ public abstract class OperationCodec<Q, R> {
       }
 
       @Override
-      String requestId(R response) {
+      @Nullable String requestId(R response) {
         return requestId.apply(response);
       }
     };
@@ -159,6 +193,12 @@ public abstract class OperationCodec<Q, R> {
   /** An operation whose response carries no data (or {@code data: {}}): answered with an {@link Ack}. */
   static <Q> OperationCodec<Q, Ack> ack(
       Operation op, BiConsumer<WireWriter, Q> writeRequest, Function<WireObject, Q> readRequest) {
+    return ack(op, writeRequest, readRequest, true);
+  }
+
+  /** Like {@link #ack}; {@code withData} false for responses whose schema has no {@code data}. */
+  static <Q> OperationCodec<Q, Ack> ack(
+      Operation op, BiConsumer<WireWriter, Q> writeRequest, Function<WireObject, Q> readRequest, boolean withData) {
     return new OperationCodec<>(op) {
       @Override
       void writeRequest(WireWriter w, Q request) {
@@ -174,7 +214,9 @@ public abstract class OperationCodec<Q, R> {
 
       @Override
       void writeResponse(WireWriter w, Ack response) {
-        w.obj("data", d -> {});
+        if (withData) {
+          w.obj("data", d -> {});
+        }
       }
 
       @Override
@@ -185,6 +227,46 @@ public abstract class OperationCodec<Q, R> {
       @Override
       String requestId(Ack response) {
         return response.requestId();
+      }
+    };
+  }
+
+  /** An operation whose response {@code data} is an array (e.g. the permissions a key holds now). */
+  static <Q, T, R> OperationCodec<Q, R> array(
+      Operation op,
+      BiConsumer<WireWriter, Q> writeRequest,
+      Function<WireObject, Q> readRequest,
+      BiConsumer<WireWriter, T> writeItem,
+      Function<WireObject, T> readItem,
+      Function<R, List<T>> items,
+      BiFunction<List<T>, String, R> wrap,
+      Function<R, @Nullable String> requestId) {
+    return new OperationCodec<>(op) {
+      @Override
+      void writeRequest(WireWriter w, Q request) {
+        w.begin();
+        writeRequest.accept(w, request);
+        w.end();
+      }
+
+      @Override
+      Q readRequest(WireObject body) {
+        return readRequest.apply(body);
+      }
+
+      @Override
+      void writeResponse(WireWriter w, R response) {
+        w.list("data", items.apply(response), writeItem);
+      }
+
+      @Override
+      R readResponse(WireObject envelope, String id) {
+        return wrap.apply(envelope.list("data", readItem), id);
+      }
+
+      @Override
+      @Nullable String requestId(R response) {
+        return requestId.apply(response);
       }
     };
   }
@@ -213,7 +295,7 @@ public abstract class OperationCodec<Q, R> {
       void writeResponse(WireWriter w, Page<T> page) {
         w.list("data", page.items(), writeItem);
         w.obj("pagination", p -> {
-          page.cursor().ifPresent(c -> p.str("cursor", c));
+          page.cursor().filter(c -> !c.isEmpty()).ifPresent(c -> p.str("cursor", c));
           p.bool("hasMore", page.hasMore());
         });
       }

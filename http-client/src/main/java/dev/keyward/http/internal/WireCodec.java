@@ -20,6 +20,19 @@ public final class WireCodec {
     register(LivenessCodec.LIVENESS);
     register(KeyCodecs.CREATE_KEY);
     register(KeyCodecs.VERIFY_KEY);
+    register(KeyCodecs.GET_KEY);
+    register(KeyCodecs.WHOAMI);
+    register(KeyCodecs.UPDATE_KEY);
+    register(KeyCodecs.UPDATE_CREDITS);
+    register(KeyCodecs.DELETE_KEY);
+    register(KeyCodecs.REROLL_KEY);
+    register(KeyCodecs.MIGRATE_KEYS);
+    register(KeyCodecs.ADD_PERMISSIONS);
+    register(KeyCodecs.REMOVE_PERMISSIONS);
+    register(KeyCodecs.SET_PERMISSIONS);
+    register(KeyCodecs.ADD_ROLES);
+    register(KeyCodecs.REMOVE_ROLES);
+    register(KeyCodecs.SET_ROLES);
     Registry.registerAll();
   }
 
@@ -63,9 +76,22 @@ public final class WireCodec {
     return codec(operation).encodeRequest(request).utf8();
   }
 
-  /** Encodes a response value (e.g. a {@code CreatedKey}) as the full 200 envelope. */
+  /**
+   * Encodes a response value (e.g. a {@code CreatedKey}) as the full 200 envelope, with the request id
+   * the value carries.
+   *
+   * @throws IllegalArgumentException if the value carries none (use the three-argument form)
+   */
   public static String encodeResponse(Operation operation, Object response) {
     return codec(operation).encodeResponse(response).utf8();
+  }
+
+  /**
+   * Encodes a response value with {@code requestId} in {@code meta}: for values that carry no request
+   * id of their own ({@code KeyInfo}, {@code ApiInfo}, {@code Identity}, {@code Permission}, ...).
+   */
+  public static String encodeResponse(Operation operation, Object response, String requestId) {
+    return codec(operation).encodeResponse(response, requestId).utf8();
   }
 
   /** Decodes a full 200 envelope into the response value. */

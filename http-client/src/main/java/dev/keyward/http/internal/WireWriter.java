@@ -44,6 +44,31 @@ public final class WireWriter {
     return this;
   }
 
+  /** Starts an array (for bodies that are arrays). */
+  public WireWriter beginArray() {
+    try {
+      w.beginArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Ends an array. */
+  public WireWriter endArray() {
+    try {
+      w.endArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Writes an optional cursor: never {@code null} and never empty. */
+  public WireWriter cursor(@Nullable String cursor) {
+    return cursor == null || cursor.isEmpty() ? this : str("cursor", cursor);
+  }
+
   /** Ends an object. */
   public WireWriter end() {
     try {

@@ -1,0 +1,133 @@
+package dev.keyward.http.internal;
+
+import dev.keyward.Ack;
+import dev.keyward.AssignedPermissions;
+import dev.keyward.CreatePermissionRequest;
+import dev.keyward.CreateRoleRequest;
+import dev.keyward.CreatedPermission;
+import dev.keyward.CreatedRole;
+import dev.keyward.DeletePermissionRequest;
+import dev.keyward.DeleteRoleRequest;
+import dev.keyward.GetPermissionRequest;
+import dev.keyward.GetRoleRequest;
+import dev.keyward.ListPermissionsRequest;
+import dev.keyward.ListRolesRequest;
+import dev.keyward.Page;
+import dev.keyward.Permission;
+import dev.keyward.Role;
+import dev.keyward.SetRolePermissionsRequest;
+import dev.keyward.permission.Operation;
+
+/** The wire format of {@code permissions.*}. */
+public final class PermissionCodecs {
+  private PermissionCodecs() {}
+
+  /** {@code permissions.createPermission}. */
+  public static final OperationCodec<CreatePermissionRequest, CreatedPermission> CREATE_PERMISSION =
+      OperationCodec.object(
+          Operation.PERMISSIONS_CREATE_PERMISSION,
+          (w, r) -> w.str("name", r.name()).str("slug", r.slug()).optStr("description", r.description()),
+          o -> {
+            CreatePermissionRequest.Builder b = CreatePermissionRequest.builder(o.str("name"), o.str("slug"));
+            if (o.present("description")) {
+              b.description(o.str("description"));
+            }
+            return b.build();
+          },
+          (w, c) -> w.str("permissionId", c.permissionId()),
+          (o, id) -> new CreatedPermission(o.str("permissionId"), id),
+          CreatedPermission::requestId);
+
+  /** {@code permissions.getPermission}. */
+  public static final OperationCodec<GetPermissionRequest, Permission> GET_PERMISSION = OperationCodec.object(
+      Operation.PERMISSIONS_GET_PERMISSION,
+      (w, r) -> w.str("permission", r.permission()),
+      o -> GetPermissionRequest.of(o.str("permission")),
+      CommonCodecs::permission,
+      (o, id) -> CommonCodecs.readPermission(o),
+      p -> null);
+
+  /** {@code permissions.listPermissions}. */
+  public static final OperationCodec<ListPermissionsRequest, Page<Permission>> LIST_PERMISSIONS =
+      OperationCodec.page(
+          Operation.PERMISSIONS_LIST_PERMISSIONS,
+          (w, r) -> w.cursor(r.cursor()).lng("limit", r.limit()).optStr("search", r.search()),
+          o -> {
+            ListPermissionsRequest.Builder b = ListPermissionsRequest.builder();
+            Integer limit = o.optInt("limit");
+            if (limit != null) {
+              b.limit(limit);
+            }
+            if (o.present("cursor")) {
+              b.cursor(o.str("cursor"));
+            }
+            if (o.present("search")) {
+              b.search(o.str("search"));
+            }
+            return b.build();
+          },
+          CommonCodecs::permission,
+          CommonCodecs::readPermission);
+
+  /** {@code permissions.deletePermission}. */
+  public static final OperationCodec<DeletePermissionRequest, Ack> DELETE_PERMISSION = OperationCodec.ack(
+      Operation.PERMISSIONS_DELETE_PERMISSION,
+      (w, r) -> w.str("permission", r.permission()),
+      o -> DeletePermissionRequest.of(o.str("permission")));
+
+  /** {@code permissions.createRole}. */
+  public static final OperationCodec<CreateRoleRequest, CreatedRole> CREATE_ROLE = OperationCodec.object(
+      Operation.PERMISSIONS_CREATE_ROLE,
+      (w, r) -> w.str("name", r.name()).optStr("description", r.description()).optStrings("permissions", r.permissions()),
+      o -> {
+        CreateRoleRequest.Builder b = CreateRoleRequest.builder(o.str("name"));
+        if (o.present("description")) {
+          b.description(o.str("description"));
+        }
+        return b.permissions(o.strings("permissions")).build();
+      },
+      (w, c) -> w.str("roleId", c.roleId()),
+      (o, id) -> new CreatedRole(o.str("roleId"), id),
+      CreatedRole::requestId);
+
+  /** {@code permissions.getRole}. */
+  public static final OperationCodec<GetRoleRequest, Role> GET_ROLE = OperationCodec.object(
+      Operation.PERMISSIONS_GET_ROLE,
+      (w, r) -> w.str("role", r.role()),
+      o -> GetRoleRequest.of(o.str("role")),
+      CommonCodecs::role,
+      (o, id) -> CommonCodecs.readRole(o),
+      r -> null);
+
+  /** {@code permissions.listRoles}. */
+  public static final OperationCodec<ListRolesRequest, Page<Role>> LIST_ROLES = OperationCodec.page(
+      Operation.PERMISSIONS_LIST_ROLES,
+      (w, r) -> w.lng("limit", r.limit()).cursor(r.cursor()).optStr("search", r.search()),
+      o -> {
+        ListRolesRequest.Builder b = ListRolesRequest.builder();
+        Integer limit = o.optInt("limit");
+        if (limit != null) {
+          b.limit(limit);
+        }
+        if (o.present("cursor")) {
+          b.cursor(o.str("cursor"));
+        }
+        if (o.present("search")) {
+          b.search(o.str("search"));
+        }
+        return b.build();
+      },
+      CommonCodecs::role,
+      CommonCodecs::readRole);
+
+  /** {@code permissions.deleteRole}. */
+  public static final OperationCodec<DeleteRoleRequest, Ack> DELETE_ROLE = OperationCodec.ack(
+      Operation.PERMISSIONS_DELETE_ROLE, (w, r) -> w.str("role", r.role()), o -> DeleteRoleRequest.of(o.str("role")));
+
+  /** {@code permissions.setRolePermissions}. */
+  public static final OperationCodec<SetRolePermissionsRequest, AssignedPermissions> SET_ROLE_PERMISSIONS =
+      KeyCodecs.permissions(
+          Operation.PERMISSIONS_SET_ROLE_PERMISSIONS,
+          (w, r) -> w.str("roleId", r.roleId()).strings("permissions", r.permissions()),
+          o -> SetRolePermissionsRequest.of(o.str("roleId"), o.strings("permissions")));
+}
