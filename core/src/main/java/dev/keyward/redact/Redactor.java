@@ -76,12 +76,11 @@ public final class Redactor {
    */
   public String redact(String text) {
     Objects.requireNonNull(text, "text == null");
-    long match = scanner.find(text, 0);
-    if (match == -1) {
+    if (scanner.find(text, 0) == -1) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
-    append(text, match, out);
+    scanner.appendRedacted(text, out);
     return out.toString();
   }
 
@@ -92,12 +91,7 @@ public final class Redactor {
     if (text == out) {
       text = out.toString();
     }
-    long match = scanner.find(text, 0);
-    if (match == -1) {
-      out.append(text);
-      return;
-    }
-    append(text, match, out);
+    scanner.appendRedacted(text, out);
   }
 
   /**
@@ -114,12 +108,11 @@ public final class Redactor {
     }
     // The scan above may also see a prefix that starts before fromIndex; the region alone decides.
     String tail = text.substring(fromIndex);
-    long match = scanner.find(tail, 0);
-    if (match == -1) {
+    if (scanner.find(tail, 0) == -1) {
       return false;
     }
     text.setLength(fromIndex);
-    append(tail, match, text);
+    scanner.appendRedacted(tail, text);
     return true;
   }
 
@@ -137,18 +130,6 @@ public final class Redactor {
   /** The secret-bearing JSON field names, as registered. */
   public List<String> fields() {
     return fields;
-  }
-
-  private void append(CharSequence text, long match, StringBuilder out) {
-    int last = 0;
-    while (match != -1) {
-      int keepEnd = Math.max(SecretScanner.keepEnd(match), last);
-      int end = SecretScanner.end(match);
-      out.append(text, last, keepEnd).append(SecretScanner.MASK);
-      last = end;
-      match = scanner.find(text, end);
-    }
-    out.append(text, last, text.length());
   }
 
   @Override

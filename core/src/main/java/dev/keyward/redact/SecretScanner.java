@@ -1,5 +1,7 @@
 package dev.keyward.redact;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds secrets in text without regular expressions.
  *
@@ -55,14 +57,41 @@ final class SecretScanner {
   /** Secret-bearing field names, lower case ASCII. */
   private final String[] fields;
 
+  /** Last characters of the prefixes and first characters of the fields: cheap rejection of candidates. */
+  private final boolean[] prefixEnds = new boolean[128];
+  private final boolean[] fieldStarts = new boolean[128];
+
   SecretScanner(String[] prefixes, String[] fields) {
     this.prefixes = prefixes;
     this.fields = fields;
+    for (String prefix : prefixes) {
+      prefixEnds[prefix.charAt(prefix.length() - 1)] = true;
+    }
+    for (String field : fields) {
+      char c = field.charAt(0);
+      fieldStarts[c] = true;
+      fieldStarts[Character.toUpperCase(c)] = true;
+    }
   }
 
-  /** Returns the first match at or after {@code from}, or {@code -1}. */
+  /** Returns the first match at or after {@code from}, or {@code -1}; allocates nothing. */
   long find(CharSequence s, int from) {
+    return scan(s, from, null);
+  }
+
+  /** Appends {@code s} to {@code out} with every match masked. */
+  void appendRedacted(CharSequence s, StringBuilder out) {
+    scan(s, 0, out);
+  }
+
+  /**
+   * Visits candidates in order. Without {@code out}, returns the first match; with it, appends
+   * the masked text and returns {@code -1}. Each candidate stream only moves forward, so a text
+   * with many matches is still scanned in linear time.
+   */
+  private long scan(CharSequence s, int from, @Nullable StringBuilder out) {
     int n = s.length();
+    int last = from;
     int underscore = indexOf(s, '_', from);
     int quote = indexOf(s, '"', from);
     int lowerB = indexOf(s, 'b', from);
@@ -70,27 +99,58 @@ final class SecretScanner {
     while (true) {
       int i = min(min(underscore, quote), min(lowerB, upperB));
       if (i == Integer.MAX_VALUE) {
-        return -1;
+        break;
       }
-      long match;
+      long match = -1;
+      // Each branch first rejects on one neighbouring character, without a call.
       if (i == underscore) {
-        match = prefixAt(s, i, n);
+        if (i > 0 && isIn(prefixEnds, s.charAt(i - 1))) {
+          match = prefixAt(s, i, n);
+        }
         underscore = indexOf(s, '_', i + 1);
       } else if (i == quote) {
-        match = fieldAt(s, i, n);
+        if (i + 1 < n && isIn(fieldStarts, s.charAt(i + 1))) {
+          match = fieldAt(s, i, n);
+        }
         quote = indexOf(s, '"', i + 1);
       } else {
-        match = bearerAt(s, i, n);
+        if (i + 1 < n && (s.charAt(i + 1) | 0x20) == 'e') {
+          match = bearerAt(s, i, n);
+        }
         if (i == lowerB) {
           lowerB = indexOf(s, 'b', i + 1);
         } else {
           upperB = indexOf(s, 'B', i + 1);
         }
       }
-      if (match != -1) {
+      if (match == -1) {
+        continue;
+      }
+      if (out == null) {
         return match;
       }
+      // A prefix match may start inside the previous match; what is left of it stays masked.
+      int keepEnd = Math.max(keepEnd(match), last);
+      int end = end(match);
+      out.append(s, last, keepEnd).append(MASK);
+      last = end;
+      if (underscore < end) {
+        underscore = indexOf(s, '_', end);
+      }
+      if (quote < end) {
+        quote = indexOf(s, '"', end);
+      }
+      if (lowerB < end) {
+        lowerB = indexOf(s, 'b', end);
+      }
+      if (upperB < end) {
+        upperB = indexOf(s, 'B', end);
+      }
     }
+    if (out != null) {
+      out.append(s, last, n);
+    }
+    return -1;
   }
 
   /** {@code _} at {@code i}: a registered prefix before it and a base58 tail after it. */
@@ -259,6 +319,10 @@ final class SecretScanner {
       i++;
     }
     return n;
+  }
+
+  private static boolean isIn(boolean[] set, char c) {
+    return c < 128 && set[c];
   }
 
   private static boolean isBase58(char c) {

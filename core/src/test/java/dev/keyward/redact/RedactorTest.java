@@ -153,7 +153,7 @@ class RedactorTest {
     assertThat(json.length()).isGreaterThan(1_000_000);
     long t0 = System.nanoTime();
     String out = redactor.redact(json);
-    assertThat(System.nanoTime() - t0).isLessThan(2_000_000_000L);
+    assertThat(System.nanoTime() - t0).isLessThan(500_000_000L); // linear: ~10 ms; quadratic rescans took seconds
     assertThat(out).doesNotContain("Qm2Lk8PfR7tWvYc4Hn");
   }
 
