@@ -41,12 +41,22 @@ class BulkRerollAgainstFakeServerTest {
       workspace.keys().create(CreateKeyRequest.builder(apiId).prefix("sk").name("c" + (i % 50)).build());
     }
     try (FakeUnkeyServer server = FakeUnkeyServer.start(workspace)) {
-      server.workspaceRateLimit(400, Duration.ofMillis(200));
+      server.workspaceRateLimit(50, Duration.ofMillis(100));
       server.inject(Fault.serverError(500).after().on(Operation.KEYS_REROLL_KEY).fraction(0.05));
+      AtomicInteger lostRerolls = new AtomicInteger();
+      AtomicInteger rateLimited = new AtomicInteger();
+      server.addListener(x -> {
+        if (x.status() == 429) {
+          rateLimited.incrementAndGet();
+        } else if (x.status() == 500 && x.path().endsWith("keys.rerollKey")) {
+          lostRerolls.incrementAndGet();
+        }
+      });
       Unkey client = UnkeyHttpClient.builder()
           .baseUrl(server.url())
           .rootKey(server.bootstrapKey())
           .retryPolicy(RetryPolicy.none())
+          .noHttpLogging()
           .build();
       Map<String, Secret> delivered = new ConcurrentHashMap<>();
       AtomicInteger deliveries = new AtomicInteger();
@@ -63,6 +73,8 @@ class BulkRerollAgainstFakeServerTest {
           .run();
 
       assertThat(report.failed()).isEmpty();
+      assertThat(lostRerolls.get()).as("rerolls applied but answered 500").isGreaterThan(50);
+      assertThat(rateLimited.get()).as("429 answers").isPositive();
       assertThat(report.rerolled()).isEqualTo(2000);
       assertThat(delivered).hasSize(2000);
       server.clearFaults().clearWorkspaceRateLimit();

@@ -76,7 +76,7 @@ class RootKeyRotationKillNineTest {
   private String runChild(FakeUnkeyServer server, String oldKeyId, Path dir, int killAt) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
+        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
         KillNineChild.class.getName(), server.url(), oldKeyId, dir.toString()));
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("child-stderr.txt").toFile());
     pb.environment().put("KEYWARD_TEST_ADMIN_KEY", server.bootstrapKey().reveal());
