@@ -64,7 +64,7 @@ public final class RedactingLayout extends AbstractStringLayout {
       return null;
     }
     try {
-      return new RedactingLayout((StringLayout) layout, Redactors.from(prefixes, fields));
+      return new RedactingLayout((StringLayout) layout, RedactorAttributes.from(prefixes, fields));
     } catch (IllegalArgumentException e) {
       StatusLogger.getLogger().error("keyward: invalid redaction settings: {}", e.getMessage());
       return null;

@@ -41,7 +41,7 @@ public final class RedactingPatternConverter extends LogEventPatternConverter {
     try {
       PatternParser parser = PatternLayout.createPatternParser(config);
       List<PatternFormatter> formatters = parser.parse(options[0], true, false, false);
-      return new RedactingPatternConverter(formatters, Redactors.from(options.length > 1 ? options[1] : null, null));
+      return new RedactingPatternConverter(formatters, RedactorAttributes.from(options.length > 1 ? options[1] : null, null));
     } catch (IllegalArgumentException e) {
       StatusLogger.getLogger().error("keyward: invalid %redact prefixes: {}", e.getMessage());
       return null;

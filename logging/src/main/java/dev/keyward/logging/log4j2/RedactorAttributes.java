@@ -4,8 +4,8 @@ import dev.keyward.redact.Redactor;
 import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link Redactor} from comma-separated plugin attributes. */
-final class Redactors {
-  private Redactors() {}
+final class RedactorAttributes {
+  private RedactorAttributes() {}
 
   static Redactor from(@Nullable String prefixes, @Nullable String fields) {
     boolean noPrefixes = prefixes == null || prefixes.isBlank();
