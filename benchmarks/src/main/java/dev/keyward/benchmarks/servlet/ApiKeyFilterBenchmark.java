@@ -1,0 +1,133 @@
+package dev.keyward.benchmarks.servlet;
+
+import dev.keyward.CreateApiRequest;
+import dev.keyward.CreateKeyRequest;
+import dev.keyward.Verification;
+import dev.keyward.VerifyKeyRequest;
+import dev.keyward.http.RetryPolicy;
+import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.key.KeyFormat;
+import dev.keyward.key.Secret;
+import dev.keyward.servlet.ApiKeyFilter;
+import dev.keyward.servlet.VerificationCache;
+import dev.keyward.servlet.VerifiedKey;
+import dev.keyward.testing.FakeUnkeyServer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * ApiKeyFilter's own cost. Targets: {@code filterVerify} ≤ 1.05 × {@code baselineDirectVerify} (same
+ * client, same FakeUnkeyServer over loopback); {@code filterCacheHit} ≤ 3 ×
+ * {@code baselineHashAndMapGet} ({@code KeyFormat.hash} + {@code ConcurrentHashMap.get}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ApiKeyFilterBenchmark {
+  FakeUnkeyServer fake;
+  UnkeyHttpClient client;
+  Secret key;
+  String keyText;
+  ApiKeyFilter filter;
+  ApiKeyFilter cachedFilter;
+  HttpServletRequest request;
+  HttpServletResponse response;
+  final ConcurrentHashMap<String, Verification> map = new ConcurrentHashMap<>();
+  Blackhole sink;
+  FilterChain chain;
+
+  @Setup(Level.Trial)
+  public void setUp(Blackhole blackhole) throws Exception {
+    sink = blackhole;
+    fake = FakeUnkeyServer.start();
+    String apiId = fake.unkey().apis().create(CreateApiRequest.of("bench")).apiId();
+    key = fake.unkey().keys().create(CreateKeyRequest.builder(apiId).prefix("sk").build()).key();
+    keyText = key.reveal();
+    client = UnkeyHttpClient.builder().baseUrl(fake.url()).rootKey(fake.bootstrapKey())
+        .retryPolicy(RetryPolicy.none()).noHttpLogging().build();
+    filter = ApiKeyFilter.builder(client).build();
+    cachedFilter = ApiKeyFilter.builder(client)
+        .cache(VerificationCache.builder().ttl(Duration.ofSeconds(60)).build()).build();
+    request = request("Bearer " + keyText);
+    response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+          throw new IllegalStateException("rejected: " + m.getName());
+        });
+    chain = (req, res) -> sink.consume(req.getAttribute(VerifiedKey.ATTRIBUTE));
+    Verification v = client.keys().verify(key);
+    if (!v.valid()) {
+      throw new IllegalStateException("setup key not valid: " + v.code());
+    }
+    map.put(KeyFormat.hash(keyText), v);
+    for (int i = 0; i < 1000; i++) {
+      map.put(KeyFormat.hash("sk_other" + i), v);
+    }
+    cachedFilter.doFilter(request, response, chain); // warm the cache
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    fake.close();
+  }
+
+  static HttpServletRequest request(String authorization) {
+    Map<String, Object> attributes = new HashMap<>();
+    return (HttpServletRequest) Proxy.newProxyInstance(ApiKeyFilterBenchmark.class.getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> {
+          switch (m.getName()) {
+            case "getHeaders":
+              return Collections.enumeration(List.of(authorization));
+            case "getServletPath":
+              return "/documents";
+            case "getPathInfo":
+              return null;
+            case "setAttribute":
+              attributes.put((String) a[0], a[1]);
+              return null;
+            case "getAttribute":
+              return attributes.get((String) a[0]);
+            default:
+              throw new UnsupportedOperationException(m.getName());
+          }
+        });
+  }
+
+  @Benchmark
+  public Verification baselineDirectVerify() {
+    return client.keys().verify(VerifyKeyRequest.of(Secret.of(keyText)));
+  }
+
+  @Benchmark
+  public void filterVerify() throws Exception {
+    filter.doFilter(request, response, chain);
+  }
+
+  @Benchmark
+  public Verification baselineHashAndMapGet() {
+    return map.get(KeyFormat.hash(keyText));
+  }
+
+  @Benchmark
+  public void filterCacheHit() throws Exception {
+    cachedFilter.doFilter(request, response, chain);
+  }
+}
