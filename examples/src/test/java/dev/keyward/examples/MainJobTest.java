@@ -1,0 +1,44 @@
+package dev.keyward.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyward.redact.Redactor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainJobTest {
+  @Test
+  void tourRunsAgainstTheEmbeddedFakeServer() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      MainJob.run(Map.of(), out);
+    }
+    String output = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(output)
+        .contains("Started the fake Unkey server at http://127.0.0.1:")
+        .contains("verify(the new key)  -> valid=true code=VALID credits left=2")
+        .contains("verify(a wrong key)  -> valid=false code=NOT_FOUND")
+        .contains("apis.listKeys        -> 1 key(s)")
+        .contains("analytics            -> not configured on this server (HTTP 412)")
+        .contains("done");
+  }
+
+  @Test
+  void tourPrintsNoPlaintextKey() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      MainJob.run(Map.of(), out);
+    }
+    String output = bytes.toString(StandardCharsets.UTF_8);
+    Redactor redactor = Redactor.builder().prefix("demo").build();
+
+    // Positive control: the same redactor does find a key in a line that holds one.
+    String leaked = "key demo_3Zx9kLmNpQrStUvWxYz123";
+    assertThat(redactor.redact(leaked)).isNotEqualTo(leaked);
+    assertThat(redactor.redact(output)).isEqualTo(output);
+  }
+}
