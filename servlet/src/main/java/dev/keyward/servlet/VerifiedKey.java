@@ -5,7 +5,6 @@ import dev.keyward.Verification;
 import dev.keyward.permission.PermissionQuery;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,8 +27,8 @@ public final class VerifiedKey implements Principal {
   private VerifiedKey(String keyId, Verification verification) {
     this.keyId = keyId;
     this.verification = verification;
-    this.permissions = Set.copyOf(new LinkedHashSet<>(verification.permissions()));
-    this.roles = Set.copyOf(new LinkedHashSet<>(verification.roles()));
+    this.permissions = Set.copyOf(verification.permissions());
+    this.roles = Set.copyOf(verification.roles());
   }
 
   /**
