@@ -7,7 +7,7 @@ module dev.keyward.http {
   requires transitive okhttp3;
   requires okio;
   requires com.squareup.moshi;
-  requires org.slf4j;
+  requires transitive org.slf4j;
   requires static org.jspecify;
 
   exports dev.keyward.http;
