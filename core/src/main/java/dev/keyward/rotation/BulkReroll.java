@@ -146,8 +146,9 @@ public final class BulkReroll {
     }
 
     /**
-     * Sends at most {@code permits} rerolls per {@code window}, to stay under a known rate limit rather
-     * than wait out 429s (default: no pacing; 429 {@code Retry-After} is honoured either way).
+     * Sends at most {@code permits} requests per {@code window} (windows aligned to multiples of the
+     * window since the epoch, as fixed-window limits are), to stay under a known rate limit rather than
+     * wait out 429s (default: no pacing; 429 {@code Retry-After} is honoured either way).
      */
     public Builder pace(int permits, Duration window) {
       if (permits < 1) {

@@ -39,7 +39,9 @@ final class BulkRerollRun {
   private final Map<String, String> failed = new ConcurrentHashMap<>();
   private final Object pauseLock = new Object();
   private Instant pausedUntil = Instant.EPOCH;
-  private Instant nextSlot = Instant.EPOCH;
+  private long paceWindowIndex = Long.MIN_VALUE;
+  private int paceUsed;
+  private volatile long latencyNanos;
   private String planId = "-";
   private int skipped;
   private int total;
@@ -173,7 +175,10 @@ final class BulkRerollRun {
     CreatedKey created;
     try {
       storage.checkpoint("bulk.reroll");
+      Instant sent = b.clock.instant();
       created = b.unkey.keys().reroll(RerollKeyRequest.of(key, b.grace));
+      long sample = Duration.between(sent, b.clock.instant()).toNanos();
+      latencyNanos = (latencyNanos * 7 + sample) / 8;
     } catch (RateLimitedException e) {
       pause(e.retryAfter().orElse(Duration.ofSeconds(1)));
       return Outcome.RETRY;
@@ -292,8 +297,15 @@ final class BulkRerollRun {
   }
 
   private List<KeyInfo> listAll(ListKeysRequest request) {
-    return Pages.iterate(c -> patiently(() -> b.unkey.apis().listKeys(
-        c.isPresent() ? request.withCursor(c.get()) : request))).stream().toList();
+    return Pages.iterate(c -> {
+      try {
+        awaitTurn();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RotationException(planId, "list", "interrupted; run again to continue", e);
+      }
+      return patiently(() -> b.unkey.apis().listKeys(c.isPresent() ? request.withCursor(c.get()) : request));
+    }).stream().toList();
   }
 
   /**
@@ -329,10 +341,14 @@ final class BulkRerollRun {
     }
   }
 
+  /**
+   * Waits out a 429 pause, then, when pacing, for a free slot: at most {@code permits} requests per
+   * window, windows aligned to multiples of the window since the epoch (fixed windows like the
+   * server's), none sent so late in a window (twice the recent call latency) that it arrives in the next.
+   */
   private void awaitTurn() throws InterruptedException {
     while (true) {
       Duration wait;
-      boolean paced = false;
       synchronized (pauseLock) {
         Instant now = b.clock.instant();
         if (now.isBefore(pausedUntil)) {
@@ -340,18 +356,23 @@ final class BulkRerollRun {
         } else if (b.pacePermits == 0) {
           return;
         } else {
-          Instant slot = nextSlot.isAfter(now) ? nextSlot : now;
-          nextSlot = slot.plus(b.paceWindow.dividedBy(b.pacePermits));
-          wait = Duration.between(now, slot);
-          paced = true;
+          long windowNanos = b.paceWindow.toNanos();
+          long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+          long window = Math.floorDiv(nanos, windowNanos);
+          long offset = Math.floorMod(nanos, windowNanos);
+          if (window != paceWindowIndex) {
+            paceWindowIndex = window;
+            paceUsed = 0;
+          }
+          long guard = Math.min(windowNanos / 2, 2 * latencyNanos + windowNanos / 20);
+          if (paceUsed < b.pacePermits && offset <= windowNanos - guard) {
+            paceUsed++;
+            return;
+          }
+          wait = Duration.ofNanos(windowNanos - offset + 1);
         }
       }
-      if (!wait.isZero()) {
-        b.sleeper.sleep(wait);
-      }
-      if (paced) {
-        return;
-      }
+      b.sleeper.sleep(wait);
     }
   }
 

@@ -64,12 +64,18 @@ public class BulkRerollBenchmark {
   private String apiId;
   private Path journalDir;
   private final AtomicInteger run = new AtomicInteger();
+  private final AtomicInteger rateLimited = new AtomicInteger();
 
   @Setup(Level.Trial)
   public void startServer() {
     workspace = InMemoryUnkey.builder().build();
     server = FakeUnkeyServer.start(workspace);
     server.workspaceRateLimit(limit, Duration.ofMillis(windowMillis));
+    server.addListener(x -> {
+      if (x.status() == 429) {
+        rateLimited.incrementAndGet();
+      }
+    });
     client = UnkeyHttpClient.builder()
         .baseUrl(server.url())
         .rootKey(server.bootstrapKey())
@@ -97,7 +103,7 @@ public class BulkRerollBenchmark {
   public BulkRerollReport bulkReroll() {
     BulkRerollReport report = ApiKeyRotation.bulk(client, apiId)
         .concurrency(concurrency)
-        .pace(limit, Duration.ofMillis(windowMillis).multipliedBy(102).dividedBy(100))
+        .pace(limit, Duration.ofMillis(windowMillis))
         .journal(RotationJournal.open(journalDir))
         .onNewKey((old, created) -> { })
         .build()
@@ -133,9 +139,9 @@ public class BulkRerollBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double requests = b.keys + (b.keys + 99) / 100.0;
         double limitPerSecond = b.limit * 1000.0 / b.windowMillis;
-        System.out.printf("run %d: %d keys in %.3f s, %.0f requests/s = %.3f of the limit (%d failed)%n",
+        System.out.printf("run %d: %d keys in %.3f s, %.0f requests/s = %.3f of the limit (%d failed, %d 429s)%n",
             i, report.rerolled(), seconds, requests / seconds, requests / seconds / limitPerSecond,
-            report.failed().size());
+            report.failed().size(), b.rateLimited.getAndSet(0));
       }
     } finally {
       b.stopServer();
