@@ -41,42 +41,53 @@ final class ExchangeHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange ex) throws IOException {
-    try {
-      byte[] requestBody = ex.getRequestBody().readAllBytes();
-      String method = ex.getRequestMethod();
-      String path = ex.getRequestURI().getPath();
-      Operation op = route(method, path);
-      String requestId = server.unkey().workspace().requestId();
-      if (op == null) {
-        Answer a = error(ErrorCode.ROUTE_NOT_FOUND, "No route matches " + method + " " + path + ".", requestId);
-        send(ex, a, requestBody, false);
-        return;
+    // An AbortConnection propagates: the JDK server then closes the connection, and the client sees EOF.
+    exchange(ex);
+    ex.close();
+  }
+
+  private void exchange(HttpExchange ex) throws IOException {
+    byte[] requestBody = ex.getRequestBody().readAllBytes();
+    String method = ex.getRequestMethod();
+    String path = ex.getRequestURI().getPath();
+    Operation op = route(method, path);
+    String requestId = server.unkey().workspace().requestId();
+    if (op == null) {
+      Answer a = error(ErrorCode.ROUTE_NOT_FOUND, "No route matches " + method + " " + path + ".", requestId);
+      send(ex, a, requestBody, false);
+      return;
+    }
+    Fault failure = null;
+    for (FakeUnkeyServer.ActiveFault f : server.faults) {
+      if (!f.fault.matches(op) || ThreadLocalRandom.current().nextDouble() >= f.fault.fraction()) {
+        continue;
       }
-      Fault failure = null;
-      for (FakeUnkeyServer.ActiveFault f : server.faults) {
-        if (!f.fault.matches(op) || ThreadLocalRandom.current().nextDouble() >= f.fault.fraction()) {
-          continue;
+      if (f.fault.kind() == Fault.Kind.LATENCY) {
+        if (f.claim()) {
+          sleep(f.fault.latency());
         }
-        if (f.fault.kind() == Fault.Kind.LATENCY) {
-          if (f.claim()) {
-            sleep(f.fault.latency());
-          }
-        } else if (failure == null && f.claim()) {
-          failure = f.fault;
-        }
+      } else if (failure == null && f.claim()) {
+        failure = f.fault;
       }
-      if (failure != null && failure.mode() == Fault.Mode.BEFORE) {
-        fail(ex, failure, requestBody, requestId);
-        return;
-      }
-      Answer answer = serve(ex, op, requestBody, requestId);
-      if (failure != null) {
-        fail(ex, failure, requestBody, requestId);
-        return;
-      }
-      send(ex, answer, requestBody, false);
-    } finally {
-      ex.close();
+    }
+    if (failure != null && failure.mode() == Fault.Mode.BEFORE) {
+      fail(ex, failure, requestBody, requestId);
+      return;
+    }
+    Answer answer = serve(ex, op, requestBody, requestId);
+    if (failure != null) {
+      fail(ex, failure, requestBody, requestId);
+      return;
+    }
+    send(ex, answer, requestBody, false);
+  }
+
+  /** Thrown to make the JDK server close the connection at once (drop and truncate faults). */
+  private static final class AbortConnection extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    AbortConnection() {
+      super("injected fault: connection closed", null);
     }
   }
 
@@ -207,7 +218,7 @@ final class ExchangeHandler implements HttpHandler {
       }
       case DROP:
         notifyListeners(ex, requestBody, new Answer(0, Map.of(), new byte[0]));
-        return; // closing the exchange without headers closes the connection
+        throw new AbortConnection();
       case TRUNCATE: {
         Answer a = error(ErrorCode.UNEXPECTED, "Injected fault: this body is cut short.", requestId);
         send(ex, a, requestBody, true);
@@ -229,12 +240,7 @@ final class ExchangeHandler implements HttpHandler {
       notifyListeners(ex, requestBody, a);
     }
     if (truncate) {
-      // Closing a fixed-length stream short closes the connection; the client sees EOF mid-body.
-      try {
-        out.close();
-      } catch (IOException expected) {
-        // "insufficient bytes written": exactly the fault we want
-      }
+      throw new AbortConnection();
     }
   }
 
