@@ -76,12 +76,8 @@ public final class Redactor {
    */
   public String redact(String text) {
     Objects.requireNonNull(text, "text == null");
-    if (scanner.find(text, 0) == -1) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    scanner.appendRedacted(text, out);
-    return out.toString();
+    StringBuilder redacted = scanner.redact(text, null);
+    return redacted == null ? text : redacted.toString();
   }
 
   /** Appends {@code text} to {@code out} with every secret masked. */
@@ -91,7 +87,7 @@ public final class Redactor {
     if (text == out) {
       text = out.toString();
     }
-    scanner.appendRedacted(text, out);
+    scanner.redact(text, out);
   }
 
   /**
@@ -103,23 +99,23 @@ public final class Redactor {
     if (fromIndex < 0 || fromIndex > text.length()) {
       throw new IndexOutOfBoundsException("fromIndex must be in [0, text.length()]");
     }
-    if (scanner.find(text, fromIndex) == -1) {
+    if (!scanner.contains(text, fromIndex)) {
       return false;
     }
-    // The scan above may also see a prefix that starts before fromIndex; the region alone decides.
-    String tail = text.substring(fromIndex);
-    if (scanner.find(tail, 0) == -1) {
+    // The check above may also see a prefix that starts before fromIndex; the region alone decides.
+    StringBuilder redacted = scanner.redact(text.substring(fromIndex), null);
+    if (redacted == null) {
       return false;
     }
     text.setLength(fromIndex);
-    scanner.appendRedacted(tail, text);
+    text.append(redacted);
     return true;
   }
 
   /** Returns whether {@link #redact(String)} would mask something in {@code text}. */
   public boolean containsSecret(CharSequence text) {
     Objects.requireNonNull(text, "text == null");
-    return scanner.find(text, 0) != -1;
+    return scanner.contains(text, 0);
   }
 
   /** The registered prefixes without their {@code _}, longest first. */

@@ -74,22 +74,28 @@ final class SecretScanner {
     }
   }
 
-  /** Returns the first match at or after {@code from}, or {@code -1}; allocates nothing. */
-  long find(CharSequence s, int from) {
-    return scan(s, from, null);
-  }
+  /** Returned by {@link #scan} in find mode when there is a match; never appended to. */
+  private static final StringBuilder FOUND = new StringBuilder(0);
 
-  /** Appends {@code s} to {@code out} with every match masked. */
-  void appendRedacted(CharSequence s, StringBuilder out) {
-    scan(s, 0, out);
+  /** Returns whether there is a match at or after {@code from}; allocates nothing. */
+  boolean contains(CharSequence s, int from) {
+    return scan(s, from, null, true) != null;
   }
 
   /**
-   * Visits candidates in order. Without {@code out}, returns the first match; with it, appends
-   * the masked text and returns {@code -1}. Each candidate stream only moves forward, so a text
+   * Appends {@code s} with every match masked to {@code out}, or, when {@code out} is null, to a
+   * builder allocated at the first match; returns that builder, or null if {@code out} was null
+   * and nothing matched.
+   */
+  @Nullable StringBuilder redact(CharSequence s, @Nullable StringBuilder out) {
+    return scan(s, 0, out, false);
+  }
+
+  /**
+   * Visits candidates in order, in one pass: each candidate stream only moves forward, so a text
    * with many matches is still scanned in linear time.
    */
-  private long scan(CharSequence s, int from, @Nullable StringBuilder out) {
+  private @Nullable StringBuilder scan(CharSequence s, int from, @Nullable StringBuilder out, boolean findOnly) {
     int n = s.length();
     int last = from;
     int underscore = indexOf(s, '_', from);
@@ -126,8 +132,11 @@ final class SecretScanner {
       if (match == -1) {
         continue;
       }
+      if (findOnly) {
+        return FOUND;
+      }
       if (out == null) {
-        return match;
+        out = new StringBuilder(n + 16);
       }
       // A prefix match may start inside the previous match; what is left of it stays masked.
       int keepEnd = Math.max(keepEnd(match), last);
@@ -150,7 +159,7 @@ final class SecretScanner {
     if (out != null) {
       out.append(s, last, n);
     }
-    return -1;
+    return out;
   }
 
   /** {@code _} at {@code i}: a registered prefix before it and a base58 tail after it. */
