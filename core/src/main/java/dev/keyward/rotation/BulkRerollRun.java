@@ -178,7 +178,7 @@ final class BulkRerollRun {
       Instant sent = b.clock.instant();
       created = b.unkey.keys().reroll(RerollKeyRequest.of(key, b.grace));
       long sample = Duration.between(sent, b.clock.instant()).toNanos();
-      latencyNanos = (latencyNanos * 7 + sample) / 8;
+      latencyNanos = sample > latencyNanos ? sample : (latencyNanos * 15 + sample) / 16;
     } catch (RateLimitedException e) {
       pause(e.retryAfter().orElse(Duration.ofSeconds(1)));
       return Outcome.RETRY;

@@ -41,18 +41,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
 @Fork(3)
 public class BulkRerollBenchmark {
-  @Param({"100"})
+  @Param({"150"})
   public int limit;
 
-  @Param({"100"})
+  @Param({"1000"})
   public int windowMillis;
 
-  /** Keys per run: 10 windows' worth by default. */
-  @Param({"1000"})
+  /** Keys per run: 5 windows' worth by default. */
+  @Param({"750"})
   public int keys;
 
   @Param({"8"})
@@ -126,9 +126,9 @@ public class BulkRerollBenchmark {
   /** Runs one bulk reroll outside JMH and prints throughput against the limit. */
   public static void main(String[] args) throws IOException {
     BulkRerollBenchmark b = new BulkRerollBenchmark();
-    b.limit = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    b.windowMillis = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-    b.keys = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    b.limit = args.length > 0 ? Integer.parseInt(args[0]) : 150;
+    b.windowMillis = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    b.keys = args.length > 2 ? Integer.parseInt(args[2]) : 750;
     b.concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 8;
     b.startServer();
     try {
