@@ -52,13 +52,39 @@ public final class KeyCodecs {
 
   /** {@code keys.verifyKey}. */
   public static final OperationCodec<VerifyKeyRequest, Verification> VERIFY_KEY =
-      OperationCodec.object(
-          Operation.KEYS_VERIFY_KEY,
-          KeyCodecs::writeVerify,
-          KeyCodecs::readVerify,
-          KeyCodecs::writeVerification,
-          KeyCodecs::readVerification,
-          Verification::requestId);
+      new OperationCodec<>(Operation.KEYS_VERIFY_KEY) {
+        @Override
+        void writeRequest(WireWriter w, VerifyKeyRequest request) {
+          w.begin();
+          writeVerify(w, request);
+          w.end();
+        }
+
+        @Override
+        VerifyKeyRequest readRequest(WireObject body) {
+          return readVerify(body);
+        }
+
+        @Override
+        void writeResponse(WireWriter w, Verification response) {
+          w.obj("data", d -> writeVerification(d, response));
+        }
+
+        @Override
+        Verification readResponse(WireObject envelope, String requestId) {
+          return readVerification(envelope.obj("data"), requestId);
+        }
+
+        @Override
+        Decoded<Verification> decodeEnvelope(okio.BufferedSource body) {
+          return VerificationReader.read(body);
+        }
+
+        @Override
+        String requestId(Verification response) {
+          return response.requestId();
+        }
+      };
 
   /** {@code keys.getKey}. */
   public static final OperationCodec<GetKeyRequest, KeyInfo> GET_KEY = OperationCodec.object(

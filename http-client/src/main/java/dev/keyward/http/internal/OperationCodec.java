@@ -125,6 +125,11 @@ public abstract class OperationCodec<Q, R> {
    * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
    */
   public final Decoded<R> decode(BufferedSource body) {
+    return decodeEnvelope(body);
+  }
+
+  /** Decodes through a tree of maps; hot operations override this with a streaming reader. */
+  Decoded<R> decodeEnvelope(BufferedSource body) {
     WireObject envelope = WireObject.of(readTree(body), "response");
     String requestId = envelope.obj("meta").str("requestId");
     try {

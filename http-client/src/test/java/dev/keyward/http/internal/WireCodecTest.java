@@ -125,4 +125,28 @@ class WireCodecTest {
     assertThat(WireCodec.encodeResponse(Operation.ANALYTICS_GET_VERIFICATIONS, rows)).isEqualTo(json);
     assertThat(((dev.keyward.VerificationRows) rows).rows().get(0)).isEqualTo(Map.of("outcome", "VALID", "count", 3L));
   }
+
+  @Test
+  void verificationIsReadInAnyOrderWithNullsAndNewFields() {
+    String json = "{\"data\":{\"code\":\"VALID\",\"valid\":true,\"name\":null,\"futureField\":{\"x\":[1]},"
+        + "\"meta\":{\"n\":12345678901234567},\"identity\":{\"id\":\"id_1\",\"externalId\":\"u\"}},"
+        + "\"meta\":{\"requestId\":\"req_o\"}}";
+    Verification v = (Verification) WireCodec.decodeResponse(Operation.KEYS_VERIFY_KEY, json);
+    assertThat(v.valid()).isTrue();
+    assertThat(v.name()).isNull();
+    assertThat(v.meta()).containsEntry("n", 12345678901234567L);
+    assertThat(v.identity().externalId()).isEqualTo("u");
+    assertThat(v.requestId()).isEqualTo("req_o");
+  }
+
+  @Test
+  void verificationWithoutCodeOrWithAWrongTypeIsAWireFormatError() {
+    assertThatThrownBy(() -> WireCodec.decodeResponse(Operation.KEYS_VERIFY_KEY,
+        "{\"meta\":{\"requestId\":\"r\"},\"data\":{\"valid\":true}}"))
+        .isInstanceOf(WireFormatException.class).hasMessageContaining("code");
+    assertThatThrownBy(() -> WireCodec.decodeResponse(Operation.KEYS_VERIFY_KEY,
+        "{\"meta\":{\"requestId\":\"r\"},\"data\":{\"valid\":\"sk_secret12345678\",\"code\":\"VALID\"}}"))
+        .isInstanceOf(WireFormatException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk_secret12345678"));
+  }
 }
