@@ -36,6 +36,7 @@ class FakeUnkeyServerTest {
 
   private HttpResponse<String> post(String op, String body, boolean auth) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + "/v2/" + op))
+        .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     if (auth) {
       b.header("Authorization", "Bearer " + server.bootstrapKey().reveal());
