@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link SecretStore} over an {@code .env} file; see {@link SecretStore#envFile(Path)}. */
 final class EnvFileSecretStore implements SecretStore {
@@ -131,7 +132,7 @@ final class EnvFileSecretStore implements SecretStore {
     }
   }
 
-  private static Set<PosixFilePermission> posixMode(Path path) throws IOException {
+  private static @Nullable Set<PosixFilePermission> posixMode(Path path) throws IOException {
     try {
       return Files.getPosixFilePermissions(path);
     } catch (UnsupportedOperationException e) {

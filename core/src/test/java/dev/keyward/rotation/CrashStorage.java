@@ -17,7 +17,7 @@ import java.util.List;
  * force, rename or directory sync) it throws {@link Crash}; bytes written but not forced are lost, and
  * {@link #kill()} closes every channel as the OS would, releasing locks.
  */
-final class CrashStorage implements Storage {
+class CrashStorage implements Storage {
   /** The simulated death of the process. */
   static final class Crash extends Error {
     private static final long serialVersionUID = 1L;
