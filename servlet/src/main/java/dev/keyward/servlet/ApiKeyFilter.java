@@ -137,33 +137,40 @@ public final class ApiKeyFilter implements Filter {
     }
     Secret key = credential.key;
     VerificationCache c = cache;
-    String hash = c == null ? "" : key.hash();
-    Verification result = c == null ? null : c.get(hash, requirement.cacheQuery());
-    boolean cached = result != null;
-    if (result == null) {
-      try {
-        result = unkey.keys().verify(requirement.toRequest(key));
-      } catch (UnkeyException e) {
-        return unavailable(e);
-      } catch (IllegalArgumentException e) {
-        // The key broke a local limit of the request (e.g. its length): it cannot be valid.
-        listener.missingKey(true);
-        return Outcome.reject(Rejection.malformedKey());
-      }
-      if (incident.compareAndSet(true, false)) {
-        LOG.log(Level.INFO, "keyward: Unkey reachable again; API key verification resumed");
-      }
-      if (c != null) {
-        c.offer(hash, requirement.cacheQuery(), result);
+    String hash = "";
+    if (c != null) {
+      hash = key.hash();
+      VerificationCache.Entry hit = c.lookup(hash, requirement.cacheQuery());
+      if (hit != null) {
+        listener.verified(hit.verification.code(), true);
+        return hit.key != null ? Outcome.pass(hit.key) : decide(hit.verification);
       }
     }
-    listener.verified(result.code(), cached);
+    Verification result;
+    try {
+      result = unkey.keys().verify(requirement.toRequest(key));
+    } catch (UnkeyException e) {
+      return unavailable(e);
+    } catch (IllegalArgumentException e) {
+      // The key broke a local limit of the request (e.g. its length): it cannot be valid.
+      listener.missingKey(true);
+      return Outcome.reject(Rejection.malformedKey());
+    }
+    if (incident.compareAndSet(true, false)) {
+      LOG.log(Level.INFO, "keyward: Unkey reachable again; API key verification resumed");
+    }
+    if (c != null) {
+      c.offer(hash, requirement.cacheQuery(), result);
+    }
+    listener.verified(result.code(), false);
     return decide(result);
   }
 
   private Outcome decide(Verification result) {
     if (result.valid()) {
-      LOG.log(Level.TRACE, () -> "keyward: key " + result.keyId() + " VALID");
+      if (LOG.isLoggable(Level.TRACE)) {
+        LOG.log(Level.TRACE, "keyward: key " + result.keyId() + " VALID");
+      }
       return Outcome.pass(VerifiedKey.of(result));
     }
     Rejection rejection = Rejection.of(result, usageExceededStatus);

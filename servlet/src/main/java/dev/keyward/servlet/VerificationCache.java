@@ -5,10 +5,10 @@ import dev.keyward.key.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +32,13 @@ public final class VerificationCache {
   /** The longest TTL allowed for valid results and for negative results. */
   public static final Duration MAX_TTL = Duration.ofSeconds(60);
 
-  private final ConcurrentHashMap<CacheKey, Entry> entries = new ConcurrentHashMap<>();
+  /**
+   * Route query → key hash → entry. Two levels instead of a composite key, so that a lookup
+   * allocates nothing; there are as many queries as routes, so the outer map stays tiny.
+   */
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, Entry>> byQuery =
+      new ConcurrentHashMap<>();
+  private final AtomicInteger size = new AtomicInteger();
   private final int maxSize;
   private final long ttlMillis;
   private final long negativeTtlMillis;
@@ -56,15 +62,27 @@ public final class VerificationCache {
   }
 
   @Nullable Verification get(String hash, String query) {
-    Entry e = entries.get(new CacheKey(hash, query));
+    Entry e = lookup(hash, query);
+    return e == null ? null : e.verification;
+  }
+
+  /** The live entry for the key with this hash under this canonical query, or null. */
+  @Nullable Entry lookup(String hash, String query) {
+    ConcurrentHashMap<String, Entry> forQuery = byQuery.get(query);
+    if (forQuery == null) {
+      return null;
+    }
+    Entry e = forQuery.get(hash);
     if (e == null) {
       return null;
     }
     if (clock.millis() >= e.expiresAtMillis) {
-      entries.remove(new CacheKey(hash, query), e);
+      if (forQuery.remove(hash, e)) {
+        size.decrementAndGet();
+      }
       return null;
     }
-    return e.verification;
+    return e;
   }
 
   /** Keeps {@code result} if it is cacheable (see the class comment); otherwise does nothing. */
@@ -89,10 +107,14 @@ public final class VerificationCache {
     if (expiresAt <= now) {
       return;
     }
-    if (entries.size() >= maxSize) {
+    ConcurrentHashMap<String, Entry> forQuery = byQuery.computeIfAbsent(query, q -> new ConcurrentHashMap<>());
+    if (size.get() >= maxSize && !forQuery.containsKey(hash)) {
       makeRoom(now);
     }
-    entries.put(new CacheKey(hash, query), new Entry(result, expiresAt));
+    Entry previous = forQuery.put(hash, new Entry(result, expiresAt));
+    if (previous == null) {
+      size.incrementAndGet();
+    }
   }
 
   static boolean isCacheableValid(Verification result) {
@@ -102,35 +124,65 @@ public final class VerificationCache {
   }
 
   private void makeRoom(long now) {
-    entries.values().removeIf(e -> now >= e.expiresAtMillis);
+    for (ConcurrentHashMap<String, Entry> forQuery : byQuery.values()) {
+      for (Map.Entry<String, Entry> e : forQuery.entrySet()) {
+        if (now >= e.getValue().expiresAtMillis) {
+          remove(forQuery, e);
+        }
+      }
+    }
     // Still full: drop arbitrary entries. A bound matters more here than recency.
-    Iterator<Map.Entry<CacheKey, Entry>> it = entries.entrySet().iterator();
-    while (entries.size() >= maxSize && it.hasNext()) {
-      it.next();
-      it.remove();
+    for (ConcurrentHashMap<String, Entry> forQuery : byQuery.values()) {
+      for (Map.Entry<String, Entry> e : forQuery.entrySet()) {
+        if (size.get() < maxSize) {
+          return;
+        }
+        remove(forQuery, e);
+      }
+    }
+  }
+
+  private void remove(ConcurrentHashMap<String, Entry> forQuery, Map.Entry<String, Entry> e) {
+    if (forQuery.remove(e.getKey(), e.getValue())) {
+      size.decrementAndGet();
     }
   }
 
   /** The number of entries held, expired ones included until they are next touched. */
   public int size() {
-    return entries.size();
+    return size.get();
   }
 
   /** Drops every entry, e.g. after revoking keys. */
   public void invalidateAll() {
-    entries.clear();
+    for (ConcurrentHashMap<String, Entry> forQuery : byQuery.values()) {
+      for (Map.Entry<String, Entry> e : forQuery.entrySet()) {
+        remove(forQuery, e);
+      }
+    }
   }
 
   @Override
   public String toString() {
-    return "VerificationCache{size=" + entries.size() + ", maxSize=" + maxSize + ", ttl="
+    return "VerificationCache{size=" + size.get() + ", maxSize=" + maxSize + ", ttl="
         + Duration.ofMillis(ttlMillis) + ", negativeTtl=" + Duration.ofMillis(negativeTtlMillis) + "}";
   }
 
-  /** The key's hash (never its plaintext) and the route's canonical permission query. */
-  private record CacheKey(String hash, String query) {}
+  /**
+   * A cached result (keyed by the key's hash, never its plaintext) and, for a valid one, the
+   * {@link VerifiedKey} built once, so that a hit does not copy the permission sets again.
+   */
+  static final class Entry {
+    final Verification verification;
+    final @Nullable VerifiedKey key;
+    final long expiresAtMillis;
 
-  private record Entry(Verification verification, long expiresAtMillis) {}
+    Entry(Verification verification, long expiresAtMillis) {
+      this.verification = verification;
+      this.key = verification.valid() ? VerifiedKey.of(verification) : null;
+      this.expiresAtMillis = expiresAtMillis;
+    }
+  }
 
   /** Builds a {@link VerificationCache}. */
   public static final class Builder {

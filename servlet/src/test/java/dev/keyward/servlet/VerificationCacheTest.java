@@ -90,6 +90,43 @@ class VerificationCacheTest {
   }
 
   @Test
+  void sizeIsBoundedAcrossQueriesAndInvalidateAllEmptiesEveryQuery() {
+    cache.offer(key, Requirement.none(), valid);
+    cache.offer(key, Requirement.permissions("a"), valid);
+    cache.offer(key, Requirement.permissions("b"), valid);
+    assertThat(cache.size()).isEqualTo(3);
+    cache.offer(key, Requirement.permissions("a"), valid); // replaces: no growth
+    assertThat(cache.size()).isEqualTo(3);
+
+    cache.offer(key, Requirement.permissions("c"), valid);
+    assertThat(cache.size()).isLessThanOrEqualTo(3);
+    assertThat(cache.get(key, Requirement.permissions("c"))).isSameAs(valid);
+
+    cache.invalidateAll();
+    assertThat(cache.size()).isZero();
+    assertThat(cache.get(key, Requirement.permissions("c"))).isNull();
+  }
+
+  @Test
+  void hitReusesOneVerifiedKeyAndExpiredEntryIsDropped() {
+    Requirement read = Requirement.permissions("documents.read");
+    cache.offer(key, read, valid);
+
+    VerificationCache.Entry first = cache.lookup(key.hash(), read.cacheQuery());
+    VerificationCache.Entry second = cache.lookup(Secret.of(key.reveal()).hash(), read.cacheQuery());
+    assertThat(first).isNotNull();
+    assertThat(second).isSameAs(first);
+    assertThat(first.key).isNotNull();
+    assertThat(first.key.keyId()).isEqualTo("key_1");
+    // The same query text parsed again (a different Requirement) finds the same entry.
+    assertThat(cache.lookup(key.hash(), Requirement.permissions("documents.read").cacheQuery())).isSameAs(first);
+
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(cache.lookup(key.hash(), read.cacheQuery())).isNull();
+    assertThat(cache.size()).isZero();
+  }
+
+  @Test
   void neverHoldsThePlaintext() {
     cache.offer(key, Requirement.none(), valid);
     assertThat(cache.toString()).doesNotContain(key.reveal());
