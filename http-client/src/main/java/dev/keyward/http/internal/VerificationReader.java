@@ -23,6 +23,8 @@ final class VerificationReader {
   private static final JsonReader.Options META = JsonReader.Options.of("requestId");
   private static final JsonReader.Options DATA = JsonReader.Options.of("valid", "code", "keyId", "name", "meta",
       "expires", "credits", "enabled", "permissions", "roles", "identity", "ratelimits");
+  private static final JsonReader.Options RATELIMIT = JsonReader.Options.of(
+      "exceeded", "id", "name", "limit", "duration", "reset", "remaining", "autoApply");
 
   private VerificationReader() {}
 
@@ -154,15 +156,48 @@ final class VerificationReader {
   }
 
   private static List<RatelimitStatus> ratelimits(JsonReader reader) throws IOException {
-    List<RatelimitStatus> out = new ArrayList<>();
+    List<RatelimitStatus> out = new ArrayList<>(2);
     reader.beginArray();
     while (reader.hasNext()) {
-      WireObject s = WireObject.of(JsonTree.read(reader), "response.data.ratelimits[" + out.size() + "]");
-      out.add(new RatelimitStatus(s.str("id"), s.str("name"), s.bool("exceeded"), s.lng("limit"),
-          Duration.ofMillis(s.lng("duration")), Duration.ofMillis(s.lng("reset")), s.lng("remaining"),
-          s.bool("autoApply")));
+      out.add(ratelimit(reader));
     }
     reader.endArray();
     return out;
+  }
+
+  private static RatelimitStatus ratelimit(JsonReader reader) throws IOException {
+    String id = null;
+    String name = null;
+    Boolean exceeded = null;
+    Boolean autoApply = null;
+    long limit = -1;
+    long duration = -1;
+    long reset = -1;
+    long remaining = -1;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.selectName(RATELIMIT)) {
+        case 0 -> exceeded = reader.nextBoolean();
+        case 1 -> id = reader.nextString();
+        case 2 -> name = reader.nextString();
+        case 3 -> limit = reader.nextLong();
+        case 4 -> duration = reader.nextLong();
+        case 5 -> reset = reader.nextLong();
+        case 6 -> remaining = reader.nextLong();
+        case 7 -> autoApply = reader.nextBoolean();
+        default -> {
+          reader.skipName();
+          reader.skipValue();
+        }
+      }
+    }
+    reader.endObject();
+    if (id == null || name == null || exceeded == null || autoApply == null || limit < 0 || duration < 0
+        || reset < 0 || remaining < 0) {
+      throw new WireFormatException("response.data.ratelimits[] lacks a required field"
+          + " (id, name, exceeded, limit, duration, reset, remaining, autoApply)");
+    }
+    return new RatelimitStatus(id, name, exceeded, limit, Duration.ofMillis(duration), Duration.ofMillis(reset),
+        remaining, autoApply);
   }
 }
