@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /** Serves one exchange: routing, faults, validation, authentication, the workspace quota, dispatch. */
@@ -119,7 +120,7 @@ final class ExchangeHandler implements HttpHandler {
             "Authorization header must use the format 'Bearer <ROOT_KEY>'.", requestId);
       }
       try {
-        request = WireCodec.decodeRequest(op, new String(body, StandardCharsets.UTF_8));
+        request = WireCodec.decodeRequest(op, new Buffer().write(body));
       } catch (PermissionQuerySyntaxException e) {
         return error(ErrorCode.PERMISSIONS_QUERY_SYNTAX, "Syntax error in permission query: " + e.getMessage(),
             requestId);
@@ -133,9 +134,10 @@ final class ExchangeHandler implements HttpHandler {
         return error(ErrorCode.ROOT_KEY_NOT_FOUND, "The provided root key is invalid.", requestId);
       }
       Workspace ws = view.workspace();
+      String rootHash = rootKey.hash();
       boolean known;
       synchronized (ws.lock) {
-        StoredRootKey k = ws.rootKeysByHash.get(rootKey.hash());
+        StoredRootKey k = ws.rootKeysByHash.get(rootHash);
         known = k != null && k.live(ws.now());
       }
       if (known) {
@@ -151,11 +153,11 @@ final class ExchangeHandler implements HttpHandler {
           return a;
         }
       }
-      view = server.unkeyFor(rootKey);
+      view = known ? server.viewFor(rootKey) : view.as(rootKey);
     }
     try {
       Object response = Dispatcher.dispatch(view, op, request);
-      byte[] json = WireCodec.encodeResponse(op, response, requestId).getBytes(StandardCharsets.UTF_8);
+      byte[] json = WireCodec.codec(op).encodeResponse(response, requestId).toByteArray();
       return new Answer(200, jsonHeaders(), json);
     } catch (RateLimitedException e) {
       Answer a = answer(e.problem());

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +53,9 @@ public final class FakeUnkeyServer implements AutoCloseable {
   final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
   final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
   final WorkspaceRateLimit rateLimit = new WorkspaceRateLimit();
+  private static final int MAX_VIEWS = 1024;
+  /** Views by root key hash; a view holds no state of its own, so a revoked key's view still answers 401. */
+  private final ConcurrentHashMap<String, InMemoryUnkey> views = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private FakeUnkeyServer(InMemoryUnkey unkey, int port, int threads) {
@@ -263,7 +267,17 @@ public final class FakeUnkeyServer implements AutoCloseable {
     }
   }
 
-  InMemoryUnkey unkeyFor(Secret rootKey) {
-    return unkey.as(rootKey);
+  /** A view that authenticates as a known root key, kept so that a request does not build one. */
+  InMemoryUnkey viewFor(Secret rootKey) {
+    String hash = rootKey.hash();
+    InMemoryUnkey view = views.get(hash);
+    if (view == null) {
+      if (views.size() >= MAX_VIEWS) {
+        views.clear();
+      }
+      view = unkey.as(rootKey);
+      views.put(hash, view);
+    }
+    return view;
   }
 }

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** {@code keys.*} on a {@link Workspace}, authenticated as one root key. */
@@ -52,6 +53,17 @@ final class InMemoryKeys extends Group implements Keys {
   @Override
   public Verification verify(VerifyKeyRequest request) {
     return verifier.verify(request);
+  }
+
+  /** Skips building a request: Secret.of already enforces the request builder's limits on the key. */
+  @Override
+  public Verification verify(Secret key) {
+    return verifier.verify(Objects.requireNonNull(key, "key == null"), null, null, List.of());
+  }
+
+  @Override
+  public Verification verify(String key) {
+    return verify(Secret.of(key));
   }
 
   @Override

@@ -1,27 +1,20 @@
 package dev.keyward.testing;
 
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.Credits;
-import dev.keyward.Identity;
-import dev.keyward.Keys;
 import dev.keyward.RateLimit;
 import dev.keyward.RatelimitCheck;
 import dev.keyward.RatelimitStatus;
-import dev.keyward.Refill;
 import dev.keyward.Verification;
 import dev.keyward.VerifyKeyRequest;
-import dev.keyward.key.KeyFormat;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
+import dev.keyward.permission.PermissionQuery;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** {@code keys.verifyKey} on a {@link Workspace}: Unkey's check order, codes and rate limiting. */
 final class Verifier extends Group {
@@ -30,9 +23,19 @@ final class Verifier extends Group {
   }
 
   Verification verify(VerifyKeyRequest request) {
+    return verify(request.key(), request.permissions(), request.cost(), request.ratelimits());
+  }
+
+  /**
+   * The verification itself. The key is hashed and the result built outside the workspace lock; inside
+   * it, a key without permissions, roles, identity or rate limits allocates nothing but its answer.
+   */
+  Verification verify(
+      Secret key, @Nullable PermissionQuery query, @Nullable Long cost, List<RatelimitCheck> requested) {
     Operation op = Operation.KEYS_VERIFY_KEY;
-    String hash = request.key().hash();
+    String hash = key.hash();
     String rid = ws.requestId();
+    Verification.Builder answer;
     synchronized (ws.lock) {
       StoredRootKey p = principal(op, rid);
       if (!Workspace.hasAnyApiPermission(p, "verify_key")) {
@@ -43,19 +46,18 @@ final class Verifier extends Group {
         return Verification.builder(Verification.Code.NOT_FOUND).requestId(rid).build();
       }
       ws.refill(k);
-      Instant now = ws.now();
       List<String> permissions = ws.effectivePermissions(k);
       Verification.Code code = Verification.Code.VALID;
       List<RatelimitStatus> statuses = List.of();
       if (!k.enabled) {
         code = Verification.Code.DISABLED;
-      } else if (k.expires != null && now.isAfter(k.expires)) {
+      } else if (k.expires != null && ws.now().isAfter(k.expires)) {
         code = Verification.Code.EXPIRED;
-      } else if (request.permissions() != null && !request.permissions().evaluate(Set.copyOf(permissions))) {
+      } else if (query != null && !query.evaluate(permissions.isEmpty() ? Set.of() : Set.copyOf(permissions))) {
         code = Verification.Code.INSUFFICIENT_PERMISSIONS;
       }
       if (code == Verification.Code.VALID) {
-        statuses = rateLimit(op, k, request.ratelimits(), now, rid);
+        statuses = rateLimit(op, k, requested, rid);
         for (RatelimitStatus s : statuses) {
           if (s.exceeded()) {
             code = Verification.Code.RATE_LIMITED;
@@ -64,16 +66,17 @@ final class Verifier extends Group {
       }
       Long credits = k.remaining;
       if (code == Verification.Code.VALID && k.remaining != null) {
-        long cost = request.cost() != null ? request.cost() : 1;
-        if (cost > 0 && k.remaining < cost) {
+        long spend = cost != null ? cost : 1;
+        if (spend > 0 && k.remaining < spend) {
           code = Verification.Code.USAGE_EXCEEDED;
           credits = 0L;
         } else {
-          k.remaining = Math.max(0, k.remaining - cost);
+          k.remaining = Math.max(0, k.remaining - spend);
           credits = k.remaining;
         }
       }
-      return Verification.builder(code)
+      // Stored meta maps are replaced, never changed in place, so the builder may copy them after unlocking.
+      answer = Verification.builder(code)
           .keyId(k.id)
           .name(k.name)
           .meta(k.meta == null ? Map.of() : k.meta)
@@ -84,9 +87,9 @@ final class Verifier extends Group {
           .roles(ws.roleNames(k))
           .identity(ws.identityOf(k))
           .ratelimits(statuses)
-          .requestId(rid)
-          .build();
+          .requestId(rid);
     }
+    return answer.build();
   }
 
   /** One rate limit to check in a verification. */
@@ -97,10 +100,13 @@ final class Verifier extends Group {
    * Unkey's verify rate limiting: every auto-applied limit of the key and its identity (the key's wins
    * on a shared name) plus the named ones; a check with its own limit and duration is a custom key limit.
    */
-  private List<RatelimitStatus> rateLimit(
-      Operation op, StoredKey k, List<RatelimitCheck> requested, Instant now, String rid) {
-    Map<String, Limit> configured = new LinkedHashMap<>();
+  private List<RatelimitStatus> rateLimit(Operation op, StoredKey k, List<RatelimitCheck> requested, String rid) {
     StoredIdentity identity = k.identityId == null ? null : ws.identities.get(k.identityId);
+    if (requested.isEmpty() && k.ratelimits.isEmpty() && (identity == null || identity.ratelimits.isEmpty())) {
+      return List.of();
+    }
+    long now = ws.clock.millis();
+    Map<String, Limit> configured = new LinkedHashMap<>();
     if (identity != null) {
       for (RateLimit rl : identity.ratelimits.values()) {
         configured.put(rl.name(), limit(rl, identity.id));
@@ -140,13 +146,13 @@ final class Verifier extends Group {
       checks.add(new RateWindows.Check("key\u0000" + l.name() + "\u0000" + l.identifier(),
           l.limit(), Math.max(1, l.duration().toMillis()), l.cost()));
     }
-    List<RateWindows.Outcome> outcomes = ws.windows.checkAll(checks, now.toEpochMilli());
+    List<RateWindows.Outcome> outcomes = ws.windows.checkAll(checks, now);
     List<RatelimitStatus> out = new ArrayList<>();
     int i = 0;
     for (Limit l : toCheck.values()) {
       RateWindows.Outcome o = outcomes.get(i++);
       out.add(new RatelimitStatus(l.id(), l.name(), !o.success(), l.limit(), l.duration(),
-          Duration.ofMillis(Math.max(0, o.resetMillis() - now.toEpochMilli())), o.remaining(), l.autoApply()));
+          Duration.ofMillis(Math.max(0, o.resetMillis() - now)), o.remaining(), l.autoApply()));
     }
     return out;
   }

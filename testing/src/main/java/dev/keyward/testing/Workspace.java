@@ -81,7 +81,8 @@ final class Workspace {
   /** The live root key with this hash, or a 401 as Unkey answers an unknown root key. */
   StoredRootKey authenticate(Operation op, String rootHash, String requestId) {
     StoredRootKey k = rootKeysByHash.get(rootHash);
-    if (k == null || !k.live(now())) {
+    // Read the clock only for a key that can expire or was deleted (verify's hot path has neither).
+    if (k == null || (k.deletedAt != null || k.expires != null) && !k.live(now())) {
       throw ErrorCode.ROOT_KEY_NOT_FOUND.exception(op, "The provided root key is invalid.", requestId);
     }
     return k;
@@ -113,7 +114,8 @@ final class Workspace {
       return true;
     }
     for (String p : principal.permissions) {
-      if (p.startsWith("api.") && p.endsWith("." + action)) {
+      if (p.startsWith("api.") && p.endsWith(action) && p.length() > action.length()
+          && p.charAt(p.length() - action.length() - 1) == '.') {
         return true;
       }
     }
@@ -170,6 +172,9 @@ final class Workspace {
 
   /** The key's permission slugs: direct ones, then those of its roles, without duplicates. */
   List<String> effectivePermissions(StoredKey k) {
+    if (k.permissionIds.isEmpty() && k.roleIds.isEmpty()) {
+      return List.of();
+    }
     Set<String> out = new LinkedHashSet<>();
     for (String pid : k.permissionIds) {
       StoredPermission p = permissions.get(pid);
@@ -215,6 +220,9 @@ final class Workspace {
   }
 
   List<String> roleNames(StoredKey k) {
+    if (k.roleIds.isEmpty()) {
+      return List.of();
+    }
     List<String> out = new ArrayList<>(k.roleIds.size());
     for (String rid : k.roleIds) {
       StoredRole r = roles.get(rid);
