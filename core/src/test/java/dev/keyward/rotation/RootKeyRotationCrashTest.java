@@ -74,10 +74,35 @@ class RootKeyRotationCrashTest {
     assertThat(points).contains("rollback.deleteNew", "store.restore");
   }
 
+  @Test
+  void resumeSurvivesASecondCrashDuringTheResume() throws IOException {
+    List<String> points = crashEverywhere(false, 3, 6);
+    assertThat(points).isNotEmpty();
+  }
+
+  @Test
+  void rollbackSurvivesASecondCrashDuringTheResume() throws IOException {
+    List<String> points = crashEverywhere(true, 4);
+    assertThat(points).isNotEmpty();
+  }
+
+  private List<String> crashEverywhere(boolean failVerification, int... secondCrashes) throws IOException {
+    List<String> all = new ArrayList<>();
+    for (int second : secondCrashes) {
+      all.addAll(crashEverywhere(failVerification, second));
+    }
+    return all;
+  }
+
   private List<String> crashEverywhere(boolean failVerification) throws IOException {
+    return crashEverywhere(failVerification, 0);
+  }
+
+  /** Crashes at each event n in turn; with {@code second > 0} the first resume crashes too, at its event {@code second}. */
+  private List<String> crashEverywhere(boolean failVerification, int second) throws IOException {
     List<String> crashedAt = new ArrayList<>();
     for (int n = 1; n < 1000; n++) {
-      World w = new World(n);
+      World w = new World(second * 1000 + n);
       if (failVerification) {
         w.server.grant = p -> p.subList(0, 1);
       }
@@ -94,6 +119,14 @@ class RootKeyRotationCrashTest {
       crashedAt.add(storage.seen().get(storage.seen().size() - 1));
       String at = "crash at event " + n + " (" + crashedAt.get(crashedAt.size() - 1) + ")";
 
+      if (second > 0) {
+        CrashStorage again = new CrashStorage(second);
+        try {
+          w.plan(again).execute();
+        } catch (CrashStorage.Crash crash) {
+          again.kill();
+        }
+      }
       RotationReport report = w.plan(Storage.SYSTEM).execute();
 
       assertThat(w.server.violations).as(at).isEmpty();
