@@ -75,7 +75,7 @@ final class Workspace {
 
   /** A unique request id; cheap, because every verification makes one. */
   String requestId() {
-    return requestIdPrefix + Long.toString(requestCounter.incrementAndGet(), 36);
+    return requestIdPrefix + Long.toHexString(requestCounter.incrementAndGet());
   }
 
   /** The live root key with this hash, or a 401 as Unkey answers an unknown root key. */
