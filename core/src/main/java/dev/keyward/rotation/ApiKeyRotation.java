@@ -12,6 +12,13 @@ import java.util.Objects;
  * (or those a filter selects) with bounded concurrency, a progress listener and a journal, so that each
  * old key ends with exactly one live successor whose secret reached the caller.
  *
+ * <p>When a reroll's answer is lost (a 5xx or a dropped connection after the server applied it), the
+ * old key's expiry is restored first, then the successor the server made is found and deleted before
+ * the retry: Unkey does not link a successor to its old key, so it is recognised as a key that is no
+ * target and no known successor, created since the attempt, with the old key's name, identity and
+ * meta. A key your own application creates with exactly those attributes during that window would be
+ * taken for one; run bulk rerolls when that cannot happen, or give keys distinct names or meta.
+ *
  * <pre>{@code
  * BulkRerollReport report = ApiKeyRotation.bulk(unkey, "api_123")
  *     .createdBefore(Instant.parse("2026-01-01T00:00:00Z"))

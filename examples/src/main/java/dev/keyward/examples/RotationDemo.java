@@ -61,7 +61,9 @@ public final class RotationDemo {
         .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
         .deploy((planId, newKeyId) -> out.println("rotation: deploy hook: services now read " + newKeyId))
         .verifier(RotationVerifier.authenticatingWith(clientFor)
-            .withCheck(secret -> clientFor.apply(secret).liveness() != null, Duration.ofSeconds(10)))
+            // the caller's own check (c): here, the service's typical call works with the new key
+            .withCheck(secret -> clientFor.apply(secret).keys().verify("keyward_demo_probe").code() != null,
+                Duration.ofSeconds(10)))
         .journal(RotationJournal.open(tempDir.resolve("journal")))
         .build();
     rotation.plan().forEach(step -> out.println("rotation: plan " + step));
