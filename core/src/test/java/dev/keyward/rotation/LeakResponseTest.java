@@ -1,0 +1,70 @@
+package dev.keyward.rotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LeakResponseTest {
+  static final List<String> PERMS = List.of("api.*.verify_key", "api.*.create_key");
+
+  final ManualClock clock = new ManualClock(Instant.parse("2026-04-01T00:00:00Z"));
+  final FakeRootKeys server = new FakeRootKeys();
+  final FakeRootKeys.Key leaked = server.add("ci pipeline", PERMS);
+  final SecretStore store = SecretStore.inMemory();
+
+  LeakResponse.Builder playbook() {
+    store.write("UNKEY_ROOT_KEY", leaked.secret);
+    return LeakResponse.builder()
+        .leakedKeyId(leaked.id)
+        .issuer(server)
+        .store(store, "UNKEY_ROOT_KEY")
+        .verifier(RotationVerifier.authenticatingWith(server::clientFor))
+        .clock(clock)
+        .sleeper(clock);
+  }
+
+  @Test
+  void revokesFirstThenReplacesWithTheSamePermissions() {
+    List<String> order = new java.util.ArrayList<>();
+    LeakReport report = playbook().deploy((plan, key) -> order.add("deploy " + leaked.deleted)).build().execute();
+
+    assertThat(order).containsExactly("deploy true");
+    assertThat(leaked.deleted).isTrue();
+    assertThat(report.failure()).isEmpty();
+    FakeRootKeys.Key replacement = server.keys.get(report.replacementKeyId().orElseThrow());
+    assertThat(replacement.permissions).containsExactlyElementsOf(PERMS);
+    assertThat(replacement.name).startsWith("ci pipeline [leak-");
+    assertThat(store.read("UNKEY_ROOT_KEY")).contains(replacement.secret);
+    assertThat(report.downtime()).isPresent();
+    assertThat(report.events()).extracting(RotationEvent::step)
+        .containsExactly("DESCRIBED", "REVOKED", "CREATED", "STORED", "DEPLOYED", "VERIFIED");
+    assertThat(report.toString()).doesNotContain(leaked.secret.reveal()).doesNotContain(replacement.secret.reveal());
+  }
+
+  @Test
+  void failedVerificationIsReportedWithAnOpenDowntimeWindow() {
+    server.grant = p -> p.subList(0, 1);
+    LeakReport report = playbook().build().execute();
+    assertThat(leaked.deleted).isTrue();
+    assertThat(report.failure()).get().extracting(RotationException::step).isEqualTo("verify");
+    assertThat(report.verifiedAt()).isEmpty();
+    assertThat(report.downtime()).isEmpty();
+    assertThat(report.toString()).contains("downtime open");
+  }
+
+  @Test
+  void unknownKeyFailsBeforeRevokingAnything() {
+    LeakResponse playbook = playbook().leakedKeyId("key_unknown").build();
+    assertThatThrownBy(playbook::execute).isInstanceOf(RotationException.class).hasMessageContaining("describe");
+    assertThat(server.live()).hasSize(1);
+  }
+
+  @Test
+  void dashboardIssuerIsRefused() {
+    assertThatThrownBy(() -> playbook().issuer(RootKeyIssuer.dashboard()).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("dashboard");
+  }
+}
