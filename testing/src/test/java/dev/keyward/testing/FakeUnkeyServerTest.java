@@ -3,6 +3,8 @@ package dev.keyward.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.CreateApiRequest;
+import dev.keyward.CreateRootKeyRequest;
+import dev.keyward.CreatedKey;
 import dev.keyward.permission.Operation;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,20 @@ class FakeUnkeyServerTest {
     HttpResponse<String> r = post("keys.createKey", "{\"apiId\":42}", true);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("\"errors\":[").contains("\"requestId\":\"req_");
+  }
+
+  @Test
+  void revokedRootKeyIs401AfterEarlierRequestsSucceeded() throws Exception {
+    CreatedKey root = unkey.rootKeys().create(
+        CreateRootKeyRequest.builder(List.of("api.*.create_key", "api.*.read_api")).build());
+    HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "/v2/keys.createKey"))
+        .timeout(Duration.ofSeconds(10))
+        .header("Authorization", "Bearer " + root.key().reveal())
+        .POST(HttpRequest.BodyPublishers.ofString(createBody())).build();
+    assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    unkey.rootKeys().delete(root.keyId());
+    assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyward.CreateKeyRequest;
+import dev.keyward.CreateRoleRequest;
 import dev.keyward.CreatedKey;
 import dev.keyward.Credits;
 import dev.keyward.NotFoundException;
@@ -20,6 +21,7 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InMemoryKeysTest {
@@ -37,6 +39,36 @@ class InMemoryKeysTest {
     assertThat(v.keyId()).isEqualTo(created.keyId());
     assertThat(v.name()).isEqualTo("n");
     assertThat(v.requestId()).startsWith("req_");
+  }
+
+  @Test
+  void verifyBySecretOrStringAnswersAsTheFullRequestDoes() {
+    unkey.permissions().createRole(CreateRoleRequest.builder("reader").build());
+    CreatedKey created = unkey.keys().create(CreateKeyRequest.builder(apiId).name("n")
+        .meta(Map.of("plan", "pro")).credits(Credits.of(3)).permissions(List.of("docs.read"))
+        .roles(List.of("reader")).externalId("user_1")
+        .ratelimits(List.of(new RateLimit(null, "calls", 10, Duration.ofSeconds(1), true))).build());
+    Verification byRequest = unkey.keys().verify(VerifyKeyRequest.of(created.key()));
+    Verification bySecret = unkey.keys().verify(created.key());
+    Verification byString = unkey.keys().verify(created.key().reveal());
+    for (Verification v : List.of(bySecret, byString)) {
+      assertThat(v).usingRecursiveComparison()
+          .ignoringFields("requestId", "credits", "ratelimits.remaining").isEqualTo(byRequest);
+      assertThat(v.ratelimits()).hasSize(1);
+    }
+    assertThat(List.of(byRequest.credits(), bySecret.credits(), byString.credits())).containsExactly(2L, 1L, 0L);
+    assertThat(byString.permissions()).containsExactly("docs.read");
+    assertThat(byString.roles()).containsExactly("reader");
+    assertThat(byString.meta()).containsEntry("plan", "pro");
+    assertThat(byString.identity().externalId()).isEqualTo("user_1");
+    assertThat(unkey.keys().verify(created.key()).code()).isEqualTo(Code.USAGE_EXCEEDED);
+  }
+
+  @Test
+  void verifyNullKeyThrows() {
+    assertThatThrownBy(() -> unkey.keys().verify((Secret) null))
+        .isInstanceOf(NullPointerException.class).hasMessage("key == null");
+    assertThatThrownBy(() -> unkey.keys().verify((String) null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test
