@@ -82,7 +82,10 @@ public final class RedactingHttpLogger implements Interceptor {
     log.debug("{} {} -> {} (request {}) in {} ms", request.method(), target, response.code(),
         requestId == null ? "-" : redactor.redact(requestId), ms);
     if (trace) {
-      log.trace("<-- {} {}\n{}{}", response.code(), target, headers(response.headers()), responseBody(response));
+      SentSecrets sent = SentSecrets.of(request.header("Authorization"),
+          request.body() instanceof JsonBody json ? json.bytes() : null);
+      log.trace("<-- {} {}\n{}{}", response.code(), target, headers(response.headers()),
+          responseBody(response, sent));
     }
     return response;
   }
@@ -156,11 +159,12 @@ public final class RedactingHttpLogger implements Interceptor {
     return redactor.redact(buffer.readString(StandardCharsets.UTF_8));
   }
 
-  private String responseBody(Response response) throws IOException {
+  private String responseBody(Response response, SentSecrets sent) throws IOException {
     if (response.body() == null || !textual(response.body().contentType())) {
       return "(body not logged)";
     }
-    return redactor.redact(response.peekBody(MAX_BODY).string());
+    // A server may echo what it was sent in free text, with a prefix the redactor does not know.
+    return redactor.redact(sent.mask(response.peekBody(MAX_BODY).string()));
   }
 
   private static boolean textual(@Nullable MediaType type) {

@@ -30,7 +30,6 @@ import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -165,9 +164,6 @@ class HttpClientCanaryTest {
    * when the key's prefix is unknown to the redactor or the key has none. The client held that key, so
    * nothing it writes may show it.
    */
-  @Disabled("leak: RedactingHttpLogger.intercept -> responseBody (http-client/.../http/RedactingHttpLogger.java, the TRACE"
-      + " '<--' line) writes the key this very request carried (verify/whoami `key`) when the server echoes it in"
-      + " free text (error detail, errors[].message, an HTML page, broken JSON) and its prefix is unregistered or absent")
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = FailureMode.class, names = {"BAD_REQUEST_400", "UNAUTHORIZED_401", "NOT_FOUND_404",
       "SERVER_ERROR_500", "PROXY_PAGE_502", "MALFORMED_JSON"})

@@ -1,0 +1,92 @@
+package dev.keyward.http;
+
+import com.squareup.moshi.JsonReader;
+import dev.keyward.key.KeyFormat;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import okio.Buffer;
+import okio.ByteString;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The secrets one request carried (its bearer token and the values of its secret-bearing JSON fields),
+ * so that a server echoing them in free text (an error detail, an HTML page) is masked too, even when
+ * the key has a prefix the {@code Redactor} was not told about.
+ */
+final class SentSecrets {
+  private static final Set<String> FIELDS = Set.of("key", "rootkey", "plaintext", "authorization");
+  /** Shorter values are not searched for: masking them would mangle ordinary text. */
+  private static final int MIN_LENGTH = 8;
+  private static final SentSecrets NONE = new SentSecrets(List.of());
+
+  private final List<String> values;
+
+  private SentSecrets(List<String> values) {
+    this.values = values;
+  }
+
+  static SentSecrets of(@Nullable String authorization, @Nullable ByteString jsonBody) {
+    List<String> values = new ArrayList<>(2);
+    if (authorization != null) {
+      int space = authorization.indexOf(' ');
+      add(values, space >= 0 ? authorization.substring(space + 1).strip() : authorization.strip());
+    }
+    if (jsonBody != null) {
+      collect(jsonBody, values);
+    }
+    return values.isEmpty() ? NONE : new SentSecrets(values);
+  }
+
+  /** Replaces each sent secret in {@code text} by its Unkey start and a mask. */
+  String mask(String text) {
+    String result = text;
+    for (String value : values) {
+      if (result.contains(value)) {
+        result = result.replace(value, KeyFormat.start(value) + "…****");
+      }
+    }
+    return result;
+  }
+
+  private static void add(List<String> values, String value) {
+    if (value.length() >= MIN_LENGTH && !values.contains(value)) {
+      values.add(value);
+    }
+  }
+
+  private static void collect(ByteString json, List<String> values) {
+    try (JsonReader reader = JsonReader.of(new Buffer().write(json))) {
+      walk(reader, values);
+    } catch (IOException | RuntimeException malformed) {
+      // Not JSON after all: nothing to collect, and the Redactor still runs.
+    }
+  }
+
+  private static void walk(JsonReader reader, List<String> values) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT -> {
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName().toLowerCase(Locale.ROOT);
+          if (FIELDS.contains(name) && reader.peek() == JsonReader.Token.STRING) {
+            add(values, reader.nextString());
+          } else {
+            walk(reader, values);
+          }
+        }
+        reader.endObject();
+      }
+      case BEGIN_ARRAY -> {
+        reader.beginArray();
+        while (reader.hasNext()) {
+          walk(reader, values);
+        }
+        reader.endArray();
+      }
+      default -> reader.skipValue();
+    }
+  }
+}
