@@ -146,14 +146,16 @@ class RedactorTest {
   @Test
   void megabyteJson_isLinear() {
     StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 60_000; i++) {
       sb.append("{\"keyId\":\"key_").append(i).append("\",\"key\":\"").append(ROOT_KEY).append("\"},");
     }
     String json = sb.append("{}]").toString();
-    assertThat(json.length()).isGreaterThan(1_000_000);
+    assertThat(json.length()).isGreaterThan(3_000_000);
     long t0 = System.nanoTime();
     String out = redactor.redact(json);
-    assertThat(System.nanoTime() - t0).isLessThan(500_000_000L); // linear: ~10 ms; quadratic rescans took seconds
+    // Linear: ~30 ms. Quadratic rescans took 4.5 s at a third of this size, so ~40 s here; the wide bound
+    // keeps the test meaningful on a loaded CI machine.
+    assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
     assertThat(out).doesNotContain("Qm2Lk8PfR7tWvYc4Hn");
   }
 
