@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * <p>An embedded server never prints or logs its bootstrap key; only {@link #main} prints it, once.
  */
 public final class FakeUnkeyServer implements AutoCloseable {
+  /** Cached root-key views before the cache starts over; a fake sees few root keys. */
+  private static final int MAX_VIEWS = 1024;
+
   static {
     // At the JDK's defaults every keep-alive POST stalls ~44 ms (Nagle plus delayed ACK).
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -53,7 +56,6 @@ public final class FakeUnkeyServer implements AutoCloseable {
   final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
   final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
   final WorkspaceRateLimit rateLimit = new WorkspaceRateLimit();
-  private static final int MAX_VIEWS = 1024;
   /** Views by root key hash; a view holds no state of its own, so a revoked key's view still answers 401. */
   private final ConcurrentHashMap<String, InMemoryUnkey> views = new ConcurrentHashMap<>();
   private volatile boolean closed;
