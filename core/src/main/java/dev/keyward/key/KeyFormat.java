@@ -86,10 +86,15 @@ public final class KeyFormat {
   }
 
   static byte[] sha256(byte[] input) {
+    // digest() resets the instance, so one per thread is safe and saves a provider lookup per hash.
+    return SHA256.get().digest(input);
+  }
+
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(input);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("every JDK has SHA-256", e);
     }
-  }
+  });
 }
