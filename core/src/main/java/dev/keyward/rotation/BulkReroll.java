@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * continues the unfinished plan: finished keys are skipped and none is rerolled twice.
  */
 public final class BulkReroll {
+  /** The shortest wait after a 429, so that {@code Retry-After: 0} cannot make the run spin. */
+  static final Duration MIN_RATE_LIMIT_WAIT = Duration.ofMillis(100);
+
   final Unkey unkey;
   final String apiId;
   final Predicate<KeyInfo> filter;
@@ -33,6 +36,7 @@ public final class BulkReroll {
   final Sleeper sleeper;
   final int pacePermits;
   final Duration paceWindow;
+  final Duration maxRateLimitWait;
   final boolean freshPlan;
 
   private BulkReroll(Builder b) {
@@ -56,6 +60,7 @@ public final class BulkReroll {
     sleeper = b.sleeper;
     pacePermits = b.pacePermits;
     paceWindow = b.paceWindow;
+    maxRateLimitWait = b.maxRateLimitWait;
     freshPlan = b.freshPlan;
   }
 
@@ -85,6 +90,7 @@ public final class BulkReroll {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private int pacePermits;
     private Duration paceWindow = Duration.ZERO;
+    private Duration maxRateLimitWait = Duration.ofMinutes(10);
     private boolean freshPlan;
 
     Builder(Unkey unkey, String apiId) {
@@ -160,6 +166,21 @@ public final class BulkReroll {
       }
       this.pacePermits = permits;
       this.paceWindow = window;
+      return this;
+    }
+
+    /**
+     * How long the run waits out 429 answers for one key in all (its rerolls, or one recovery call)
+     * before it reports the key failed, to be retried by a re-run (default 10 minutes). Each wait is the
+     * answer's {@code Retry-After} (one second if absent), at least 100 ms; a wait that would pass this
+     * bound is not made. Zero gives up at the first 429.
+     */
+    public Builder maxRateLimitWait(Duration maxRateLimitWait) {
+      Objects.requireNonNull(maxRateLimitWait, "maxRateLimitWait == null");
+      if (maxRateLimitWait.isNegative()) {
+        throw new IllegalArgumentException("maxRateLimitWait must not be negative");
+      }
+      this.maxRateLimitWait = maxRateLimitWait;
       return this;
     }
 

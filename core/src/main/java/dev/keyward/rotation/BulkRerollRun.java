@@ -31,17 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BulkRerollRun {
   private static final Duration SKEW = Duration.ofSeconds(5);
 
-  private enum Outcome { DONE, RETRY, AMBIGUOUS, FAILED }
+  private enum Outcome { DONE, RETRY, RATE_LIMITED, AMBIGUOUS, FAILED }
 
   private final BulkReroll b;
   private final Storage storage;
   private final AtomicInteger doneNow = new AtomicInteger();
   private final Map<String, String> failed = new ConcurrentHashMap<>();
-  private final Object pauseLock = new Object();
-  private Instant pausedUntil = Instant.EPOCH;
-  private long paceWindowIndex = Long.MIN_VALUE;
-  private int paceUsed;
-  private volatile long latencyNanos;
+  /** Per key, the 429 waits this run has spent on its rerolls; bounded by {@code maxRateLimitWait}. */
+  private final Map<String, Duration> rateLimitWaited = new ConcurrentHashMap<>();
+  private final RequestPacer pacer;
   private String planId = "-";
   private int skipped;
   private int total;
@@ -50,6 +48,7 @@ final class BulkRerollRun {
   BulkRerollRun(BulkReroll b) {
     this.b = b;
     this.storage = b.journal.storage();
+    this.pacer = new RequestPacer(b.clock, b.sleeper, b.pacePermits, b.paceWindow);
   }
 
   BulkRerollReport run() {
@@ -104,14 +103,10 @@ final class BulkRerollRun {
   private void start(RotationJournal.Session s) {
     planId = RootKeyRotation.newPlanId(b.clock).replaceFirst("^rot-", "bulk-");
     List<String> entries = new ArrayList<>();
-    try {
-      for (KeyInfo k : listAll(b.listRequest())) {
-        if (b.filter.test(k)) {
-          entries.add(k.keyId() + "@" + (k.expires() == null ? "-" : Long.toString(k.expires().toEpochMilli())));
-        }
+    for (KeyInfo k : listAll(b.listRequest())) {
+      if (b.filter.test(k)) {
+        entries.add(k.keyId() + "@" + (k.expires() == null ? "-" : Long.toString(k.expires().toEpochMilli())));
       }
-    } catch (UnkeyException e) {
-      throw new RotationException(planId, "list", "cannot list the API's keys", e);
     }
     s.append(record("BULK", "api", b.apiId, "grace", b.grace.toString()));
     for (int i = 0; i < entries.size(); i += 200) {
@@ -138,9 +133,11 @@ final class BulkRerollRun {
             Outcome o = attempt(s, key);
             if (o == Outcome.AMBIGUOUS) {
               ambiguous.add(key);
+            } else if (o == Outcome.RATE_LIMITED) {
+              queue.add(key); // bounded by maxRateLimitWait, not by a count
             } else if (o == Outcome.RETRY) {
               if (notSent.merge(key, 1, Integer::sum) > 100) {
-                failed.put(key, "rate limited or unreachable 100 times");
+                failed.put(key, "unreachable 100 times");
               } else {
                 queue.add(key);
               }
@@ -170,18 +167,22 @@ final class BulkRerollRun {
   }
 
   private Outcome attempt(RotationJournal.Session s, String key) throws InterruptedException {
-    awaitTurn();
+    pacer.awaitTurn();
     s.append(record("INTENT", "key", key));
     CreatedKey created;
     try {
       storage.checkpoint("bulk.reroll");
       Instant sent = b.clock.instant();
       created = b.unkey.keys().reroll(RerollKeyRequest.of(key, b.grace));
-      long sample = Duration.between(sent, b.clock.instant()).toNanos();
-      latencyNanos = sample > latencyNanos ? sample : (latencyNanos * 15 + sample) / 16;
+      pacer.sampleLatency(Duration.between(sent, b.clock.instant()));
     } catch (RateLimitedException e) {
-      pause(e.retryAfter().orElse(Duration.ofSeconds(1)));
-      return Outcome.RETRY;
+      Duration wait = rateLimitWait(e);
+      if (rateLimitWaited.merge(key, wait, Duration::plus).compareTo(b.maxRateLimitWait) > 0) {
+        rateLimitedTooLong(s, key, "reroll");
+        return Outcome.FAILED;
+      }
+      pacer.pause(wait);
+      return Outcome.RATE_LIMITED;
     } catch (TransportException e) {
       return e.outcome() == TransportException.Outcome.NOT_SENT ? Outcome.RETRY : Outcome.AMBIGUOUS;
     } catch (UnkeyException e) {
@@ -196,8 +197,13 @@ final class BulkRerollRun {
     try {
       b.onNewKey.accept(key, created);
     } catch (Exception e) {
-      deleteQuietly(created.keyId());
-      restoreExpiry(BulkPlan.fold(s.records()).targets.get(key));
+      try {
+        deleteQuietly(created.keyId());
+        restoreExpiry(BulkPlan.fold(s.records()).targets.get(key));
+      } catch (RateLimitedException limited) {
+        rateLimitedTooLong(s, key, "deleting the successor the onNewKey callback did not take");
+        return Outcome.FAILED;
+      }
       s.append(record("RECOVERED", "key", key, "deleted", created.keyId()));
       failed.put(key, "the onNewKey callback failed; its successor was deleted");
       return Outcome.FAILED;
@@ -222,8 +228,13 @@ final class BulkRerollRun {
     for (BulkPlan.Target t : lost) {
       if (t.state == BulkPlan.KeyState.REROLLED) {
         storage.checkpoint("bulk.deleteJournaledSuccessor");
-        deleteQuietly(t.successor);
-        restoreExpiry(t);
+        try {
+          deleteQuietly(t.successor);
+          restoreExpiry(t);
+        } catch (RateLimitedException e) {
+          rateLimitedTooLong(s, t.keyId, "recovering a lost answer");
+          continue;
+        }
         s.append(record("RECOVERED", "key", t.keyId, "deleted", t.successor));
         retry.add(t.keyId);
       } else {
@@ -235,12 +246,17 @@ final class BulkRerollRun {
     }
     Map<String, KeyInfo> olds = new ConcurrentHashMap<>();
     for (BulkPlan.Target t : unknown) {
-      restoreExpiry(t);
       try {
+        restoreExpiry(t);
         olds.put(t.keyId, patiently(() -> b.unkey.keys().get(t.keyId)));
       } catch (NotFoundException e) {
         failed.put(t.keyId, "the key no longer exists");
+      } catch (RateLimitedException e) {
+        rateLimitedTooLong(s, t.keyId, "recovering a lost answer");
       }
+    }
+    if (olds.isEmpty()) {
+      return retry;
     }
     Set<String> exclude = new HashSet<>(p.targets.keySet());
     exclude.addAll(p.knownSuccessors);
@@ -297,27 +313,38 @@ final class BulkRerollRun {
   }
 
   private List<KeyInfo> listAll(ListKeysRequest request) {
-    return Pages.iterate(c -> {
-      try {
-        awaitTurn();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RotationException(planId, "list", "interrupted; run again to continue", e);
-      }
-      return patiently(() -> b.unkey.apis().listKeys(c.isPresent() ? request.withCursor(c.get()) : request));
-    }).stream().toList();
+    try {
+      return Pages.iterate(c -> {
+        try {
+          pacer.awaitTurn();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new RotationException(planId, "list", "interrupted; run again to continue", e);
+        }
+        return patiently(() -> b.unkey.apis().listKeys(c.isPresent() ? request.withCursor(c.get()) : request));
+      }).stream().toList();
+    } catch (UnkeyException e) {
+      throw new RotationException(planId, "list", "cannot list the API's keys", e);
+    }
   }
 
   /**
    * Runs a call whose repetition is harmless (reads, absolute updates, deletes that accept "already
-   * gone"), waiting out 429s and retrying 5xx and lost answers a few times.
+   * gone"), waiting out 429s for at most {@code maxRateLimitWait} in all (then rethrowing the last) and
+   * retrying 5xx and lost answers a few times.
    */
   private <T> T patiently(java.util.function.Supplier<T> call) {
+    Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       try {
         return call.get();
       } catch (RateLimitedException e) {
-        sleepQuietly(e.retryAfter().orElse(Duration.ofSeconds(1)));
+        Duration wait = rateLimitWait(e);
+        waited = waited.plus(wait);
+        if (waited.compareTo(b.maxRateLimitWait) > 0) {
+          throw e;
+        }
+        sleepQuietly(wait);
       } catch (TransportException e) {
         if (attempt >= 10) {
           throw e;
@@ -341,48 +368,16 @@ final class BulkRerollRun {
     }
   }
 
-  /**
-   * Waits out a 429 pause, then, when pacing, for a free slot: at most {@code permits} requests per
-   * window, windows aligned to multiples of the window since the epoch (fixed windows like the
-   * server's), none sent so late in a window (twice the recent call latency) that it arrives in the next.
-   */
-  private void awaitTurn() throws InterruptedException {
-    while (true) {
-      Duration wait;
-      synchronized (pauseLock) {
-        Instant now = b.clock.instant();
-        if (now.isBefore(pausedUntil)) {
-          wait = Duration.between(now, pausedUntil);
-        } else if (b.pacePermits == 0) {
-          return;
-        } else {
-          long windowNanos = b.paceWindow.toNanos();
-          long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-          long window = Math.floorDiv(nanos, windowNanos);
-          long offset = Math.floorMod(nanos, windowNanos);
-          if (window != paceWindowIndex) {
-            paceWindowIndex = window;
-            paceUsed = 0;
-          }
-          long guard = Math.min(windowNanos / 2, 2 * latencyNanos + windowNanos / 20);
-          if (paceUsed < b.pacePermits && offset <= windowNanos - guard) {
-            paceUsed++;
-            return;
-          }
-          wait = Duration.ofNanos(windowNanos - offset + 1);
-        }
-      }
-      b.sleeper.sleep(wait);
-    }
+  /** A 429's {@code Retry-After} (one second if absent), never less than the minimum wait. */
+  private static Duration rateLimitWait(RateLimitedException e) {
+    Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1));
+    return wait.compareTo(BulkReroll.MIN_RATE_LIMIT_WAIT) < 0 ? BulkReroll.MIN_RATE_LIMIT_WAIT : wait;
   }
 
-  private void pause(Duration retryAfter) {
-    synchronized (pauseLock) {
-      Instant until = b.clock.instant().plus(retryAfter);
-      if (until.isAfter(pausedUntil)) {
-        pausedUntil = until;
-      }
-    }
+  /** Gives up on a key for this run; its journal state stays unfinished, so a re-run recovers and retries it. */
+  private void rateLimitedTooLong(RotationJournal.Session s, String key, String step) {
+    s.append(record("FAILED", "key", key, "reason", "rate-limited"));
+    failed.put(key, step + ": rate limited for longer than " + b.maxRateLimitWait + "; run again to retry");
   }
 
   private void report(int done) {

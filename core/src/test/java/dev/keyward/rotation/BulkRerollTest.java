@@ -1,7 +1,9 @@
 package dev.keyward.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyward.RateLimitedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -121,6 +124,82 @@ class BulkRerollTest {
     BulkRerollReport retry = w.bulk(Storage.SYSTEM).build().run();
     assertThat(retry.rerolled()).isEqualTo(2);
     w.assertExactlyOnce("after the callback recovered");
+  }
+
+  @Test
+  @Timeout(30)
+  void aServerThatAlwaysAnswers429EndsTheRunWithItsKeysFailedWithinTheWaitBound() throws IOException {
+    World w = new World(0, 2);
+    w.server.rateLimitRerolls = Duration.ofSeconds(1);
+    Instant before = w.clock.instant();
+    BulkRerollReport report = w.bulk(Storage.SYSTEM).build().run();
+    assertThat(report.failedKeyIds()).containsExactlyElementsOf(w.oldIds);
+    assertThat(report.failed().values()).allMatch(reason -> reason.contains("rate limited for longer than PT10M"));
+    assertThat(report.complete()).isFalse();
+    // each key waits out 600 one-second 429s (the default 10 minutes), and the 601st fails it unwaited
+    assertThat(w.server.rateLimited).isEqualTo(2 * 601);
+    assertThat(Duration.between(before, w.clock.instant())).isEqualTo(Duration.ofMinutes(20));
+    assertThat(w.server.liveSuccessorsOf(w.oldIds.get(0))).isEmpty();
+
+    w.server.rateLimitRerolls = null;
+    BulkRerollReport retry = w.bulk(Storage.SYSTEM).build().run();
+    assertThat(retry.rerolled()).isEqualTo(2);
+    assertThat(retry.complete()).isTrue();
+    w.assertExactlyOnce("after the rate limit lifted");
+  }
+
+  @Test
+  @Timeout(30)
+  void retryAfterZeroStillWaitsTheMinimumBetweenAttempts() throws IOException {
+    World w = new World(0, 1);
+    w.server.rateLimitRerolls = Duration.ZERO;
+    List<Duration> sleeps = new ArrayList<>();
+    BulkRerollReport report = w.bulk(Storage.SYSTEM)
+        .maxRateLimitWait(Duration.ofSeconds(10))
+        .sleeper(d -> {
+          sleeps.add(d);
+          w.clock.advance(d);
+        })
+        .build().run();
+    assertThat(report.failedKeyIds()).containsExactlyElementsOf(w.oldIds);
+    assertThat(sleeps).hasSize(100).allMatch(d -> d.compareTo(Duration.ofMillis(100)) >= 0);
+    assertThat(w.server.rateLimited).isEqualTo(101);
+    assertThat(report.elapsed()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  @Timeout(30)
+  void aRecoveryCallThatStaysRateLimitedFailsItsKeyAndAReRunFinishesIt() throws IOException {
+    World w = new World(0, 2);
+    BulkRerollReport report = w.bulk(Storage.SYSTEM)
+        .maxRateLimitWait(Duration.ofMinutes(1))
+        .onNewKey((old, created) -> {
+          w.server.rateLimitOthers = Duration.ZERO; // the successor's deletion now never gets through
+          throw new IOException("mail server down");
+        })
+        .build().run();
+    assertThat(report.failedKeyIds()).containsExactlyElementsOf(w.oldIds);
+    assertThat(report.failed().values()).allMatch(reason -> reason.startsWith("deleting the successor"));
+    assertThat(report.elapsed()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(w.server.liveSuccessorsOf(w.oldIds.get(0))).hasSize(1);
+
+    w.server.rateLimitOthers = null;
+    BulkRerollReport retry = w.bulk(Storage.SYSTEM).build().run();
+    assertThat(retry.rerolled()).isEqualTo(2);
+    w.assertExactlyOnce("after the journaled successors were deleted");
+  }
+
+  @Test
+  @Timeout(30)
+  void aListingThatStaysRateLimitedStopsTheRunWithinTheWaitBound() throws IOException {
+    World w = new World(0, 1);
+    w.server.rateLimitOthers = Duration.ofSeconds(30);
+    Instant before = w.clock.instant();
+    assertThatThrownBy(() -> w.bulk(Storage.SYSTEM).build().run())
+        .isInstanceOf(RotationException.class)
+        .hasCauseInstanceOf(RateLimitedException.class);
+    assertThat(Duration.between(before, w.clock.instant())).isEqualTo(Duration.ofMinutes(10));
+    assertThat(w.server.rateLimited).isEqualTo(21);
   }
 
   @Test

@@ -20,6 +20,7 @@ import dev.keyward.permission.Operation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hand-written API-key server for core tests of bulk reroll (a port stub: keys.reroll, update,
@@ -60,6 +62,12 @@ final class FakeApiKeys {
   final Clock clock;
   int loseEvery;
   int rateLimitEvery;
+  /** When set, every reroll answers 429 with this {@code Retry-After}. */
+  @Nullable Duration rateLimitRerolls;
+  /** When set, every update, delete, get and listKeys answers 429 with this {@code Retry-After}. */
+  @Nullable Duration rateLimitOthers;
+  /** Calls answered 429 because of the two settings above. */
+  int rateLimited;
   private int rerolls;
   private int next;
 
@@ -82,11 +90,19 @@ final class FakeApiKeys {
     return keys.values().stream().filter(k -> !k.deleted && k.origin.equals(oldId) && !k.id.equals(oldId)).toList();
   }
 
+  private void maybeRateLimit(@Nullable Duration retryAfter, Operation op) {
+    if (retryAfter != null) {
+      rateLimited++;
+      throw new RateLimitedException(op, Problem.ofStatus(429, "req_429"), "rate limited", retryAfter);
+    }
+  }
+
   private synchronized CreatedKey reroll(RerollKeyRequest r) {
+    maybeRateLimit(rateLimitRerolls, Operation.KEYS_REROLL_KEY);
     rerolls++;
     if (rateLimitEvery > 0 && rerolls % rateLimitEvery == 0) {
       throw new RateLimitedException(Operation.KEYS_REROLL_KEY, Problem.ofStatus(429, "req_429"), "rate limited",
-          java.time.Duration.ofMillis(500));
+          Duration.ofMillis(500));
     }
     Key old = live(r.keyId(), Operation.KEYS_REROLL_KEY);
     if (!old.expires.equals(old.originalExpires)) {
@@ -120,6 +136,9 @@ final class FakeApiKeys {
   Unkey unkey() {
     Keys keysGroup = proxy(Keys.class, (p, m, a) -> {
       synchronized (this) {
+        if (!m.getName().equals("reroll")) {
+          maybeRateLimit(rateLimitOthers, Operation.KEYS_UPDATE_KEY);
+        }
         switch (m.getName()) {
           case "reroll":
             return reroll((RerollKeyRequest) a[0]);
@@ -153,6 +172,7 @@ final class FakeApiKeys {
     Apis apis = proxy(Apis.class, (p, m, a) -> {
       if (m.getName().equals("listKeys")) {
         synchronized (this) {
+          maybeRateLimit(rateLimitOthers, Operation.APIS_LIST_KEYS);
           return new Page<>(keys.values().stream().filter(k -> !k.deleted).map(this::info).toList(), false, null,
               "req_list");
         }
