@@ -6,14 +6,15 @@ import dev.keyward.AddRolesRequest;
 import dev.keyward.AssignedPermissions;
 import dev.keyward.AssignedRoles;
 import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreditsUpdate;
+import dev.keyward.CreatedKey;
 import dev.keyward.DeleteKeyRequest;
 import dev.keyward.GetKeyRequest;
 import dev.keyward.KeyInfo;
 import dev.keyward.MigrateKeysRequest;
 import dev.keyward.MigratedKey;
 import dev.keyward.MigrationResult;
-import dev.keyward.Patch;
+import dev.keyward.RatelimitCheck;
+import dev.keyward.RatelimitStatus;
 import dev.keyward.RemovePermissionsRequest;
 import dev.keyward.RemoveRolesRequest;
 import dev.keyward.RerollKeyRequest;
@@ -22,16 +23,9 @@ import dev.keyward.SetRolesRequest;
 import dev.keyward.UpdateCreditsRequest;
 import dev.keyward.UpdateKeyRequest;
 import dev.keyward.UpdatedCredits;
-import dev.keyward.WhoamiRequest;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import dev.keyward.CreatedKey;
-import dev.keyward.RatelimitCheck;
-import dev.keyward.RatelimitStatus;
 import dev.keyward.Verification;
 import dev.keyward.VerifyKeyRequest;
+import dev.keyward.WhoamiRequest;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
@@ -102,13 +96,13 @@ public final class KeyCodecs {
 
   /** {@code keys.updateKey}: patch fields are sent as JSON {@code null} when cleared. */
   public static final OperationCodec<UpdateKeyRequest, Ack> UPDATE_KEY =
-      OperationCodec.ack(Operation.KEYS_UPDATE_KEY, KeyCodecs::writeUpdate, KeyCodecs::readUpdate);
+      OperationCodec.ack(Operation.KEYS_UPDATE_KEY, KeyUpdateBodies::writeUpdate, KeyUpdateBodies::readUpdate);
 
   /** {@code keys.updateCredits}. */
   public static final OperationCodec<UpdateCreditsRequest, UpdatedCredits> UPDATE_CREDITS = OperationCodec.object(
       Operation.KEYS_UPDATE_CREDITS,
-      KeyCodecs::writeUpdateCredits,
-      KeyCodecs::readUpdateCredits,
+      KeyUpdateBodies::writeUpdateCredits,
+      KeyUpdateBodies::readUpdateCredits,
       (w, u) -> {
         w.json("remaining", u.credits().remaining());
         if (u.credits().refill() != null) {
@@ -184,117 +178,6 @@ public final class KeyCodecs {
       Operation op, java.util.function.BiConsumer<WireWriter, Q> write, java.util.function.Function<WireObject, Q> read) {
     return OperationCodec.array(op, write, read, CommonCodecs::role, CommonCodecs::readRole,
         AssignedRoles::roles, AssignedRoles::new, AssignedRoles::requestId);
-  }
-
-  private static void writeUpdate(WireWriter w, UpdateKeyRequest r) {
-    w.str("keyId", r.keyId())
-        .patch("name", r.name())
-        .patch("externalId", r.externalId())
-        .patch("meta", r.meta())
-        .patch("expires", r.expires(), Instant::toEpochMilli)
-        .patch("credits", r.credits(), KeyCodecs::creditsUpdate);
-    if (r.ratelimits() != null) {
-      w.list("ratelimits", r.ratelimits(), CommonCodecs::ratelimitRequest);
-    }
-    w.optBool("enabled", r.enabled());
-    if (r.roles() != null) {
-      w.strings("roles", r.roles());
-    }
-    if (r.permissions() != null) {
-      w.strings("permissions", r.permissions());
-    }
-  }
-
-  private static Map<String, @Nullable Object> creditsUpdate(CreditsUpdate c) {
-    Map<String, @Nullable Object> m = new LinkedHashMap<>();
-    if (!c.remaining().isAbsent()) {
-      m.put("remaining", c.remaining().isClear() ? null : c.remaining().value());
-    }
-    if (!c.refill().isAbsent()) {
-      m.put("refill", c.refill().isClear() ? null : CommonCodecs.refill(c.refill().value()));
-    }
-    return m;
-  }
-
-  private static UpdateKeyRequest readUpdate(WireObject o) {
-    UpdateKeyRequest.Builder b = UpdateKeyRequest.builder(o.str("keyId"));
-    Patch<String> name = o.patch("name", o::str);
-    if (name.isClear()) {
-      b.clearName();
-    } else if (name.isSet()) {
-      b.name(name.value());
-    }
-    Patch<String> externalId = o.patch("externalId", o::str);
-    if (externalId.isClear()) {
-      b.clearExternalId();
-    } else if (externalId.isSet()) {
-      b.externalId(externalId.value());
-    }
-    Patch<Map<String, Object>> meta = o.patch("meta", o::meta);
-    if (meta.isClear()) {
-      b.clearMeta();
-    } else if (meta.isSet()) {
-      b.meta(meta.value());
-    }
-    Patch<Instant> expires = o.patch("expires", o::instant);
-    if (expires.isClear()) {
-      b.clearExpires();
-    } else if (expires.isSet()) {
-      b.expires(expires.value());
-    }
-    Patch<WireObject> credits = o.patch("credits", o::obj);
-    if (credits.isClear()) {
-      b.clearCredits();
-    } else if (credits.isSet()) {
-      WireObject c = credits.value();
-      b.credits(new CreditsUpdate(c.patch("remaining", c::lng), c.patch("refill", n -> CommonCodecs.readRefill(c.obj(n)))));
-    }
-    if (o.present("ratelimits")) {
-      b.ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
-    }
-    if (o.present("enabled")) {
-      b.enabled(o.bool("enabled"));
-    }
-    if (o.present("roles")) {
-      b.roles(o.strings("roles"));
-    }
-    if (o.present("permissions")) {
-      b.permissions(o.strings("permissions"));
-    }
-    return b.build();
-  }
-
-  private static void writeUpdateCredits(WireWriter w, UpdateCreditsRequest r) {
-    w.str("keyId", r.keyId());
-    if (r.value() != null) {
-      w.lng("value", r.value());
-    } else {
-      w.nullValue("value"); // set without a value: unlimited
-    }
-    w.str("operation", r.operation().wireName());
-  }
-
-  private static UpdateCreditsRequest readUpdateCredits(WireObject o) {
-    String operation = o.str("operation");
-    Long value = o.optLong("value");
-    String keyId = o.str("keyId");
-    switch (operation) {
-      case "set":
-        return value == null ? UpdateCreditsRequest.setUnlimited(keyId) : UpdateCreditsRequest.set(keyId, value);
-      case "increment":
-        return UpdateCreditsRequest.increment(keyId, required(value));
-      case "decrement":
-        return UpdateCreditsRequest.decrement(keyId, required(value));
-      default:
-        throw new WireFormatException("body.operation must be set, increment or decrement");
-    }
-  }
-
-  private static long required(@Nullable Long value) {
-    if (value == null) {
-      throw new WireFormatException("body.value is required for increment and decrement");
-    }
-    return value;
   }
 
   private static void writeMigrated(WireWriter w, MigratedKey k) {
