@@ -50,16 +50,9 @@ public final class ApiCodecs {
 
   private static ListKeysRequest readListKeys(WireObject o) {
     ListKeysRequest.Builder b = ListKeysRequest.builder(o.str("apiId"));
-    Integer limit = o.optInt("limit");
-    if (limit != null) {
-      b.limit(limit);
-    }
-    if (o.present("cursor")) {
-      b.cursor(o.str("cursor"));
-    }
-    if (o.present("externalId")) {
-      b.externalId(o.str("externalId"));
-    }
+    o.ifPresent("limit", o::optInt, b::limit);
+    o.ifPresent("cursor", o::str, b::cursor);
+    o.ifPresent("externalId", o::str, b::externalId);
     b.decrypt(Boolean.TRUE.equals(o.optBool("decrypt")));
     b.revalidateKeysCache(Boolean.TRUE.equals(o.optBool("revalidateKeysCache")));
     return b.build();

@@ -112,12 +112,8 @@ final class CommonCodecs {
         .permissions(o.strings("permissions"))
         .roles(o.strings("roles"))
         .ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
-    if (o.present("credits")) {
-      b.credits(readCredits(o.obj("credits")));
-    }
-    if (o.present("identity")) {
-      b.identity(readIdentity(o.obj("identity")));
-    }
+    o.ifPresent("credits", n -> readCredits(o.obj(n)), b::credits);
+    o.ifPresent("identity", n -> readIdentity(o.obj(n)), b::identity);
     if (o.present("plaintext")) {
       b.plaintext(KeyCodecs.secret(o, "plaintext"));
     }

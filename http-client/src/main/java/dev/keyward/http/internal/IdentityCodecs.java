@@ -22,9 +22,7 @@ public final class IdentityCodecs {
           .optList("ratelimits", r.ratelimits(), CommonCodecs::ratelimitRequest),
       o -> {
         CreateIdentityRequest.Builder b = CreateIdentityRequest.builder(o.str("externalId"));
-        if (o.present("meta")) {
-          b.meta(o.meta("meta"));
-        }
+        o.ifPresent("meta", o::meta, b::meta);
         return b.ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit)).build();
       },
       (w, c) -> w.str("identityId", c.identityId()),
@@ -46,16 +44,9 @@ public final class IdentityCodecs {
       (w, r) -> w.lng("limit", r.limit()).cursor(r.cursor()).optStr("search", r.search()),
       o -> {
         ListIdentitiesRequest.Builder b = ListIdentitiesRequest.builder();
-        Integer limit = o.optInt("limit");
-        if (limit != null) {
-          b.limit(limit);
-        }
-        if (o.present("cursor")) {
-          b.cursor(o.str("cursor"));
-        }
-        if (o.present("search")) {
-          b.search(o.str("search"));
-        }
+        o.ifPresent("limit", o::optInt, b::limit);
+        o.ifPresent("cursor", o::str, b::cursor);
+        o.ifPresent("search", o::str, b::search);
         return b.build();
       },
       CommonCodecs::identity,

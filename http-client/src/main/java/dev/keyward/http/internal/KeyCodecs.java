@@ -46,19 +46,7 @@ public final class KeyCodecs {
 
   /** {@code keys.verifyKey}. */
   public static final OperationCodec<VerifyKeyRequest, Verification> VERIFY_KEY =
-      new OperationCodec<>(Operation.KEYS_VERIFY_KEY) {
-        @Override
-        void writeRequest(WireWriter w, VerifyKeyRequest request) {
-          w.begin();
-          writeVerify(w, request);
-          w.end();
-        }
-
-        @Override
-        VerifyKeyRequest readRequest(WireObject body) {
-          return readVerify(body);
-        }
-
+      new OperationCodec.ObjectBody<>(Operation.KEYS_VERIFY_KEY, KeyCodecs::writeVerify, KeyCodecs::readVerify) {
         @Override
         void writeResponse(WireWriter w, Verification response) {
           w.obj("data", d -> writeVerification(d, response));
@@ -192,25 +180,13 @@ public final class KeyCodecs {
 
   private static MigratedKey readMigrated(WireObject o) {
     MigratedKey.Builder b = MigratedKey.builder(o.str("hash"));
-    if (o.present("name")) {
-      b.name(o.str("name"));
-    }
-    if (o.present("externalId")) {
-      b.externalId(o.str("externalId"));
-    }
-    if (o.present("meta")) {
-      b.meta(o.meta("meta"));
-    }
+    o.ifPresent("name", o::str, b::name);
+    o.ifPresent("externalId", o::str, b::externalId);
+    o.ifPresent("meta", o::meta, b::meta);
     b.roles(o.strings("roles")).permissions(o.strings("permissions"));
-    if (o.present("expires")) {
-      b.expires(o.instant("expires"));
-    }
-    if (o.present("enabled")) {
-      b.enabled(o.bool("enabled"));
-    }
-    if (o.present("credits")) {
-      b.credits(CommonCodecs.readCredits(o.obj("credits")));
-    }
+    o.ifPresent("expires", o::instant, b::expires);
+    o.ifPresent("enabled", o::bool, b::enabled);
+    o.ifPresent("credits", n -> CommonCodecs.readCredits(o.obj(n)), b::credits);
     b.ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
     return b.build();
   }
@@ -235,36 +211,18 @@ public final class KeyCodecs {
 
   private static CreateKeyRequest readCreate(WireObject o) {
     CreateKeyRequest.Builder b = CreateKeyRequest.builder(o.str("apiId"));
-    if (o.present("prefix")) {
-      b.prefix(o.str("prefix"));
-    }
-    if (o.present("name")) {
-      b.name(o.str("name"));
-    }
-    if (o.present("byteLength")) {
-      b.byteLength(o.optInt("byteLength"));
-    }
-    if (o.present("externalId")) {
-      b.externalId(o.str("externalId"));
-    }
-    if (o.present("meta")) {
-      b.meta(o.meta("meta"));
-    }
+    o.ifPresent("prefix", o::str, b::prefix);
+    o.ifPresent("name", o::str, b::name);
+    o.ifPresent("byteLength", o::optInt, b::byteLength);
+    o.ifPresent("externalId", o::str, b::externalId);
+    o.ifPresent("meta", o::meta, b::meta);
     b.roles(o.strings("roles"));
     b.permissions(o.strings("permissions"));
-    if (o.present("expires")) {
-      b.expires(o.instant("expires"));
-    }
-    if (o.present("credits")) {
-      b.credits(CommonCodecs.readCredits(o.obj("credits")));
-    }
+    o.ifPresent("expires", o::instant, b::expires);
+    o.ifPresent("credits", n -> CommonCodecs.readCredits(o.obj(n)), b::credits);
     b.ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
-    if (o.present("enabled")) {
-      b.enabled(o.bool("enabled"));
-    }
-    if (o.present("recoverable")) {
-      b.recoverable(o.bool("recoverable"));
-    }
+    o.ifPresent("enabled", o::bool, b::enabled);
+    o.ifPresent("recoverable", o::bool, b::recoverable);
     return b.build();
   }
 
@@ -311,9 +269,7 @@ public final class KeyCodecs {
     }
     b.ratelimits(o.list("ratelimits", rl -> new RatelimitCheck(
         rl.str("name"), rl.optInt("cost"), rl.optLong("limit"), rl.optMillis("duration"))));
-    if (o.present("migrationId")) {
-      b.migrationId(o.str("migrationId"));
-    }
+    o.ifPresent("migrationId", o::str, b::migrationId);
     return b.build();
   }
 

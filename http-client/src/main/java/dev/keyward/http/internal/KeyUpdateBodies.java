@@ -7,6 +7,7 @@ import dev.keyward.UpdateKeyRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,50 +49,29 @@ final class KeyUpdateBodies {
 
   static UpdateKeyRequest readUpdate(WireObject o) {
     UpdateKeyRequest.Builder b = UpdateKeyRequest.builder(o.str("keyId"));
-    Patch<String> name = o.patch("name", o::str);
-    if (name.isClear()) {
-      b.clearName();
-    } else if (name.isSet()) {
-      b.name(name.value());
-    }
-    Patch<String> externalId = o.patch("externalId", o::str);
-    if (externalId.isClear()) {
-      b.clearExternalId();
-    } else if (externalId.isSet()) {
-      b.externalId(externalId.value());
-    }
-    Patch<Map<String, Object>> meta = o.patch("meta", o::meta);
-    if (meta.isClear()) {
-      b.clearMeta();
-    } else if (meta.isSet()) {
-      b.meta(meta.value());
-    }
-    Patch<Instant> expires = o.patch("expires", o::instant);
-    if (expires.isClear()) {
-      b.clearExpires();
-    } else if (expires.isSet()) {
-      b.expires(expires.value());
-    }
-    Patch<WireObject> credits = o.patch("credits", o::obj);
-    if (credits.isClear()) {
-      b.clearCredits();
-    } else if (credits.isSet()) {
-      WireObject c = credits.value();
-      b.credits(new CreditsUpdate(c.patch("remaining", c::lng), c.patch("refill", n -> CommonCodecs.readRefill(c.obj(n)))));
-    }
-    if (o.present("ratelimits")) {
-      b.ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
-    }
-    if (o.present("enabled")) {
-      b.enabled(o.bool("enabled"));
-    }
-    if (o.present("roles")) {
-      b.roles(o.strings("roles"));
-    }
-    if (o.present("permissions")) {
-      b.permissions(o.strings("permissions"));
-    }
+    apply(o.patch("name", o::str), b::clearName, b::name);
+    apply(o.patch("externalId", o::str), b::clearExternalId, b::externalId);
+    apply(o.patch("meta", o::meta), b::clearMeta, b::meta);
+    apply(o.patch("expires", o::instant), b::clearExpires, b::expires);
+    apply(o.patch("credits", n -> readCreditsUpdate(o.obj(n))), b::clearCredits, b::credits);
+    o.ifPresent("ratelimits", n -> o.list(n, CommonCodecs::readRatelimit), b::ratelimits);
+    o.ifPresent("enabled", o::bool, b::enabled);
+    o.ifPresent("roles", o::strings, b::roles);
+    o.ifPresent("permissions", o::strings, b::permissions);
     return b.build();
+  }
+
+  private static CreditsUpdate readCreditsUpdate(WireObject c) {
+    return new CreditsUpdate(c.patch("remaining", c::lng), c.patch("refill", n -> CommonCodecs.readRefill(c.obj(n))));
+  }
+
+  /** Carries a three-state field over to a builder's {@code clearX()} or {@code x(value)}. */
+  private static <T> void apply(Patch<T> patch, Runnable clear, Consumer<? super T> set) {
+    if (patch.isClear()) {
+      clear.run();
+    } else if (patch.isSet()) {
+      set.accept(patch.value());
+    }
   }
 
   static void writeUpdateCredits(WireWriter w, UpdateCreditsRequest r) {

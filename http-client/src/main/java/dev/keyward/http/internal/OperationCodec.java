@@ -157,6 +157,30 @@ public abstract class OperationCodec<Q, R> {
 
   // ---- factories -------------------------------------------------------------------------------
 
+  /** A codec whose request body is one JSON object, written and read by the functions given. */
+  abstract static class ObjectBody<Q, R> extends OperationCodec<Q, R> {
+    private final BiConsumer<WireWriter, Q> write;
+    private final Function<WireObject, Q> read;
+
+    ObjectBody(Operation op, BiConsumer<WireWriter, Q> write, Function<WireObject, Q> read) {
+      super(op);
+      this.write = write;
+      this.read = read;
+    }
+
+    @Override
+    final void writeRequest(WireWriter w, Q request) {
+      w.begin();
+      write.accept(w, request);
+      w.end();
+    }
+
+    @Override
+    final Q readRequest(WireObject body) {
+      return read.apply(body);
+    }
+  }
+
   /** An operation whose response {@code data} is one object. */
   static <Q, R> OperationCodec<Q, R> object(
       Operation op,
@@ -165,19 +189,7 @@ public abstract class OperationCodec<Q, R> {
       BiConsumer<WireWriter, R> writeData,
       BiFunction<WireObject, String, R> readData,
       Function<R, @Nullable String> requestId) {
-    return new OperationCodec<>(op) {
-      @Override
-      void writeRequest(WireWriter w, Q request) {
-        w.begin();
-        writeRequest.accept(w, request);
-        w.end();
-      }
-
-      @Override
-      Q readRequest(WireObject body) {
-        return readRequest.apply(body);
-      }
-
+    return new ObjectBody<>(op, writeRequest, readRequest) {
       @Override
       void writeResponse(WireWriter w, R response) {
         w.obj("data", d -> writeData.accept(d, response));
@@ -204,19 +216,7 @@ public abstract class OperationCodec<Q, R> {
   /** Like {@link #ack}; {@code withData} false for responses whose schema has no {@code data}. */
   static <Q> OperationCodec<Q, Ack> ack(
       Operation op, BiConsumer<WireWriter, Q> writeRequest, Function<WireObject, Q> readRequest, boolean withData) {
-    return new OperationCodec<>(op) {
-      @Override
-      void writeRequest(WireWriter w, Q request) {
-        w.begin();
-        writeRequest.accept(w, request);
-        w.end();
-      }
-
-      @Override
-      Q readRequest(WireObject body) {
-        return readRequest.apply(body);
-      }
-
+    return new ObjectBody<>(op, writeRequest, readRequest) {
       @Override
       void writeResponse(WireWriter w, Ack response) {
         if (withData) {
@@ -246,19 +246,7 @@ public abstract class OperationCodec<Q, R> {
       Function<R, List<T>> items,
       BiFunction<List<T>, String, R> wrap,
       Function<R, @Nullable String> requestId) {
-    return new OperationCodec<>(op) {
-      @Override
-      void writeRequest(WireWriter w, Q request) {
-        w.begin();
-        writeRequest.accept(w, request);
-        w.end();
-      }
-
-      @Override
-      Q readRequest(WireObject body) {
-        return readRequest.apply(body);
-      }
-
+    return new ObjectBody<>(op, writeRequest, readRequest) {
       @Override
       void writeResponse(WireWriter w, R response) {
         w.list("data", items.apply(response), writeItem);
@@ -283,19 +271,7 @@ public abstract class OperationCodec<Q, R> {
       Function<WireObject, Q> readRequest,
       BiConsumer<WireWriter, T> writeItem,
       Function<WireObject, T> readItem) {
-    return new OperationCodec<>(op) {
-      @Override
-      void writeRequest(WireWriter w, Q request) {
-        w.begin();
-        writeRequest.accept(w, request);
-        w.end();
-      }
-
-      @Override
-      Q readRequest(WireObject body) {
-        return readRequest.apply(body);
-      }
-
+    return new ObjectBody<>(op, writeRequest, readRequest) {
       @Override
       void writeResponse(WireWriter w, Page<T> page) {
         w.list("data", page.items(), writeItem);

@@ -29,9 +29,7 @@ public final class PermissionCodecs {
           (w, r) -> w.str("name", r.name()).str("slug", r.slug()).optStr("description", r.description()),
           o -> {
             CreatePermissionRequest.Builder b = CreatePermissionRequest.builder(o.str("name"), o.str("slug"));
-            if (o.present("description")) {
-              b.description(o.str("description"));
-            }
+            o.ifPresent("description", o::str, b::description);
             return b.build();
           },
           (w, c) -> w.str("permissionId", c.permissionId()),
@@ -54,16 +52,9 @@ public final class PermissionCodecs {
           (w, r) -> w.cursor(r.cursor()).lng("limit", r.limit()).optStr("search", r.search()),
           o -> {
             ListPermissionsRequest.Builder b = ListPermissionsRequest.builder();
-            Integer limit = o.optInt("limit");
-            if (limit != null) {
-              b.limit(limit);
-            }
-            if (o.present("cursor")) {
-              b.cursor(o.str("cursor"));
-            }
-            if (o.present("search")) {
-              b.search(o.str("search"));
-            }
+            o.ifPresent("limit", o::optInt, b::limit);
+            o.ifPresent("cursor", o::str, b::cursor);
+            o.ifPresent("search", o::str, b::search);
             return b.build();
           },
           CommonCodecs::permission,
@@ -81,9 +72,7 @@ public final class PermissionCodecs {
       (w, r) -> w.str("name", r.name()).optStr("description", r.description()).optStrings("permissions", r.permissions()),
       o -> {
         CreateRoleRequest.Builder b = CreateRoleRequest.builder(o.str("name"));
-        if (o.present("description")) {
-          b.description(o.str("description"));
-        }
+        o.ifPresent("description", o::str, b::description);
         return b.permissions(o.strings("permissions")).build();
       },
       (w, c) -> w.str("roleId", c.roleId()),
@@ -105,16 +94,9 @@ public final class PermissionCodecs {
       (w, r) -> w.lng("limit", r.limit()).cursor(r.cursor()).optStr("search", r.search()),
       o -> {
         ListRolesRequest.Builder b = ListRolesRequest.builder();
-        Integer limit = o.optInt("limit");
-        if (limit != null) {
-          b.limit(limit);
-        }
-        if (o.present("cursor")) {
-          b.cursor(o.str("cursor"));
-        }
-        if (o.present("search")) {
-          b.search(o.str("search"));
-        }
+        o.ifPresent("limit", o::optInt, b::limit);
+        o.ifPresent("cursor", o::str, b::cursor);
+        o.ifPresent("search", o::str, b::search);
         return b.build();
       },
       CommonCodecs::role,

@@ -111,13 +111,8 @@ public final class RatelimitCodecs {
           (w, r) -> w.str("namespace", r.namespace()).cursor(r.cursor()).lng("limit", r.limit()),
           o -> {
             ListOverridesRequest.Builder b = ListOverridesRequest.builder(o.str("namespace"));
-            Integer limit = o.optInt("limit");
-            if (limit != null) {
-              b.limit(limit);
-            }
-            if (o.present("cursor")) {
-              b.cursor(o.str("cursor"));
-            }
+            o.ifPresent("limit", o::optInt, b::limit);
+            o.ifPresent("cursor", o::str, b::cursor);
             return b.build();
           },
           RatelimitCodecs::writeOverride,

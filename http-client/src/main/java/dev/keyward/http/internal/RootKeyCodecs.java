@@ -22,9 +22,7 @@ public final class RootKeyCodecs {
       (w, r) -> w.optStr("name", r.name()).strings("permissions", r.permissions()),
       o -> {
         CreateRootKeyRequest.Builder b = CreateRootKeyRequest.builder(o.strings("permissions"));
-        if (o.present("name")) {
-          b.name(o.str("name"));
-        }
+        o.ifPresent("name", o::str, b::name);
         return b.build();
       },
       RootKeyCodecs::writeCreated,
@@ -46,13 +44,8 @@ public final class RootKeyCodecs {
       (w, r) -> w.lng("limit", r.limit()).cursor(r.cursor()),
       o -> {
         ListRootKeysRequest.Builder b = ListRootKeysRequest.builder();
-        Integer limit = o.optInt("limit");
-        if (limit != null) {
-          b.limit(limit);
-        }
-        if (o.present("cursor")) {
-          b.cursor(o.str("cursor"));
-        }
+        o.ifPresent("limit", o::optInt, b::limit);
+        o.ifPresent("cursor", o::str, b::cursor);
         return b.build();
       },
       RootKeyCodecs::writeInfo,
@@ -69,12 +62,8 @@ public final class RootKeyCodecs {
       },
       o -> {
         UpdateRootKeyRequest.Builder b = UpdateRootKeyRequest.builder(o.str("keyId"));
-        if (o.present("name")) {
-          b.name(o.str("name"));
-        }
-        if (o.present("permissions")) {
-          b.permissions(o.strings("permissions"));
-        }
+        o.ifPresent("name", o::str, b::name);
+        o.ifPresent("permissions", o::strings, b::permissions);
         return b.build();
       });
 

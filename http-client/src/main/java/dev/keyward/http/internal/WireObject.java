@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -202,6 +203,13 @@ public final class WireObject {
   /** An optional array of strings: null when absent. */
   public @Nullable List<String> optStrings(String name) {
     return present(name) ? strings(name) : null;
+  }
+
+  /** Passes the field, read by {@code f}, to {@code to} if it is present and not {@code null}. */
+  public <T> void ifPresent(String name, Function<String, T> f, Consumer<? super T> to) {
+    if (present(name)) {
+      to.accept(f.apply(name));
+    }
   }
 
   /** A three-state field: absent, {@code null} (clear) or a value read by {@code f}. */
