@@ -55,9 +55,20 @@ final class Caller {
   private final String userAgent;
   private final RetryPolicy retryPolicy;
   private final RequestOptions options;
+  /** Each attempt's overall timeout, enforced by {@link CallDeadlines}; 0 for none. */
+  private final long callTimeoutMillis;
 
+  /** OkHttp's call timeout of {@code http} becomes keyward's; the OkHttp client keeps none. */
   Caller(OkHttpClient http, HttpUrl baseUrl, RootKeyProvider rootKeys, Clock clock, Sleeper sleeper,
       EventListener listener, String userAgent, RetryPolicy retryPolicy, RequestOptions options) {
+    this(http.callTimeoutMillis() == 0 ? http : http.newBuilder().callTimeout(Duration.ZERO).build(),
+        http.callTimeoutMillis(), baseUrl, rootKeys, clock, sleeper, listener, userAgent, retryPolicy, options);
+  }
+
+  private Caller(OkHttpClient http, long callTimeoutMillis, HttpUrl baseUrl, RootKeyProvider rootKeys,
+      Clock clock, Sleeper sleeper, EventListener listener, String userAgent, RetryPolicy retryPolicy,
+      RequestOptions options) {
+    this.callTimeoutMillis = callTimeoutMillis;
     this.http = derive(http, options);
     this.baseUrl = baseUrl;
     this.urls = new EnumMap<>(Operation.class);
@@ -88,8 +99,8 @@ final class Caller {
   }
 
   Caller withOptions(RequestOptions more) {
-    return new Caller(http, baseUrl, rootKeys, clock, sleeper, listener, userAgent, retryPolicy,
-        options.merge(more));
+    return new Caller(http, callTimeoutMillis, baseUrl, rootKeys, clock, sleeper, listener, userAgent,
+        retryPolicy, options.merge(more));
   }
 
   HttpUrl baseUrl() {
@@ -113,10 +124,13 @@ final class Caller {
       AttemptTag tag = new AttemptTag();
       Call call = newCall(x, body, retryClass, tag);
       Exchange.Step<R> step;
+      CallDeadlines.Watch watch = CallDeadlines.watch(call, attemptTimeoutMillis());
       try {
         step = x.onResponse(call.execute());
       } catch (IOException e) {
-        step = x.onFailure(e, tag.sent, call.isCanceled());
+        step = failure(x, call, tag, watch, e);
+      } finally {
+        CallDeadlines.release(call);
       }
       if (step instanceof Exchange.Done<R> done) {
         end(x, done.status(), done.requestId());
@@ -183,14 +197,17 @@ final class Caller {
       call.cancel();
       return;
     }
+    CallDeadlines.Watch watch = CallDeadlines.watch(call, attemptTimeoutMillis());
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
-        handle(x, x.onFailure(e, tag.sent, c.isCanceled()), body, retryClass, future, current);
+        CallDeadlines.release(c);
+        handle(x, failure(x, c, tag, watch, e), body, retryClass, future, current);
       }
 
       @Override
       public void onResponse(Call c, Response response) {
+        CallDeadlines.release(c);
         handle(x, x.onResponse(response), body, retryClass, future, current);
       }
     });
@@ -246,11 +263,20 @@ final class Caller {
     } else {
       b.post(new JsonBody(body, retryClass != RetryClass.SAFE));
     }
-    Call call = http.newCall(b.build());
-    if (options.callTimeout() != null) {
-      call.timeout().timeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    return http.newCall(b.build());
+  }
+
+  private long attemptTimeoutMillis() {
+    return options.callTimeout() != null ? options.callTimeout().toMillis() : callTimeoutMillis;
+  }
+
+  /** A failed attempt; one cancelled by its deadline is a timeout, not the caller's cancellation. */
+  private static <R> Exchange.Step<R> failure(
+      Exchange<R> x, Call call, AttemptTag tag, CallDeadlines.Watch watch, IOException e) {
+    if (watch.expired) {
+      return x.onFailure(watch.timeout(e), tag.sent, false);
     }
-    return call;
+    return x.onFailure(e, tag.sent, call.isCanceled());
   }
 
   private void attemptFailed(Exchange<?> x, Exchange.Retry<?> retry) {

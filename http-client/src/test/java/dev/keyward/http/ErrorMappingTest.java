@@ -217,6 +217,25 @@ class ErrorMappingTest {
   }
 
   @Test
+  void attemptPastTheCallTimeoutIsATimeoutNotACancellation() {
+    server.setDispatcher(new mockwebserver3.QueueDispatcher());
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .body("{\"meta\":{\"requestId\":\"req_s\"},\"data\":{\"valid\":true,\"code\":\"VALID\"}}")
+        .headersDelay(3, TimeUnit.SECONDS).build());
+    UnkeyHttpClient slow = client.withOptions(RequestOptions.builder()
+        .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofMillis(300)).build());
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> slow.keys().verify("sk_any12345678"))
+        .isInstanceOfSatisfying(TransportException.class, e -> {
+          assertThat(e.outcome()).isEqualTo(TransportException.Outcome.UNKNOWN);
+          assertThat(e.getMessage()).doesNotContain("cancelled");
+          assertThat(e.getCause()).hasMessage("call timeout");
+        });
+    // Well before the 3 s answer: the deadline cut the attempt (within its 100 ms tick).
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
   void connectionResetIsAnUnknownOutcome() {
     server.setDispatcher(new mockwebserver3.QueueDispatcher());
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
