@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -55,6 +56,8 @@ final class Caller {
   private final String userAgent;
   private final RetryPolicy retryPolicy;
   private final RequestOptions options;
+  private final Headers anonymousHeaders;
+  private volatile @Nullable AuthorizedHeaders lastHeaders;
   /** Each attempt's overall timeout, enforced by {@link CallDeadlines}; 0 for none. */
   private final long callTimeoutMillis;
 
@@ -80,6 +83,7 @@ final class Caller {
     this.sleeper = sleeper;
     this.listener = listener;
     this.userAgent = userAgent;
+    this.anonymousHeaders = Headers.of("User-Agent", userAgent, "Accept", "application/json");
     this.retryPolicy = retryPolicy;
     this.options = options;
   }
@@ -249,21 +253,47 @@ final class Caller {
 
   private Call newCall(Exchange<?> x, @Nullable ByteString body, RetryClass retryClass, AttemptTag tag) {
     x.attempts++;
+    Headers headers;
+    if (x.op == Operation.LIVENESS) {
+      headers = anonymousHeaders;
+    } else {
+      headers = authorizedHeaders(options.rootKey() != null ? options.rootKey() : rootKeys.current());
+    }
     Request.Builder b = new Request.Builder()
         .url(urls.get(x.op))
-        .header("User-Agent", userAgent)
-        .header("Accept", "application/json")
+        .headers(headers)
         .tag(AttemptTag.class, tag);
-    if (x.op != Operation.LIVENESS) {
-      Secret key = options.rootKey() != null ? options.rootKey() : rootKeys.current();
-      b.header("Authorization", "Bearer " + key.reveal());
-    }
     if (body == null) {
       b.get();
     } else {
       b.post(new JsonBody(body, retryClass != RetryClass.SAFE));
     }
     return http.newCall(b.build());
+  }
+
+  /**
+   * The headers of an authorized request, built once per root key: a provider usually answers the
+   * same {@link Secret} until it rotates, and building headers validates every character.
+   */
+  private Headers authorizedHeaders(Secret key) {
+    AuthorizedHeaders last = lastHeaders;
+    if (last != null && last.key == key) {
+      return last.headers;
+    }
+    Headers headers = anonymousHeaders.newBuilder().add("Authorization", "Bearer " + key.reveal()).build();
+    lastHeaders = new AuthorizedHeaders(key, headers);
+    return headers;
+  }
+
+  /** A root key and the request headers that carry it; never printed. */
+  private static final class AuthorizedHeaders {
+    final Secret key;
+    final Headers headers;
+
+    AuthorizedHeaders(Secret key, Headers headers) {
+      this.key = key;
+      this.headers = headers;
+    }
   }
 
   private long attemptTimeoutMillis() {

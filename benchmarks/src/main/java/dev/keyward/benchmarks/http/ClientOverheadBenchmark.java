@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -94,6 +96,8 @@ public class ClientOverheadBenchmark {
   private static final byte[] RESPONSE = Canned.RESPONSE_JSON.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private UnkeyHttpClient keyward;
+  private OkHttpClient canned;
+  private Request rawRequest;
   private JsonAdapter<VerifyRequestDto> requestAdapter;
   private JsonAdapter<VerifyResponseDto> responseAdapter;
   private final VerifyRequestDto requestDto = new VerifyRequestDto();
@@ -102,7 +106,7 @@ public class ClientOverheadBenchmark {
   public void setUp() throws IOException {
     Canned.quietLogs();
     requestDto.key = Canned.API_KEY;
-    OkHttpClient canned = new OkHttpClient.Builder()
+    canned = new OkHttpClient.Builder()
         .addInterceptor(chain -> new Response.Builder()
             .request(chain.request())
             .protocol(Protocol.HTTP_1_1)
@@ -113,6 +117,9 @@ public class ClientOverheadBenchmark {
         .build();
     keyward = UnkeyHttpClient.builder().baseUrl("http://unkey.invalid/").rootKey(Canned.ROOT_KEY)
         .okHttpClient(canned).build();
+    rawRequest = new Request.Builder().url("http://unkey.invalid/v2/keys.verifyKey")
+        .header("Authorization", "Bearer " + Canned.ROOT_KEY.reveal())
+        .post(RequestBody.create(Canned.REQUEST_JSON, JSON)).build();
     Moshi moshi = new Moshi.Builder().build();
     requestAdapter = moshi.adapter(VerifyRequestDto.class);
     responseAdapter = moshi.adapter(VerifyResponseDto.class);
@@ -127,6 +134,17 @@ public class ClientOverheadBenchmark {
   @Benchmark
   public Verification keywardOffNetwork() {
     return keyward.keys().verify(Canned.REQUEST);
+  }
+
+  /**
+   * Not a target's baseline: the round trip benchmark's raw OkHttp call on the same canned client, so
+   * that {@code keywardOffNetwork - rawOkHttpOffNetwork} is keyward's CPU cost per call above OkHttp.
+   */
+  @Benchmark
+  public String rawOkHttpOffNetwork() throws IOException {
+    try (Response r = canned.newCall(rawRequest).execute()) {
+      return r.body().string();
+    }
   }
 
   @Benchmark

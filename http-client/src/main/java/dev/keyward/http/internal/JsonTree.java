@@ -1,64 +1,19 @@
 package dev.keyward.http.internal;
 
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads JSON into maps, lists, strings, booleans, nulls and numbers, where integral numbers become
- * {@link Long} and every other number {@link BigDecimal}, and writes such trees back unchanged.
+ * The JSON tree keyward decodes into and encodes from: maps, lists, strings, booleans, nulls and
+ * numbers, where integral numbers are {@link Long} (or {@link BigDecimal} beyond its range) and every
+ * other number {@link BigDecimal}. {@link JsonParser} reads such trees; {@link #write} writes them
+ * back unchanged.
  */
 final class JsonTree {
-  private static final int MAX_DEPTH = 64;
-
   private JsonTree() {}
-
-  static @Nullable Object read(JsonReader reader) throws IOException {
-    return read(reader, 0);
-  }
-
-  private static @Nullable Object read(JsonReader reader, int depth) throws IOException {
-    if (depth > MAX_DEPTH) {
-      throw new WireFormatException("JSON nested deeper than " + MAX_DEPTH + " levels");
-    }
-    switch (reader.peek()) {
-      case BEGIN_OBJECT: {
-        Map<String, @Nullable Object> map = new LinkedHashMap<>();
-        reader.beginObject();
-        while (reader.hasNext()) {
-          String name = reader.nextName();
-          map.put(name, read(reader, depth + 1));
-        }
-        reader.endObject();
-        return map;
-      }
-      case BEGIN_ARRAY: {
-        List<@Nullable Object> list = new ArrayList<>();
-        reader.beginArray();
-        while (reader.hasNext()) {
-          list.add(read(reader, depth + 1));
-        }
-        reader.endArray();
-        return list;
-      }
-      case STRING:
-        return reader.nextString();
-      case NUMBER:
-        return number(reader.nextString());
-      case BOOLEAN:
-        return reader.nextBoolean();
-      case NULL:
-        return reader.nextNull();
-      default:
-        throw new WireFormatException("unexpected JSON token " + reader.peek());
-    }
-  }
 
   static Number number(String literal) {
     boolean integral = true;

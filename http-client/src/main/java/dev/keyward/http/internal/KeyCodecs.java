@@ -58,11 +58,6 @@ public final class KeyCodecs {
         }
 
         @Override
-        Decoded<Verification> decodeEnvelope(okio.BufferedSource body) {
-          return VerificationReader.read(body);
-        }
-
-        @Override
         String requestId(Verification response) {
           return response.requestId();
         }
@@ -290,7 +285,11 @@ public final class KeyCodecs {
 
   private static Verification readVerification(WireObject o, String requestId) {
     String rawCode = o.str("code");
-    return Verification.builder(Verification.Code.fromWire(rawCode))
+    Verification.Code code = Verification.Code.fromWire(rawCode);
+    if (o.bool("valid") != (code == Verification.Code.VALID)) {
+      throw new WireFormatException("response.data.valid contradicts response.data.code");
+    }
+    return Verification.builder(code)
         .rawCode(rawCode)
         .keyId(o.optStr("keyId"))
         .name(o.optStr("name"))

@@ -1,6 +1,5 @@
 package dev.keyward.http.internal;
 
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.keyward.Ack;
 import dev.keyward.Page;
@@ -125,11 +124,6 @@ public abstract class OperationCodec<Q, R> {
    * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
    */
   public final Decoded<R> decode(BufferedSource body) {
-    return decodeEnvelope(body);
-  }
-
-  /** Decodes through a tree of maps; hot operations override this with a streaming reader. */
-  Decoded<R> decodeEnvelope(BufferedSource body) {
     WireObject envelope = WireObject.of(readTree(body), "response");
     String requestId = envelope.obj("meta").str("requestId");
     try {
@@ -140,19 +134,13 @@ public abstract class OperationCodec<Q, R> {
   }
 
   static @Nullable Object readTree(BufferedSource source) {
+    byte[] json;
     try {
-      JsonReader reader = JsonReader.of(source);
-      Object tree = JsonTree.read(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new WireFormatException("trailing data after the JSON document");
-      }
-      return tree;
-    } catch (WireFormatException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      // Moshi's messages quote the offending input: keep only the class name.
-      throw new WireFormatException("malformed or truncated JSON", e);
+      json = source.readByteArray();
+    } catch (IOException e) {
+      throw new WireFormatException("truncated JSON: the body could not be read", e);
     }
+    return JsonParser.parse(json);
   }
 
   // ---- factories -------------------------------------------------------------------------------
