@@ -46,15 +46,13 @@ public final class PermissionQuery {
   private final Kind kind;
   private final String permission;
   private final PermissionQuery[] children;
-  private final int hashCode;
+  /** Computed on first use, like {@link String#hashCode()}: parsing should not pay for it. */
+  private int hashCode;
 
   private PermissionQuery(Kind kind, String permission, PermissionQuery[] children) {
     this.kind = kind;
     this.permission = permission;
     this.children = children;
-    this.hashCode = kind == Kind.PERMISSION
-        ? permission.hashCode()
-        : 31 * kind.hashCode() + Arrays.hashCode(children);
   }
 
   /**
@@ -82,6 +80,11 @@ public final class PermissionQuery {
   /** A leaf for a string the lexer already accepted. */
   static PermissionQuery leaf(String permission) {
     return new PermissionQuery(Kind.PERMISSION, permission, NO_CHILDREN);
+  }
+
+  /** An {@code AND} or {@code OR} node that takes ownership of flattened {@code children}. */
+  static PermissionQuery node(Kind kind, PermissionQuery[] children) {
+    return new PermissionQuery(kind, "", children);
   }
 
   /**
@@ -129,7 +132,7 @@ public final class PermissionQuery {
         flat.add(q);
       }
     }
-    return new PermissionQuery(kind, "", flat.toArray(NO_CHILDREN));
+    return node(kind, flat.toArray(NO_CHILDREN));
   }
 
   /** True if the {@code granted} permissions satisfy this query (exact string matches only). */
@@ -181,6 +184,11 @@ public final class PermissionQuery {
     return Collections.unmodifiableList(Arrays.asList(children));
   }
 
+  /** The operands themselves, not a copy: callers must not modify it. */
+  PermissionQuery[] childArray() {
+    return children;
+  }
+
   /** Every permission this query mentions, in order of first appearance. */
   public Set<String> permissions() {
     Set<String> out = new LinkedHashSet<>();
@@ -206,7 +214,7 @@ public final class PermissionQuery {
       return false;
     }
     PermissionQuery that = (PermissionQuery) o;
-    return hashCode == that.hashCode
+    return hashCode() == that.hashCode()
         && kind == that.kind
         && permission.equals(that.permission)
         && Arrays.equals(children, that.children);
@@ -214,7 +222,14 @@ public final class PermissionQuery {
 
   @Override
   public int hashCode() {
-    return hashCode;
+    int h = hashCode;
+    if (h == 0) {
+      h = kind == Kind.PERMISSION
+          ? permission.hashCode()
+          : 31 * kind.hashCode() + Arrays.hashCode(children);
+      hashCode = h;
+    }
+    return h;
   }
 
   /**
