@@ -26,6 +26,12 @@ final class JsonParser {
   /** Longest number literal accepted: bounds BigDecimal's work on a hostile body (Moshi stops at 65). */
   static final int MAX_NUMBER_LENGTH = 64;
 
+  /** Names longer than this are not cached. */
+  private static final int MAX_CACHED_NAME = 32;
+
+  /** Recently seen member names, by a hash of their length and end bytes. */
+  private static final String[] NAMES = new String[512];
+
   private final byte[] in;
   private final int end;
   private int pos;
@@ -90,7 +96,7 @@ final class JsonParser {
       if (pos >= end || in[pos] != '"') {
         throw error("a member name in double quotes");
       }
-      String name = string();
+      String name = name();
       skipWhitespace();
       expect(':', "':' after a member name");
       skipWhitespace();
@@ -120,6 +126,49 @@ final class JsonParser {
       expect(',', "',' or ']' in an array");
       skipWhitespace();
     }
+  }
+
+  /**
+   * A member name: short ASCII names without escapes come from a small shared cache, so the same
+   * name in every response is neither copied nor hashed again. Entries are immutable strings; a
+   * race only costs a miss.
+   */
+  private String name() {
+    int start = pos + 1;
+    int i = start;
+    while (i < end && i - start <= MAX_CACHED_NAME) {
+      byte b = in[i];
+      if (b == '"') {
+        return cachedName(start, i);
+      }
+      if (b == '\\' || b < 0x20) {
+        break;
+      }
+      i++;
+    }
+    return string();
+  }
+
+  private String cachedName(int start, int close) {
+    int length = close - start;
+    int slot = (length * 31 + (length == 0 ? 0 : in[start] * 7 + in[close - 1])) & (NAMES.length - 1);
+    String cached = NAMES[slot];
+    pos = close + 1;
+    if (cached != null && cached.length() == length && sameAscii(cached, start)) {
+      return cached;
+    }
+    String name = new String(in, start, length, StandardCharsets.ISO_8859_1);
+    NAMES[slot] = name;
+    return name;
+  }
+
+  private boolean sameAscii(String s, int start) {
+    for (int k = 0; k < s.length(); k++) {
+      if (s.charAt(k) != in[start + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A string starting at its opening quote; ASCII without escapes (the common case) is one copy. */

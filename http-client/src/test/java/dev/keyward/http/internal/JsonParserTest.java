@@ -70,6 +70,16 @@ class JsonParserTest {
   }
 
   @Test
+  void repeatedNamesShareOneStringAndCollisionsStayCorrect() {
+    Map<?, ?> first = (Map<?, ?>) parse("{\"requestId\":1}");
+    Map<?, ?> second = (Map<?, ?>) parse("{\"requestId\":2}");
+    assertThat(second.keySet().iterator().next()).isSameAs(first.keySet().iterator().next());
+    // Same length and end bytes, so the same cache slot: each parse still reads its own name.
+    assertThat(parse("{\"axb\":1,\"ayb\":2,\"axb\":3,\"a\\u0078b\":4,\"\":5}"))
+        .isEqualTo(Map.of("axb", 4L, "ayb", 2L, "", 5L));
+  }
+
+  @Test
   void duplicateNamesKeepTheLastValue() {
     assertThat(parse("{\"a\":1,\"b\":2,\"a\":3}")).isEqualTo(Map.of("a", 3L, "b", 2L));
   }
