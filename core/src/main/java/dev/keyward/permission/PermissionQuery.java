@@ -226,7 +226,7 @@ public final class PermissionQuery {
     if (h == 0) {
       h = kind == Kind.PERMISSION
           ? permission.hashCode()
-          : 31 * kind.hashCode() + Arrays.hashCode(children);
+          : 31 * kind.ordinal() + Arrays.hashCode(children);
       hashCode = h;
     }
     return h;

@@ -65,4 +65,12 @@ class QueryParserTest {
     assertThat(parsed).isEqualTo(built).hasSameHashCodeAs(built);
     assertThat(parsed).isNotEqualTo(PermissionQuery.parse("(a OR b) AND c AND (d OR f)"));
   }
+
+  @Test
+  void hashCodesAreTheSameInEveryJvm() {
+    // Built from the operator's ordinal, not the enum's identity hash: a set of queries iterates
+    // in the same order on every run.
+    assertThat(PermissionQuery.parse("api.*.read_key AND (rbac.*.read_role OR identity.*.read_identity)").hashCode())
+        .isEqualTo(-350042651);
+  }
 }
