@@ -6,6 +6,7 @@ module dev.keyward.core {
   requires static transitive org.jspecify;
 
   exports dev.keyward;
+  exports dev.keyward.model;
   exports dev.keyward.key;
   exports dev.keyward.permission;
   exports dev.keyward.redact;

@@ -12,6 +12,4 @@ module dev.keyward.http {
 
   exports dev.keyward.http;
   exports dev.keyward.http.internal to dev.keyward.testing;
-
-  opens dev.keyward.http.internal to com.squareup.moshi;
 }

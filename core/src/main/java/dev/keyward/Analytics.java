@@ -1,5 +1,8 @@
 package dev.keyward;
 
+import dev.keyward.model.GetVerificationsRequest;
+import dev.keyward.model.VerificationRows;
+
 /** The {@code analytics.*} operations; servers without analytics answer 412 (a {@link PreconditionFailedException}). */
 public interface Analytics {
   /** {@code analytics.getVerifications}: runs a SQL query over key verifications. */

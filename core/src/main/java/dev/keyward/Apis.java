@@ -1,5 +1,16 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.ApiInfo;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreatedApi;
+import dev.keyward.model.DeleteApiRequest;
+import dev.keyward.model.GetApiRequest;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
+import dev.keyward.model.Page;
+import dev.keyward.model.Pages;
+
 /** The {@code apis.*} operations: namespaces of keys. */
 public interface Apis {
   /** {@code apis.createApi}: creates an API. */

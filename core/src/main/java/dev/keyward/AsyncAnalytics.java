@@ -1,5 +1,8 @@
 package dev.keyward;
 
+import dev.keyward.model.GetVerificationsRequest;
+import dev.keyward.model.VerificationRows;
+
 import java.util.concurrent.CompletableFuture;
 
 /** The asynchronous {@code analytics.*} operations; servers without analytics answer 412 (a {@link PreconditionFailedException}). */

@@ -1,5 +1,15 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.ApiInfo;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreatedApi;
+import dev.keyward.model.DeleteApiRequest;
+import dev.keyward.model.GetApiRequest;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
+import dev.keyward.model.Page;
+
 import java.util.concurrent.CompletableFuture;
 
 /** The asynchronous {@code apis.*} operations: namespaces of keys. */

@@ -1,5 +1,16 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.DeleteRootKeyRequest;
+import dev.keyward.model.GetRootKeyRequest;
+import dev.keyward.model.ListRootKeysRequest;
+import dev.keyward.model.Page;
+import dev.keyward.model.RerollRootKeyRequest;
+import dev.keyward.model.RootKeyInfo;
+import dev.keyward.model.UpdateRootKeyRequest;
+
 import java.util.concurrent.CompletableFuture;
 
 /** Asynchronous:

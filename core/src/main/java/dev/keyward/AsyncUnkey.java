@@ -1,5 +1,9 @@
 package dev.keyward;
 
+import dev.keyward.key.Secret;
+
+import dev.keyward.model.Liveness;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -33,6 +37,9 @@ public interface AsyncUnkey {
 
   /** {@code GET /v2/liveness}. */
   CompletableFuture<Liveness> liveness();
+
+  /** The same port acting with another root key; see {@link Unkey#withRootKey(Secret)}. */
+  AsyncUnkey withRootKey(Secret rootKey);
 
   /**
    * Runs each call of {@code unkey} on {@code executor} (used for fakes; the HTTP client has a native

@@ -1,5 +1,77 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.AddPermissionsRequest;
+import dev.keyward.model.AddRolesRequest;
+import dev.keyward.model.ApiInfo;
+import dev.keyward.model.AssignedPermissions;
+import dev.keyward.model.AssignedRoles;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateIdentityRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreatePermissionRequest;
+import dev.keyward.model.CreateRoleRequest;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedApi;
+import dev.keyward.model.CreatedIdentity;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.CreatedPermission;
+import dev.keyward.model.CreatedRole;
+import dev.keyward.model.DeleteApiRequest;
+import dev.keyward.model.DeleteIdentityRequest;
+import dev.keyward.model.DeleteKeyRequest;
+import dev.keyward.model.DeleteOverrideRequest;
+import dev.keyward.model.DeletePermissionRequest;
+import dev.keyward.model.DeleteRoleRequest;
+import dev.keyward.model.DeleteRootKeyRequest;
+import dev.keyward.model.GetApiRequest;
+import dev.keyward.model.GetIdentityRequest;
+import dev.keyward.model.GetKeyRequest;
+import dev.keyward.model.GetOverrideRequest;
+import dev.keyward.model.GetPermissionRequest;
+import dev.keyward.model.GetRoleRequest;
+import dev.keyward.model.GetRootKeyRequest;
+import dev.keyward.model.GetVerificationsRequest;
+import dev.keyward.model.Identity;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.LimitRequest;
+import dev.keyward.model.LimitResult;
+import dev.keyward.model.ListIdentitiesRequest;
+import dev.keyward.model.ListKeysRequest;
+import dev.keyward.model.ListOverridesRequest;
+import dev.keyward.model.ListPermissionsRequest;
+import dev.keyward.model.ListRolesRequest;
+import dev.keyward.model.ListRootKeysRequest;
+import dev.keyward.model.Liveness;
+import dev.keyward.model.MigrateKeysRequest;
+import dev.keyward.model.MigrationResult;
+import dev.keyward.model.MultiLimitRequest;
+import dev.keyward.model.MultiLimitResult;
+import dev.keyward.model.Page;
+import dev.keyward.model.Permission;
+import dev.keyward.model.RatelimitOverride;
+import dev.keyward.model.RemovePermissionsRequest;
+import dev.keyward.model.RemoveRolesRequest;
+import dev.keyward.model.RerollKeyRequest;
+import dev.keyward.model.RerollRootKeyRequest;
+import dev.keyward.model.Role;
+import dev.keyward.model.RootKeyInfo;
+import dev.keyward.model.SavedOverride;
+import dev.keyward.model.SetOverrideRequest;
+import dev.keyward.model.SetPermissionsRequest;
+import dev.keyward.model.SetRolePermissionsRequest;
+import dev.keyward.model.SetRolesRequest;
+import dev.keyward.model.UpdateCreditsRequest;
+import dev.keyward.model.UpdateIdentityRequest;
+import dev.keyward.model.UpdateKeyRequest;
+import dev.keyward.model.UpdateRootKeyRequest;
+import dev.keyward.model.UpdatedCredits;
+import dev.keyward.model.Verification;
+import dev.keyward.model.VerificationRows;
+import dev.keyward.model.VerifyKeyRequest;
+import dev.keyward.model.WhoamiRequest;
+
+import dev.keyward.key.Secret;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -9,6 +81,11 @@ import java.util.function.Supplier;
 final class ExecutorAsyncUnkey implements AsyncUnkey {
   private final Unkey unkey;
   private final Executor executor;
+
+  @Override
+  public AsyncUnkey withRootKey(Secret rootKey) {
+    return new ExecutorAsyncUnkey(unkey.withRootKey(Objects.requireNonNull(rootKey, "rootKey == null")), executor);
+  }
 
   ExecutorAsyncUnkey(Unkey unkey, Executor executor) {
     this.unkey = Objects.requireNonNull(unkey, "unkey == null");

@@ -1,5 +1,16 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.CreateIdentityRequest;
+import dev.keyward.model.CreatedIdentity;
+import dev.keyward.model.DeleteIdentityRequest;
+import dev.keyward.model.GetIdentityRequest;
+import dev.keyward.model.Identity;
+import dev.keyward.model.ListIdentitiesRequest;
+import dev.keyward.model.Page;
+import dev.keyward.model.Pages;
+import dev.keyward.model.UpdateIdentityRequest;
+
 /** The {@code identities.*} operations: users or organisations that share keys and rate limits. */
 public interface Identities {
   /** {@code identities.createIdentity}: creates an identity. */

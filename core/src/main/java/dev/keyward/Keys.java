@@ -1,5 +1,29 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.AddPermissionsRequest;
+import dev.keyward.model.AddRolesRequest;
+import dev.keyward.model.AssignedPermissions;
+import dev.keyward.model.AssignedRoles;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.DeleteKeyRequest;
+import dev.keyward.model.GetKeyRequest;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.MigrateKeysRequest;
+import dev.keyward.model.MigrationResult;
+import dev.keyward.model.RemovePermissionsRequest;
+import dev.keyward.model.RemoveRolesRequest;
+import dev.keyward.model.RerollKeyRequest;
+import dev.keyward.model.SetPermissionsRequest;
+import dev.keyward.model.SetRolesRequest;
+import dev.keyward.model.UpdateCreditsRequest;
+import dev.keyward.model.UpdateKeyRequest;
+import dev.keyward.model.UpdatedCredits;
+import dev.keyward.model.Verification;
+import dev.keyward.model.VerifyKeyRequest;
+import dev.keyward.model.WhoamiRequest;
+
 import dev.keyward.key.Secret;
 
 /** The {@code keys.*} operations: API keys handed to customers. */

@@ -1,5 +1,23 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.AssignedPermissions;
+import dev.keyward.model.CreatePermissionRequest;
+import dev.keyward.model.CreateRoleRequest;
+import dev.keyward.model.CreatedPermission;
+import dev.keyward.model.CreatedRole;
+import dev.keyward.model.DeletePermissionRequest;
+import dev.keyward.model.DeleteRoleRequest;
+import dev.keyward.model.GetPermissionRequest;
+import dev.keyward.model.GetRoleRequest;
+import dev.keyward.model.ListPermissionsRequest;
+import dev.keyward.model.ListRolesRequest;
+import dev.keyward.model.Page;
+import dev.keyward.model.Pages;
+import dev.keyward.model.Permission;
+import dev.keyward.model.Role;
+import dev.keyward.model.SetRolePermissionsRequest;
+
 /** The {@code permissions.*} operations: RBAC permissions and roles. */
 public interface Permissions {
   /** {@code permissions.createPermission}: creates a permission. */

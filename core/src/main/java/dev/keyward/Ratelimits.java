@@ -1,5 +1,19 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.DeleteOverrideRequest;
+import dev.keyward.model.GetOverrideRequest;
+import dev.keyward.model.LimitRequest;
+import dev.keyward.model.LimitResult;
+import dev.keyward.model.ListOverridesRequest;
+import dev.keyward.model.MultiLimitRequest;
+import dev.keyward.model.MultiLimitResult;
+import dev.keyward.model.Page;
+import dev.keyward.model.Pages;
+import dev.keyward.model.RatelimitOverride;
+import dev.keyward.model.SavedOverride;
+import dev.keyward.model.SetOverrideRequest;
+
 /** The {@code ratelimit.*} operations: standalone rate limiting and per-identifier overrides. */
 public interface Ratelimits {
   /** {@code ratelimit.limit}: spends tokens; a denial is {@code success == false}, not an exception. */

@@ -1,5 +1,17 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.DeleteRootKeyRequest;
+import dev.keyward.model.GetRootKeyRequest;
+import dev.keyward.model.ListRootKeysRequest;
+import dev.keyward.model.Page;
+import dev.keyward.model.Pages;
+import dev.keyward.model.RerollRootKeyRequest;
+import dev.keyward.model.RootKeyInfo;
+import dev.keyward.model.UpdateRootKeyRequest;
+
 /**
  * keyward's {@code rootKeys.*} extension: root-key management in Unkey's wire style. Unkey's hosted
  * service manages root keys in its dashboard and answers 404 here.

@@ -46,8 +46,23 @@ class ArchitectureTest {
 
   static final ArchRule LEAVES_NEVER_IMPORT_ROOT = noClasses()
       .that().resideInAnyPackage("dev.keyward.key..", "dev.keyward.permission..", "dev.keyward.redact..")
-      .should().dependOnClassesThat().resideInAnyPackage("dev.keyward", "dev.keyward.rotation..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "dev.keyward", "dev.keyward.model..", "dev.keyward.internal..", "dev.keyward.rotation..")
       .because("leaf packages import only java.*");
+
+  static final ArchRule MODEL_NEVER_IMPORTS_ROOT = noClasses()
+      .that().resideInAnyPackage("dev.keyward.model..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.keyward", "dev.keyward.rotation..")
+      .because("arrows run root -> model -> internal, never back");
+
+  static final ArchRule INTERNAL_NEVER_IMPORTS_ROOT_OR_MODEL = noClasses()
+      .that().resideInAnyPackage("dev.keyward.internal..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "dev.keyward", "dev.keyward.model..", "dev.keyward.rotation..")
+      .because("arrows run root -> model -> internal, never back");
+
+  /** The root package is the map a newcomer reads: ports, shared types, exceptions. */
+  static final int MAX_ROOT_TYPES = 40;
 
   static final ArchRule NO_WALL_CLOCK = noClasses()
       .that().haveNameNotMatching(".*(Clock|Sleeper)[^.]*")
@@ -80,6 +95,34 @@ class ArchitectureTest {
   @Test
   void leavesNeverImportTheRootPackage() {
     LEAVES_NEVER_IMPORT_ROOT.check(core);
+  }
+
+  @Test
+  void modelNeverImportsTheRootPackage() {
+    MODEL_NEVER_IMPORTS_ROOT.check(core);
+  }
+
+  @Test
+  void internalImportsNeitherRootNorModel() {
+    INTERNAL_NEVER_IMPORTS_ROOT_OR_MODEL.check(core);
+  }
+
+  @Test
+  void rootPackageHoldsAtMostFortyTopLevelTypes() {
+    long topLevel = core.stream()
+        .filter(c -> c.getPackageName().equals("dev.keyward") && c.isTopLevelClass())
+        .count();
+    assertThat(topLevel).isPositive().isLessThanOrEqualTo(MAX_ROOT_TYPES);
+  }
+
+  @Test
+  void requestAndResponseValuesLiveInModel() {
+    assertThat(core.stream()
+        .filter(c -> c.getPackageName().equals("dev.keyward") && c.isTopLevelClass())
+        .map(JavaClass::getSimpleName)
+        .filter(n -> n.endsWith("Request") || n.startsWith("Created") || n.equals("Page")
+            || n.equals("Patch")))
+        .isEmpty();
   }
 
   @Test
@@ -125,5 +168,13 @@ class ArchitectureTest {
     assertThat(leaf).isNotEmpty();
     assertThatThrownBy(() -> LEAVES_NEVER_IMPORT_ROOT.check(leaf)).isInstanceOf(AssertionError.class)
         .hasMessageContaining("dev.keyward.Sleeper");
+
+    JavaClasses backwards = new ClassFileImporter().importClasses(
+        dev.keyward.model.ModelImportingRootFixture.class,
+        dev.keyward.internal.InternalImportingModelFixture.class);
+    assertThatThrownBy(() -> MODEL_NEVER_IMPORTS_ROOT.check(backwards))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("dev.keyward.Sleeper");
+    assertThatThrownBy(() -> INTERNAL_NEVER_IMPORTS_ROOT_OR_MODEL.check(backwards))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("dev.keyward.model.Patch");
   }
 }

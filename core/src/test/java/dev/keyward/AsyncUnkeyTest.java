@@ -1,5 +1,9 @@
 package dev.keyward;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.Liveness;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package dev.keyward;
 
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.VerifyKeyRequest;
+import dev.keyward.model.WhoamiRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.key.Secret;

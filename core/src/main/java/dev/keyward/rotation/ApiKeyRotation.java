@@ -1,7 +1,7 @@
 package dev.keyward.rotation;
 
-import dev.keyward.CreatedKey;
-import dev.keyward.RerollKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.RerollKeyRequest;
 import dev.keyward.Unkey;
 import java.time.Duration;
 import java.util.Objects;

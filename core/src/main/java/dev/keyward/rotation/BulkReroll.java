@@ -1,7 +1,7 @@
 package dev.keyward.rotation;
 
-import dev.keyward.KeyInfo;
-import dev.keyward.ListKeysRequest;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
 import dev.keyward.Sleeper;
 import dev.keyward.Unkey;
 import java.time.Clock;

@@ -1,15 +1,15 @@
 package dev.keyward.rotation;
 
-import dev.keyward.CreatedKey;
-import dev.keyward.KeyInfo;
-import dev.keyward.ListKeysRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
 import dev.keyward.NotFoundException;
-import dev.keyward.Pages;
+import dev.keyward.model.Pages;
 import dev.keyward.RateLimitedException;
-import dev.keyward.RerollKeyRequest;
+import dev.keyward.model.RerollKeyRequest;
 import dev.keyward.TransportException;
 import dev.keyward.UnkeyException;
-import dev.keyward.UpdateKeyRequest;
+import dev.keyward.model.UpdateKeyRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

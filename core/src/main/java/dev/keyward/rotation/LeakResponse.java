@@ -1,10 +1,10 @@
 package dev.keyward.rotation;
 
-import dev.keyward.CreatedKey;
-import dev.keyward.KeyInfo;
-import dev.keyward.ListKeysRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
 import dev.keyward.NotFoundException;
-import dev.keyward.RootKeyInfo;
+import dev.keyward.model.RootKeyInfo;
 import dev.keyward.Sleeper;
 import dev.keyward.Unkey;
 import dev.keyward.UnkeyException;

@@ -1,7 +1,7 @@
 package dev.keyward.rotation;
 
-import dev.keyward.CreatedKey;
-import dev.keyward.RootKeyInfo;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.RootKeyInfo;
 import dev.keyward.key.Secret;
 import java.time.Duration;
 import java.time.Instant;

@@ -19,8 +19,7 @@ import java.util.function.Predicate;
  * permissions, is the plan's own.
  *
  * <pre>{@code
- * RotationVerifier verifier = RotationVerifier.authenticatingWith(
- *         secret -> UnkeyHttpClient.builder().rootKey(secret).build())
+ * RotationVerifier verifier = RotationVerifier.authenticatingWith(unkey)   // unkey.withRootKey(new key)
  *     .withCheck(secret -> myService.healthUsing(secret), Duration.ofMinutes(2));
  * }</pre>
  */
@@ -44,6 +43,15 @@ public final class RotationVerifier {
   public static RotationVerifier authenticatingWith(Function<Secret, Unkey> clientFor) {
     return new RotationVerifier(Objects.requireNonNull(clientFor, "clientFor == null"), s -> true,
         Duration.ofSeconds(30), Duration.ofSeconds(1));
+  }
+
+  /**
+   * A verifier that calls the server as the new key through {@code unkey.withRootKey(newKey)}: the
+   * same port, client or fake, acting with the new key.
+   */
+  public static RotationVerifier authenticatingWith(Unkey unkey) {
+    Objects.requireNonNull(unkey, "unkey == null");
+    return authenticatingWith(unkey::withRootKey);
   }
 
   /** Adds the caller's check (c), polled every second until it passes or {@code deadline} passes. */

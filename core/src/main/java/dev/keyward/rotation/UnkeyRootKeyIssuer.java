@@ -1,10 +1,10 @@
 package dev.keyward.rotation;
 
-import dev.keyward.CreateRootKeyRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.ListRootKeysRequest;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.ListRootKeysRequest;
 import dev.keyward.NotFoundException;
-import dev.keyward.RootKeyInfo;
+import dev.keyward.model.RootKeyInfo;
 import dev.keyward.Unkey;
 import dev.keyward.key.Secret;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.keyward.rotation;
 
-import dev.keyward.CreatedKey;
+import dev.keyward.model.CreatedKey;
 import dev.keyward.Keys;
 import dev.keyward.Problem;
-import dev.keyward.RootKeyInfo;
+import dev.keyward.model.RootKeyInfo;
 import dev.keyward.UnauthorizedException;
 import dev.keyward.Unkey;
-import dev.keyward.Verification;
-import dev.keyward.VerifyKeyRequest;
+import dev.keyward.model.Verification;
+import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import java.lang.reflect.Proxy;

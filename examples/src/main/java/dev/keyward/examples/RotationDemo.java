@@ -1,14 +1,11 @@
 package dev.keyward.examples;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreateRootKeyRequest;
-import dev.keyward.CreatedKey;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
 import dev.keyward.NotFoundException;
 import dev.keyward.Unkey;
-import dev.keyward.http.RequestOptions;
-import dev.keyward.http.UnkeyHttpClient;
-import dev.keyward.key.Secret;
 import dev.keyward.rotation.LeakReport;
 import dev.keyward.rotation.LeakResponse;
 import dev.keyward.rotation.RootKeyIssuer;
@@ -17,7 +14,6 @@ import dev.keyward.rotation.RotationJournal;
 import dev.keyward.rotation.RotationReport;
 import dev.keyward.rotation.RotationVerifier;
 import dev.keyward.rotation.SecretStore;
-import dev.keyward.testing.InMemoryUnkey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,7 +22,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Rotates a root key kept in an {@code .env} file, then runs the leak playbook on its successor,
@@ -54,15 +49,14 @@ public final class RotationDemo {
     Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
     out.println("rotation: created root key " + service.keyId() + " " + service.key() + " and wrote it to " + env);
 
-    Function<Secret, Unkey> clientFor = clientFactory(unkey);
     RootKeyRotation rotation = RootKeyRotation.builder()
         .oldKeyId(service.keyId())
         .issuer(RootKeyIssuer.of(unkey))
         .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
         .deploy((planId, newKeyId) -> out.println("rotation: deploy hook: services now read " + newKeyId))
-        .verifier(RotationVerifier.authenticatingWith(clientFor)
+        .verifier(RotationVerifier.authenticatingWith(unkey)
             // the caller's own check (c): here, the service's typical call works with the new key
-            .withCheck(secret -> clientFor.apply(secret).keys().verify("keyward_demo_probe").code() != null,
+            .withCheck(secret -> unkey.withRootKey(secret).keys().verify("keyward_demo_probe").code() != null,
                 Duration.ofSeconds(10)))
         .journal(RotationJournal.open(tempDir.resolve("journal")))
         .build();
@@ -83,7 +77,7 @@ public final class RotationDemo {
         .leakedKeyId(report.newKeyId().orElseThrow())
         .issuer(RootKeyIssuer.of(unkey))
         .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
-        .verifier(RotationVerifier.authenticatingWith(clientFor))
+        .verifier(RotationVerifier.authenticatingWith(unkey))
         .reviewApiKeys(unkey, List.of(apiId), since)
         .reroll(Duration.ZERO, (old, created) ->
             out.println("leak: successor of " + old + " is " + created.keyId() + " " + created.key()))
@@ -99,13 +93,4 @@ public final class RotationDemo {
     out.println("rotation: cleaned up the demo API and root key");
   }
 
-  private static Function<Secret, Unkey> clientFactory(Unkey unkey) {
-    if (unkey instanceof InMemoryUnkey memory) {
-      return memory::as;
-    }
-    if (unkey instanceof UnkeyHttpClient http) {
-      return secret -> http.withOptions(RequestOptions.builder().rootKey(secret).build());
-    }
-    throw new IllegalArgumentException("RotationDemo needs an UnkeyHttpClient or an InMemoryUnkey");
-  }
 }

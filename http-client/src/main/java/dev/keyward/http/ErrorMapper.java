@@ -13,6 +13,7 @@ import dev.keyward.ServerException;
 import dev.keyward.UnauthorizedException;
 import dev.keyward.UnexpectedStatusException;
 import dev.keyward.UnkeyException;
+import dev.keyward.http.internal.ErrorCodec;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
 import java.time.Duration;
@@ -53,7 +54,7 @@ final class ErrorMapper {
         return new ForbiddenException(op, problem,
             "the call is forbidden (e.g. the root key or workspace is disabled, or the resource is protected)");
       case NOT_FOUND:
-        return new NotFoundException(op, problem, notFoundExplanation(op));
+        return new NotFoundException(op, problem, ErrorCodec.notFoundExplanation(op));
       case CONFLICT:
         return new ConflictException(op, problem, "the resource already exists or conflicts with another");
       case GONE:
@@ -68,21 +69,6 @@ final class ErrorMapper {
         return new ServerException(op, problem, "the server failed to handle the request");
       default:
         return new UnexpectedStatusException(op, problem, "the server answered with an unexpected status");
-    }
-  }
-
-  private static String notFoundExplanation(Operation op) {
-    switch (op) {
-      case KEYS_CREATE_KEY:
-      case APIS_LIST_KEYS:
-        return "the API does not exist, or the root key may not act on it: Unkey answers 404 for both"
-            + " so that a root key cannot probe which APIs exist; check the root key's permissions";
-      case KEYS_GET_KEY:
-      case KEYS_WHOAMI:
-        return "the key does not exist, or the root key may not read it: Unkey answers 404 for both"
-            + " so that a root key cannot probe which keys exist; check the root key's permissions";
-      default:
-        return "the resource does not exist";
     }
   }
 

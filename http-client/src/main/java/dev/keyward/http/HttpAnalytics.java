@@ -1,8 +1,8 @@
 package dev.keyward.http;
 
 import dev.keyward.Analytics;
-import dev.keyward.GetVerificationsRequest;
-import dev.keyward.VerificationRows;
+import dev.keyward.model.GetVerificationsRequest;
+import dev.keyward.model.VerificationRows;
 import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 

@@ -1,15 +1,15 @@
 package dev.keyward.http;
 
-import dev.keyward.Ack;
-import dev.keyward.ApiInfo;
+import dev.keyward.model.Ack;
+import dev.keyward.model.ApiInfo;
 import dev.keyward.Apis;
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreatedApi;
-import dev.keyward.DeleteApiRequest;
-import dev.keyward.GetApiRequest;
-import dev.keyward.KeyInfo;
-import dev.keyward.ListKeysRequest;
-import dev.keyward.Page;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreatedApi;
+import dev.keyward.model.DeleteApiRequest;
+import dev.keyward.model.GetApiRequest;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
+import dev.keyward.model.Page;
 import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 

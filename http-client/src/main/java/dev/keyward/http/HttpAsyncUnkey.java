@@ -8,8 +8,10 @@ import dev.keyward.AsyncPermissions;
 import dev.keyward.AsyncRatelimits;
 import dev.keyward.AsyncRootKeys;
 import dev.keyward.AsyncUnkey;
-import dev.keyward.Liveness;
+import dev.keyward.model.Liveness;
 import dev.keyward.http.internal.LivenessCodec;
+import dev.keyward.key.Secret;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link AsyncUnkey} on OkHttp's {@code enqueue}; futures fail with the same exceptions as the blocking client. */
@@ -22,6 +24,12 @@ final class HttpAsyncUnkey implements AsyncUnkey {
   private final AsyncRatelimits ratelimits;
   private final AsyncAnalytics analytics;
   private final AsyncRootKeys rootKeys;
+
+  @Override
+  public AsyncUnkey withRootKey(Secret rootKey) {
+    Objects.requireNonNull(rootKey, "rootKey == null");
+    return new HttpAsyncUnkey(caller.withOptions(RequestOptions.builder().rootKey(rootKey).build()));
+  }
 
   HttpAsyncUnkey(Caller caller) {
     this.caller = caller;

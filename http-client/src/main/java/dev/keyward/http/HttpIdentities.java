@@ -1,15 +1,15 @@
 package dev.keyward.http;
 
-import dev.keyward.Ack;
-import dev.keyward.CreateIdentityRequest;
-import dev.keyward.CreatedIdentity;
-import dev.keyward.DeleteIdentityRequest;
-import dev.keyward.GetIdentityRequest;
+import dev.keyward.model.Ack;
+import dev.keyward.model.CreateIdentityRequest;
+import dev.keyward.model.CreatedIdentity;
+import dev.keyward.model.DeleteIdentityRequest;
+import dev.keyward.model.GetIdentityRequest;
 import dev.keyward.Identities;
-import dev.keyward.Identity;
-import dev.keyward.ListIdentitiesRequest;
-import dev.keyward.Page;
-import dev.keyward.UpdateIdentityRequest;
+import dev.keyward.model.Identity;
+import dev.keyward.model.ListIdentitiesRequest;
+import dev.keyward.model.Page;
+import dev.keyward.model.UpdateIdentityRequest;
 import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 

@@ -1,18 +1,18 @@
 package dev.keyward.http;
 
-import dev.keyward.Ack;
-import dev.keyward.DeleteOverrideRequest;
-import dev.keyward.GetOverrideRequest;
-import dev.keyward.LimitRequest;
-import dev.keyward.LimitResult;
-import dev.keyward.ListOverridesRequest;
-import dev.keyward.MultiLimitRequest;
-import dev.keyward.MultiLimitResult;
-import dev.keyward.Page;
-import dev.keyward.RatelimitOverride;
+import dev.keyward.model.Ack;
+import dev.keyward.model.DeleteOverrideRequest;
+import dev.keyward.model.GetOverrideRequest;
+import dev.keyward.model.LimitRequest;
+import dev.keyward.model.LimitResult;
+import dev.keyward.model.ListOverridesRequest;
+import dev.keyward.model.MultiLimitRequest;
+import dev.keyward.model.MultiLimitResult;
+import dev.keyward.model.Page;
+import dev.keyward.model.RatelimitOverride;
 import dev.keyward.Ratelimits;
-import dev.keyward.SavedOverride;
-import dev.keyward.SetOverrideRequest;
+import dev.keyward.model.SavedOverride;
+import dev.keyward.model.SetOverrideRequest;
 import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 

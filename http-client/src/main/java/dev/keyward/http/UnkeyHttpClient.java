@@ -8,7 +8,7 @@ import dev.keyward.Keys;
 import dev.keyward.Permissions;
 import dev.keyward.Ratelimits;
 import dev.keyward.RootKeys;
-import dev.keyward.Liveness;
+import dev.keyward.model.Liveness;
 import dev.keyward.Sleeper;
 import dev.keyward.Unkey;
 import dev.keyward.http.internal.LivenessCodec;
@@ -97,6 +97,16 @@ public final class UnkeyHttpClient implements Unkey {
       b.baseUrl(url);
     }
     return b.build();
+  }
+
+  /**
+   * This client acting with another root key (its provider is bypassed for these calls); the same as
+   * {@code withOptions(RequestOptions.builder().rootKey(rootKey).build())}.
+   */
+  @Override
+  public UnkeyHttpClient withRootKey(Secret rootKey) {
+    Objects.requireNonNull(rootKey, "rootKey == null");
+    return withOptions(RequestOptions.builder().rootKey(rootKey).build());
   }
 
   /** A view of this client whose calls use {@code options} (merged over this client's). */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyward.BadRequestException;
 import dev.keyward.ConflictException;
-import dev.keyward.CreateKeyRequest;
+import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.ForbiddenException;
 import dev.keyward.GoneException;
 import dev.keyward.InsufficientPermissionsException;

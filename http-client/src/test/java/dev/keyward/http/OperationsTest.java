@@ -3,6 +3,7 @@ package dev.keyward.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.*;
+import dev.keyward.model.*;
 import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 import java.time.Duration;

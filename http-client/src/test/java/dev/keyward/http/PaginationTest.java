@@ -3,8 +3,8 @@ package dev.keyward.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyward.Identity;
-import dev.keyward.ListIdentitiesRequest;
+import dev.keyward.model.Identity;
+import dev.keyward.model.ListIdentitiesRequest;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;

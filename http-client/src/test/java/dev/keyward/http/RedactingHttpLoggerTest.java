@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.keyward.CreateKeyRequest;
+import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.redact.Redactor;
 import java.util.List;
 import mockwebserver3.MockWebServer;

@@ -3,11 +3,11 @@ package dev.keyward.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyward.CreateKeyRequest;
+import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.RateLimitedException;
 import dev.keyward.ServerException;
 import dev.keyward.TransportException;
-import dev.keyward.Verification;
+import dev.keyward.model.Verification;
 import dev.keyward.permission.Operation;
 import java.time.Duration;
 import java.util.ArrayList;

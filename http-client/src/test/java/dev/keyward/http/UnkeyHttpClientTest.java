@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.Credits;
-import dev.keyward.Liveness;
-import dev.keyward.RateLimit;
-import dev.keyward.RatelimitCheck;
-import dev.keyward.Refill;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.Credits;
+import dev.keyward.model.Liveness;
+import dev.keyward.model.RateLimit;
+import dev.keyward.model.RatelimitCheck;
+import dev.keyward.model.Refill;
 import dev.keyward.TransportException;
-import dev.keyward.Verification;
-import dev.keyward.VerifyKeyRequest;
+import dev.keyward.model.Verification;
+import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.key.Secret;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -160,6 +160,23 @@ class UnkeyHttpClientTest {
     Secret tenant = Secret.of("unkey_tenantKey1234567");
     client.withOptions(RequestOptions.builder().rootKey(tenant).build()).keys().verify("sk_any12345678");
     assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + tenant.reveal());
+  }
+
+  @Test
+  void withRootKeySwitchesTheKeyOnTheBlockingAndAsyncPort() throws Exception {
+    String notFound = "{\"meta\":{\"requestId\":\"req_w\"},\"data\":{\"valid\":false,\"code\":\"NOT_FOUND\"}}";
+    answers.enqueue(200, notFound);
+    answers.enqueue(200, notFound);
+    answers.enqueue(200, notFound);
+    Secret tenant = Secret.of("unkey_tenantKey7654321");
+    dev.keyward.Unkey port = client;
+    port.withRootKey(tenant).keys().verify("sk_any12345678");
+    client.async().withRootKey(tenant).keys().verify(VerifyKeyRequest.builder("sk_any12345678").build())
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    port.keys().verify("sk_any12345678");
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + tenant.reveal());
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + tenant.reveal());
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + ROOT.reveal());
   }
 
   @Test

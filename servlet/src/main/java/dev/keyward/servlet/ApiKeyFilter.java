@@ -9,7 +9,7 @@ import dev.keyward.UnauthorizedException;
 import dev.keyward.UnexpectedStatusException;
 import dev.keyward.Unkey;
 import dev.keyward.UnkeyException;
-import dev.keyward.Verification;
+import dev.keyward.model.Verification;
 import dev.keyward.key.Secret;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

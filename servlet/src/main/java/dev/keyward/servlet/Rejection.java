@@ -1,7 +1,7 @@
 package dev.keyward.servlet;
 
-import dev.keyward.RatelimitStatus;
-import dev.keyward.Verification;
+import dev.keyward.model.RatelimitStatus;
+import dev.keyward.model.Verification;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

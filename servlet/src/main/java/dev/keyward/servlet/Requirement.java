@@ -1,7 +1,7 @@
 package dev.keyward.servlet;
 
-import dev.keyward.RatelimitCheck;
-import dev.keyward.VerifyKeyRequest;
+import dev.keyward.model.RatelimitCheck;
+import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.PermissionQuery;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.keyward.servlet;
 
-import dev.keyward.Verification;
+import dev.keyward.model.Verification;
 import dev.keyward.key.Secret;
 import java.time.Clock;
 import java.time.Duration;

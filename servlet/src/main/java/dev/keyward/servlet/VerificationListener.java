@@ -1,6 +1,6 @@
 package dev.keyward.servlet;
 
-import dev.keyward.Verification;
+import dev.keyward.model.Verification;
 
 /** Observes {@link ApiKeyFilter}'s outcomes, e.g. for metrics. It never sees a key. */
 public interface VerificationListener {

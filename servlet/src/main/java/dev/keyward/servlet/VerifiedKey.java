@@ -1,7 +1,7 @@
 package dev.keyward.servlet;
 
-import dev.keyward.Identity;
-import dev.keyward.Verification;
+import dev.keyward.model.Identity;
+import dev.keyward.model.Verification;
 import dev.keyward.permission.PermissionQuery;
 import java.security.Principal;
 import java.time.Instant;

@@ -2,10 +2,10 @@ package dev.keyward.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.Credits;
-import dev.keyward.RateLimit;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.Credits;
+import dev.keyward.model.RateLimit;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.key.Secret;

@@ -2,15 +2,15 @@ package dev.keyward.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.Identity;
+import dev.keyward.model.Identity;
 import dev.keyward.Problem;
 import dev.keyward.RateLimitedException;
-import dev.keyward.RatelimitStatus;
+import dev.keyward.model.RatelimitStatus;
 import dev.keyward.ServerException;
 import dev.keyward.TransportException;
 import dev.keyward.UnauthorizedException;
-import dev.keyward.Verification;
-import dev.keyward.Verification.Code;
+import dev.keyward.model.Verification;
+import dev.keyward.model.Verification.Code;
 import dev.keyward.permission.Operation;
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -2,8 +2,8 @@ package dev.keyward.servlet;
 
 import dev.keyward.Keys;
 import dev.keyward.Unkey;
-import dev.keyward.Verification;
-import dev.keyward.VerifyKeyRequest;
+import dev.keyward.model.Verification;
+import dev.keyward.model.VerifyKeyRequest;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.keyward.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyward.Verification;
-import dev.keyward.Verification.Code;
+import dev.keyward.model.Verification;
+import dev.keyward.model.Verification.Code;
 import dev.keyward.key.Secret;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.keyward.spring;
 
-import dev.keyward.Verification;
+import dev.keyward.model.Verification;
 import dev.keyward.servlet.VerificationListener;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.keyward.spring;
 
 import dev.keyward.ForbiddenException;
-import dev.keyward.Liveness;
+import dev.keyward.model.Liveness;
 import dev.keyward.UnauthorizedException;
 import dev.keyward.Unkey;
 import dev.keyward.UnkeyException;
-import dev.keyward.Verification;
-import dev.keyward.VerifyKeyRequest;
+import dev.keyward.model.Verification;
+import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.key.KeyFormat;
 import java.security.SecureRandom;
 import java.util.Objects;

@@ -14,6 +14,7 @@ import dev.keyward.UnauthorizedException;
 import dev.keyward.UnexpectedStatusException;
 import dev.keyward.UnkeyException;
 import dev.keyward.ValidationError;
+import dev.keyward.http.internal.ErrorCodec;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
 import java.util.List;
@@ -90,7 +91,8 @@ enum ErrorCode {
       List<ValidationError> errors,
       @Nullable PermissionQuery missing) {
     Problem p = new Problem(status, type, title, detail, requestId, errors);
-    String why = "the fake answered " + name().toLowerCase(java.util.Locale.ROOT);
+    String why = "the fake answered " + name().toLowerCase(java.util.Locale.ROOT)
+        + (status == 404 ? ": " + ErrorCodec.notFoundExplanation(op) : "");
     switch (status) {
       case 400:
         return new BadRequestException(op, p, why);

@@ -1,6 +1,6 @@
 package dev.keyward.testing;
 
-import dev.keyward.Page;
+import dev.keyward.model.Page;
 import dev.keyward.permission.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.keyward.testing;
 
 import dev.keyward.Analytics;
-import dev.keyward.GetVerificationsRequest;
-import dev.keyward.VerificationRows;
+import dev.keyward.model.GetVerificationsRequest;
+import dev.keyward.model.VerificationRows;
 import dev.keyward.permission.Operation;
 
 /** {@code analytics.*}: the fake, like a workspace without ClickHouse, answers 412. */

@@ -1,16 +1,16 @@
 package dev.keyward.testing;
 
-import dev.keyward.Ack;
-import dev.keyward.CreateRootKeyRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.DeleteRootKeyRequest;
-import dev.keyward.GetRootKeyRequest;
-import dev.keyward.ListRootKeysRequest;
-import dev.keyward.Page;
-import dev.keyward.RerollRootKeyRequest;
-import dev.keyward.RootKeyInfo;
+import dev.keyward.model.Ack;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.DeleteRootKeyRequest;
+import dev.keyward.model.GetRootKeyRequest;
+import dev.keyward.model.ListRootKeysRequest;
+import dev.keyward.model.Page;
+import dev.keyward.model.RerollRootKeyRequest;
+import dev.keyward.model.RootKeyInfo;
 import dev.keyward.RootKeys;
-import dev.keyward.UpdateRootKeyRequest;
+import dev.keyward.model.UpdateRootKeyRequest;
 import dev.keyward.key.KeyFormat;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;

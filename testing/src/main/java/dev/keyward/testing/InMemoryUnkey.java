@@ -7,7 +7,7 @@ import dev.keyward.Keys;
 import dev.keyward.Permissions;
 import dev.keyward.Ratelimits;
 import dev.keyward.RootKeys;
-import dev.keyward.Liveness;
+import dev.keyward.model.Liveness;
 import dev.keyward.Unkey;
 import dev.keyward.key.Secret;
 import java.security.SecureRandom;
@@ -63,6 +63,12 @@ public final class InMemoryUnkey implements Unkey {
   public InMemoryUnkey as(Secret rootKey) {
     Objects.requireNonNull(rootKey, "rootKey == null");
     return new InMemoryUnkey(ws, rootKey.hash());
+  }
+
+  /** The port's name for {@link #as(Secret)}: a view of the same workspace acting as {@code rootKey}. */
+  @Override
+  public InMemoryUnkey withRootKey(Secret rootKey) {
+    return as(rootKey);
   }
 
   /** The workspace's bootstrap root key, which holds every permission. A local test credential. */

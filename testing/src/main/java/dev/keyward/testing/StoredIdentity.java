@@ -1,6 +1,6 @@
 package dev.keyward.testing;
 
-import dev.keyward.RateLimit;
+import dev.keyward.model.RateLimit;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +13,8 @@ final class StoredIdentity {
   final Map<String, RateLimit> ratelimits = new LinkedHashMap<>();
   final Instant createdAt;
 
-  dev.keyward.Identity view() {
-    return new dev.keyward.Identity(id, externalId, meta, new java.util.ArrayList<>(ratelimits.values()));
+  dev.keyward.model.Identity view() {
+    return new dev.keyward.model.Identity(id, externalId, meta, new java.util.ArrayList<>(ratelimits.values()));
   }
 
   StoredIdentity(String id, String externalId, Instant createdAt) {

@@ -1,7 +1,7 @@
 package dev.keyward.testing;
 
-import dev.keyward.RateLimit;
-import dev.keyward.Refill;
+import dev.keyward.model.RateLimit;
+import dev.keyward.model.Refill;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

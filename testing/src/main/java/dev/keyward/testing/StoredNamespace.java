@@ -1,6 +1,6 @@
 package dev.keyward.testing;
 
-import dev.keyward.RatelimitOverride;
+import dev.keyward.model.RatelimitOverride;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;

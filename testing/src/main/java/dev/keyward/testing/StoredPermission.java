@@ -11,8 +11,8 @@ final class StoredPermission {
   @Nullable String description;
   final Instant createdAt;
 
-  dev.keyward.Permission view() {
-    return new dev.keyward.Permission(id, name, slug, description);
+  dev.keyward.model.Permission view() {
+    return new dev.keyward.model.Permission(id, name, slug, description);
   }
 
   StoredPermission(String id, String name, String slug, @Nullable String description, Instant createdAt) {

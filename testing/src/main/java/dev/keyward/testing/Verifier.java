@@ -1,10 +1,10 @@
 package dev.keyward.testing;
 
-import dev.keyward.RateLimit;
-import dev.keyward.RatelimitCheck;
-import dev.keyward.RatelimitStatus;
-import dev.keyward.Verification;
-import dev.keyward.VerifyKeyRequest;
+import dev.keyward.model.RateLimit;
+import dev.keyward.model.RatelimitCheck;
+import dev.keyward.model.RatelimitStatus;
+import dev.keyward.model.Verification;
+import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;

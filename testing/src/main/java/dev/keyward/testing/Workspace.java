@@ -1,6 +1,6 @@
 package dev.keyward.testing;
 
-import dev.keyward.Refill;
+import dev.keyward.model.Refill;
 import dev.keyward.key.Base58;
 import dev.keyward.key.KeyFormat;
 import dev.keyward.key.Secret;
@@ -208,15 +208,15 @@ final class Workspace {
     return out;
   }
 
-  dev.keyward.Role roleView(StoredRole r) {
-    List<dev.keyward.Permission> ps = new ArrayList<>();
+  dev.keyward.model.Role roleView(StoredRole r) {
+    List<dev.keyward.model.Permission> ps = new ArrayList<>();
     for (String pid : r.permissionIds) {
       StoredPermission p = permissions.get(pid);
       if (p != null) {
         ps.add(p.view());
       }
     }
-    return new dev.keyward.Role(r.id, r.name, r.description, ps);
+    return new dev.keyward.model.Role(r.id, r.name, r.description, ps);
   }
 
   List<String> roleNames(StoredKey k) {
@@ -234,7 +234,7 @@ final class Workspace {
   }
 
   /** The key's identity as the port shows it, or null. */
-  dev.keyward.@Nullable Identity identityOf(StoredKey k) {
+  dev.keyward.model.@Nullable Identity identityOf(StoredKey k) {
     StoredIdentity i = k.identityId == null ? null : identities.get(k.identityId);
     return i == null ? null : i.view();
   }

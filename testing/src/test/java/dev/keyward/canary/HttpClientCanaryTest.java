@@ -3,8 +3,8 @@ package dev.keyward.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.AsyncUnkey;
-import dev.keyward.CreatedKey;
-import dev.keyward.KeyInfo;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.KeyInfo;
 import dev.keyward.Unkey;
 import dev.keyward.http.EventListener;
 import dev.keyward.http.RetryPolicy;
@@ -248,9 +248,9 @@ class HttpClientCanaryTest {
       }
     });
     Unkey client = client(new ConcurrentLinkedQueue<>());
-    CreatedKey created = client.keys().create(dev.keyward.CreateKeyRequest.builder("api_123").build());
+    CreatedKey created = client.keys().create(dev.keyward.model.CreateKeyRequest.builder("api_123").build());
     assertThat(created.key().reveal()).isEqualTo(K.createdKey.value());
-    KeyInfo decrypted = client.keys().get(dev.keyward.GetKeyRequest.builder("key_3").decrypt(true).build());
+    KeyInfo decrypted = client.keys().get(dev.keyward.model.GetKeyRequest.builder("key_3").decrypt(true).build());
     assertThat(decrypted.plaintext().reveal()).isEqualTo(K.apiBare.value());
     client.keys().verify(K.apiRegistered.secret());
     RecordedRequest verify = null;

@@ -4,6 +4,7 @@ import static dev.keyward.canary.OperationRow.async;
 import static dev.keyward.canary.OperationRow.sync;
 
 import dev.keyward.*;
+import dev.keyward.model.*;
 import dev.keyward.http.RequestOptions;
 import dev.keyward.http.UnkeyHttpClient;
 import java.time.Duration;

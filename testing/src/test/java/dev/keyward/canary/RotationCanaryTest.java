@@ -2,10 +2,10 @@ package dev.keyward.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreateRootKeyRequest;
-import dev.keyward.CreatedKey;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
 import dev.keyward.key.KeyFormat;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
@@ -258,7 +258,7 @@ class RotationCanaryTest {
             }
             w.server.clearFaults();
           }
-          String oneKey = w.workspace.apis().listKeys(dev.keyward.ListKeysRequest.of(apiId)).items().get(0).keyId();
+          String oneKey = w.workspace.apis().listKeys(dev.keyward.model.ListKeysRequest.of(apiId)).items().get(0).keyId();
           w.server.inject(f.fault().apply(Operation.KEYS_REROLL_KEY));
           Object single = attempt(thrown, () -> ApiKeyRotation.reroll(w.admin, oneKey, Duration.ofMinutes(1)));
           if (single != null) {

@@ -2,12 +2,12 @@ package dev.keyward.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.KeyInfo;
-import dev.keyward.ListKeysRequest;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
 import dev.keyward.Unkey;
-import dev.keyward.Verification;
+import dev.keyward.model.Verification;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.key.Secret;

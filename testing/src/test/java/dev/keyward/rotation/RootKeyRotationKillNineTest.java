@@ -2,10 +2,10 @@ package dev.keyward.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.CreateRootKeyRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.ListRootKeysRequest;
-import dev.keyward.RootKeyInfo;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.ListRootKeysRequest;
+import dev.keyward.model.RootKeyInfo;
 import dev.keyward.key.Secret;
 import dev.keyward.testing.FakeUnkeyServer;
 import dev.keyward.testing.InMemoryUnkey;

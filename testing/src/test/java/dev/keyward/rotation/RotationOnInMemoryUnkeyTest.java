@@ -2,15 +2,15 @@ package dev.keyward.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreateRootKeyRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.KeyInfo;
-import dev.keyward.ListKeysRequest;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
 import dev.keyward.NotFoundException;
-import dev.keyward.RootKeyInfo;
-import dev.keyward.Verification;
+import dev.keyward.model.RootKeyInfo;
+import dev.keyward.model.Verification;
 import dev.keyward.key.Secret;
 import dev.keyward.testing.InMemoryUnkey;
 import dev.keyward.testing.TestClock;
@@ -48,7 +48,7 @@ class RotationOnInMemoryUnkeyTest {
         .oldKeyId(service.keyId())
         .issuer(RootKeyIssuer.of(admin))
         .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
-        .verifier(RotationVerifier.authenticatingWith(admin::as))
+        .verifier(RotationVerifier.authenticatingWith(admin))
         .journal(RotationJournal.open(dir.resolve("journal")))
         .clock(clock)
         .sleeper(clock);
@@ -74,7 +74,7 @@ class RotationOnInMemoryUnkeyTest {
         .oldKey(service.key())
         .issuer(RootKeyIssuer.of(admin))
         .store(SecretStore.inMemory(), "K")
-        .verifier(RotationVerifier.authenticatingWith(admin::as))
+        .verifier(RotationVerifier.authenticatingWith(admin))
         .journal(RotationJournal.open(dir.resolve("journal")))
         .clock(clock).sleeper(clock)
         .build().execute();
@@ -162,7 +162,7 @@ class RotationOnInMemoryUnkeyTest {
         .leakedKeyId(service.keyId())
         .issuer(RootKeyIssuer.of(admin))
         .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
-        .verifier(RotationVerifier.authenticatingWith(admin::as))
+        .verifier(RotationVerifier.authenticatingWith(admin))
         .reviewApiKeys(admin, List.of(apiId), since)
         .reroll(Duration.ZERO, (old, created) -> delivered.put(old, created.key()))
         .clock(clock).sleeper(clock)

@@ -2,11 +2,11 @@ package dev.keyward.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.Credits;
-import dev.keyward.Verification;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.Credits;
+import dev.keyward.model.Verification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

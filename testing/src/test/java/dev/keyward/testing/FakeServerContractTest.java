@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.Unkey;
 import dev.keyward.http.UnkeyHttpClient;
-import dev.keyward.key.Secret;
 import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 import java.util.List;
@@ -39,13 +38,8 @@ class FakeServerContractTest extends UnkeyContract {
   Unkey open(InMemoryUnkey workspace, TestClock clock) {
     spec = new SpecCheckingListener();
     server = FakeUnkeyServer.builder(workspace).listener(spec).start();
-    return as(workspace.bootstrapKey());
-  }
-
-  @Override
-  Unkey as(Secret rootKey) {
-    return UnkeyHttpClient.builder().baseUrl(server.url()).rootKey(rootKey).clock(clock).sleeper(clock)
-        .noHttpLogging().build();
+    return UnkeyHttpClient.builder().baseUrl(server.url()).rootKey(workspace.bootstrapKey())
+        .clock(clock).sleeper(clock).noHttpLogging().build();
   }
 
   @Override

@@ -2,9 +2,9 @@ package dev.keyward.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateRootKeyRequest;
-import dev.keyward.CreatedKey;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
 import dev.keyward.permission.Operation;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -3,18 +3,18 @@ package dev.keyward.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreateRoleRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.Credits;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreateRoleRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.Credits;
 import dev.keyward.NotFoundException;
-import dev.keyward.RateLimit;
-import dev.keyward.RatelimitCheck;
-import dev.keyward.Refill;
+import dev.keyward.model.RateLimit;
+import dev.keyward.model.RatelimitCheck;
+import dev.keyward.model.Refill;
 import dev.keyward.UnauthorizedException;
-import dev.keyward.Verification;
-import dev.keyward.Verification.Code;
-import dev.keyward.VerifyKeyRequest;
+import dev.keyward.model.Verification;
+import dev.keyward.model.Verification.Code;
+import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.key.KeyFormat;
 import dev.keyward.key.Secret;
 import java.lang.reflect.Field;
@@ -196,5 +196,18 @@ class InMemoryKeysTest {
     InMemoryUnkey stranger = unkey.as(Secret.of("unkey_notarootkey12345678"));
     assertThatThrownBy(() -> stranger.keys().verify("sk_whatever1234"))
         .isInstanceOf(UnauthorizedException.class);
+  }
+
+  @Test
+  void maskedDenialExplainsTheMaskingAsTheClientDoes() {
+    String apiId = unkey.apis().create(dev.keyward.model.CreateApiRequest.of("masked")).apiId();
+    CreatedKey reader = unkey.rootKeys().create(
+        dev.keyward.model.CreateRootKeyRequest.of(List.of("api.*.read_key")));
+    assertThatThrownBy(() -> unkey.withRootKey(reader.key()).keys().create(CreateKeyRequest.builder(apiId).build()))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.status()).isEqualTo(404);
+          assertThat(e.getMessage()).contains("api_not_found").contains("Unkey answers 404 for both")
+              .contains("permissions").doesNotContain(reader.key().reveal());
+        });
   }
 }

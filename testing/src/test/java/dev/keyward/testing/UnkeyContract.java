@@ -4,34 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyward.ConflictException;
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateIdentityRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreatePermissionRequest;
-import dev.keyward.CreateRoleRequest;
-import dev.keyward.CreateRootKeyRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.Credits;
-import dev.keyward.DeleteKeyRequest;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateIdentityRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreatePermissionRequest;
+import dev.keyward.model.CreateRoleRequest;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.Credits;
+import dev.keyward.model.DeleteKeyRequest;
 import dev.keyward.InsufficientPermissionsException;
-import dev.keyward.KeyInfo;
-import dev.keyward.LimitRequest;
-import dev.keyward.ListKeysRequest;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.LimitRequest;
+import dev.keyward.model.ListKeysRequest;
 import dev.keyward.NotFoundException;
 import dev.keyward.PreconditionFailedException;
-import dev.keyward.RateLimit;
-import dev.keyward.Refill;
-import dev.keyward.RerollKeyRequest;
-import dev.keyward.SetOverrideRequest;
+import dev.keyward.model.RateLimit;
+import dev.keyward.model.Refill;
+import dev.keyward.model.RerollKeyRequest;
+import dev.keyward.model.SetOverrideRequest;
 import dev.keyward.UnauthorizedException;
 import dev.keyward.UnkeyException;
 import dev.keyward.Unkey;
-import dev.keyward.UpdateCreditsRequest;
-import dev.keyward.UpdateKeyRequest;
-import dev.keyward.Verification;
-import dev.keyward.Verification.Code;
-import dev.keyward.VerifyKeyRequest;
-import dev.keyward.AddRolesRequest;
+import dev.keyward.model.UpdateCreditsRequest;
+import dev.keyward.model.UpdateKeyRequest;
+import dev.keyward.model.Verification;
+import dev.keyward.model.Verification.Code;
+import dev.keyward.model.VerifyKeyRequest;
+import dev.keyward.model.AddRolesRequest;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import java.time.Duration;
@@ -53,9 +53,6 @@ abstract class UnkeyContract {
 
   /** The port under test, authenticated as the workspace's bootstrap key. */
   abstract Unkey open(InMemoryUnkey workspace, TestClock clock);
-
-  /** The same port authenticated as {@code rootKey}. */
-  abstract Unkey as(Secret rootKey);
 
   /** Skips the test where the port cannot speak these operations yet (the HTTP variant's codecs). */
   void requires(Operation... ops) {}
@@ -256,11 +253,11 @@ abstract class UnkeyContract {
   void rootKeysAuthenticateAndAuthorize() {
     requires(Operation.ROOT_KEYS_CREATE_ROOT_KEY, Operation.ROOT_KEYS_GET_ROOT_KEY,
         Operation.ROOT_KEYS_DELETE_ROOT_KEY, Operation.KEYS_GET_KEY);
-    assertThatThrownBy(() -> as(Secret.of("unkey_notarealrootkey1234")).keys().verify("sk_whatever12345"))
+    assertThatThrownBy(() -> unkey.withRootKey(Secret.of("unkey_notarealrootkey1234")).keys().verify("sk_whatever12345"))
         .isInstanceOf(UnauthorizedException.class);
     CreatedKey target = key(CreateKeyRequest.builder(apiId));
     CreatedKey reader = unkey.rootKeys().create(CreateRootKeyRequest.of(List.of("api.*.read_key")));
-    Unkey limited = as(reader.key());
+    Unkey limited = unkey.withRootKey(reader.key());
     // verify without verify_key: 403 naming what is missing
     assertThatThrownBy(() -> limited.keys().verify(target.key()))
         .isInstanceOfSatisfying(InsufficientPermissionsException.class,
@@ -271,9 +268,27 @@ abstract class UnkeyContract {
     assertThat(limited.keys().get(target.keyId()).keyId()).isEqualTo(target.keyId());
     // verify_key on another API: masked as NOT_FOUND
     CreatedKey other = unkey.rootKeys().create(CreateRootKeyRequest.of(List.of("api.api_other.verify_key")));
-    assertThat(as(other.key()).keys().verify(target.key()).code()).isEqualTo(Code.NOT_FOUND);
+    assertThat(unkey.withRootKey(other.key()).keys().verify(target.key()).code()).isEqualTo(Code.NOT_FOUND);
     assertThat(unkey.rootKeys().get(reader.keyId()).permissions()).containsExactly("api.*.read_key");
     unkey.rootKeys().delete(reader.keyId());
     assertThatThrownBy(() -> limited.keys().get(target.keyId())).isInstanceOf(UnauthorizedException.class);
+  }
+
+  @Test
+  void withRootKeyLeavesTheOriginalPortAndWorksAsync() throws Exception {
+    requires(Operation.ROOT_KEYS_CREATE_ROOT_KEY, Operation.KEYS_GET_KEY);
+    CreatedKey target = key(CreateKeyRequest.builder(apiId));
+    CreatedKey reader = unkey.rootKeys().create(CreateRootKeyRequest.of(List.of("api.*.read_key")));
+    Unkey limited = unkey.withRootKey(reader.key());
+    assertThatThrownBy(() -> limited.keys().create(CreateKeyRequest.builder(apiId).build()))
+        .isInstanceOf(NotFoundException.class);
+    // the original port still acts as the bootstrap key
+    assertThat(unkey.keys().create(CreateKeyRequest.builder(apiId).build()).keyId()).isNotBlank();
+    // the async mirror switches the same way, and switching back restores the wider key
+    dev.keyward.AsyncUnkey async = dev.keyward.AsyncUnkey.wrap(unkey, Runnable::run);
+    assertThat(async.withRootKey(reader.key()).keys().get(target.keyId()).get().keyId())
+        .isEqualTo(target.keyId());
+    assertThat(limited.withRootKey(workspace.bootstrapKey()).keys()
+        .create(CreateKeyRequest.builder(apiId).build()).keyId()).isNotBlank();
   }
 }

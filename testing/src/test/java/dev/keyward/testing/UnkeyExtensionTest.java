@@ -2,10 +2,10 @@ package dev.keyward.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreatedKey;
-import dev.keyward.Verification;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.Verification;
 import dev.keyward.http.UnkeyHttpClient;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.keyward.benchmarks.fakes;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.testing.FakeUnkeyServer;
 import dev.keyward.testing.InMemoryUnkey;
 import java.io.IOException;

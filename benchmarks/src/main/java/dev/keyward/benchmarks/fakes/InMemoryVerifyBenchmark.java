@@ -1,8 +1,8 @@
 package dev.keyward.benchmarks.fakes;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.Verification;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.Verification;
 import dev.keyward.key.KeyFormat;
 import dev.keyward.testing.InMemoryUnkey;
 import dev.keyward.testing.TestClock;

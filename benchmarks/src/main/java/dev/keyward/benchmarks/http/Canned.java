@@ -1,6 +1,6 @@
 package dev.keyward.benchmarks.http;
 
-import dev.keyward.VerifyKeyRequest;
+import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.key.Secret;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -2,7 +2,7 @@ package dev.keyward.benchmarks.http;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.keyward.Verification;
+import dev.keyward.model.Verification;
 import dev.keyward.http.UnkeyHttpClient;
 import java.io.IOException;
 import java.util.List;

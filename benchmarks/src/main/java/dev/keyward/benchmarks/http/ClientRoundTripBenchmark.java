@@ -1,6 +1,6 @@
 package dev.keyward.benchmarks.http;
 
-import dev.keyward.Verification;
+import dev.keyward.model.Verification;
 import dev.keyward.http.UnkeyHttpClient;
 import java.io.IOException;
 import java.net.InetAddress;

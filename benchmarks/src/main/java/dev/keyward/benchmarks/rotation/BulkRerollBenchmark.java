@@ -1,7 +1,7 @@
 package dev.keyward.benchmarks.rotation;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.rotation.ApiKeyRotation;

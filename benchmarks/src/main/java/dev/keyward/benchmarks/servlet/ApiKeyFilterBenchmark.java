@@ -1,9 +1,9 @@
 package dev.keyward.benchmarks.servlet;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.Verification;
-import dev.keyward.VerifyKeyRequest;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.Verification;
+import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.key.KeyFormat;

@@ -1,8 +1,8 @@
 package dev.keyward.examples.spring;
 
-import dev.keyward.CreateApiRequest;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreateRootKeyRequest;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.Unkey;
 import dev.keyward.key.RootKeyProvider;
 import dev.keyward.key.Secret;

@@ -1,7 +1,7 @@
 package dev.keyward.http.internal;
 
-import dev.keyward.GetVerificationsRequest;
-import dev.keyward.VerificationRows;
+import dev.keyward.model.GetVerificationsRequest;
+import dev.keyward.model.VerificationRows;
 import dev.keyward.permission.Operation;
 import java.util.Map;
 

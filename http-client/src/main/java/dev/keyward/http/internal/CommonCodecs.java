@@ -1,12 +1,12 @@
 package dev.keyward.http.internal;
 
-import dev.keyward.Credits;
-import dev.keyward.Identity;
-import dev.keyward.KeyInfo;
-import dev.keyward.Permission;
-import dev.keyward.Role;
-import dev.keyward.RateLimit;
-import dev.keyward.Refill;
+import dev.keyward.model.Credits;
+import dev.keyward.model.Identity;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.Permission;
+import dev.keyward.model.Role;
+import dev.keyward.model.RateLimit;
+import dev.keyward.model.Refill;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,7 @@
 package dev.keyward.http.internal;
 
+import dev.keyward.permission.Operation;
+
 import com.squareup.moshi.JsonWriter;
 import dev.keyward.Problem;
 import dev.keyward.ValidationError;
@@ -71,4 +73,22 @@ public final class ErrorCodec {
       return Problem.ofStatus(status, fallbackRequestId);
     }
   }
-}
+
+  /**
+   * Why an operation answered 404. Where Unkey masks a missing permission as a 404 (so a root key
+   * cannot probe which APIs or keys exist), the explanation says so; the client and the fakes share it.
+   */
+  public static String notFoundExplanation(Operation op) {
+    switch (op) {
+      case KEYS_CREATE_KEY:
+      case APIS_LIST_KEYS:
+        return "the API does not exist, or the root key may not act on it: Unkey answers 404 for both"
+            + " so that a root key cannot probe which APIs exist; check the root key's permissions";
+      case KEYS_GET_KEY:
+      case KEYS_WHOAMI:
+        return "the key does not exist, or the root key may not read it: Unkey answers 404 for both"
+            + " so that a root key cannot probe which keys exist; check the root key's permissions";
+      default:
+        return "the resource does not exist";
+    }
+  }}

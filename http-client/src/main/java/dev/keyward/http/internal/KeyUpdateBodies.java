@@ -1,9 +1,9 @@
 package dev.keyward.http.internal;
 
-import dev.keyward.CreditsUpdate;
-import dev.keyward.Patch;
-import dev.keyward.UpdateCreditsRequest;
-import dev.keyward.UpdateKeyRequest;
+import dev.keyward.model.CreditsUpdate;
+import dev.keyward.model.Patch;
+import dev.keyward.model.UpdateCreditsRequest;
+import dev.keyward.model.UpdateKeyRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

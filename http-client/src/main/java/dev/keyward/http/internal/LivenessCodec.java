@@ -1,6 +1,6 @@
 package dev.keyward.http.internal;
 
-import dev.keyward.Liveness;
+import dev.keyward.model.Liveness;
 import dev.keyward.permission.Operation;
 
 /** {@code GET /v2/liveness}: no request body; answers {@code data.message}. */

@@ -1,8 +1,8 @@
 package dev.keyward.http.internal;
 
 import com.squareup.moshi.JsonWriter;
-import dev.keyward.Ack;
-import dev.keyward.Page;
+import dev.keyward.model.Ack;
+import dev.keyward.model.Page;
 import dev.keyward.permission.Operation;
 import java.io.IOException;
 import java.util.List;

@@ -1,21 +1,21 @@
 package dev.keyward.http.internal;
 
-import dev.keyward.Ack;
-import dev.keyward.AssignedPermissions;
-import dev.keyward.CreatePermissionRequest;
-import dev.keyward.CreateRoleRequest;
-import dev.keyward.CreatedPermission;
-import dev.keyward.CreatedRole;
-import dev.keyward.DeletePermissionRequest;
-import dev.keyward.DeleteRoleRequest;
-import dev.keyward.GetPermissionRequest;
-import dev.keyward.GetRoleRequest;
-import dev.keyward.ListPermissionsRequest;
-import dev.keyward.ListRolesRequest;
-import dev.keyward.Page;
-import dev.keyward.Permission;
-import dev.keyward.Role;
-import dev.keyward.SetRolePermissionsRequest;
+import dev.keyward.model.Ack;
+import dev.keyward.model.AssignedPermissions;
+import dev.keyward.model.CreatePermissionRequest;
+import dev.keyward.model.CreateRoleRequest;
+import dev.keyward.model.CreatedPermission;
+import dev.keyward.model.CreatedRole;
+import dev.keyward.model.DeletePermissionRequest;
+import dev.keyward.model.DeleteRoleRequest;
+import dev.keyward.model.GetPermissionRequest;
+import dev.keyward.model.GetRoleRequest;
+import dev.keyward.model.ListPermissionsRequest;
+import dev.keyward.model.ListRolesRequest;
+import dev.keyward.model.Page;
+import dev.keyward.model.Permission;
+import dev.keyward.model.Role;
+import dev.keyward.model.SetRolePermissionsRequest;
 import dev.keyward.permission.Operation;
 
 /** The wire format of {@code permissions.*}. */

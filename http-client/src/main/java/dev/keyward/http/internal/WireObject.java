@@ -1,6 +1,6 @@
 package dev.keyward.http.internal;
 
-import dev.keyward.Patch;
+import dev.keyward.model.Patch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

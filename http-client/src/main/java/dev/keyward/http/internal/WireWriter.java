@@ -1,7 +1,7 @@
 package dev.keyward.http.internal;
 
 import com.squareup.moshi.JsonWriter;
-import dev.keyward.Patch;
+import dev.keyward.model.Patch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -3,15 +3,15 @@ package dev.keyward.http.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyward.Ack;
-import dev.keyward.CreateKeyRequest;
-import dev.keyward.CreditsUpdate;
-import dev.keyward.ListKeysRequest;
-import dev.keyward.Patch;
+import dev.keyward.model.Ack;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreditsUpdate;
+import dev.keyward.model.ListKeysRequest;
+import dev.keyward.model.Patch;
 import dev.keyward.Problem;
-import dev.keyward.UpdateKeyRequest;
+import dev.keyward.model.UpdateKeyRequest;
 import dev.keyward.ValidationError;
-import dev.keyward.Verification;
+import dev.keyward.model.Verification;
 import dev.keyward.permission.Operation;
 import java.math.BigDecimal;
 import java.util.List;
@@ -56,7 +56,7 @@ class WireCodecTest {
   @Test
   void emptyCursorIsNeverSent() {
     String answer = "{\"meta\":{\"requestId\":\"req_c\"},\"data\":[],\"pagination\":{\"cursor\":\"\",\"hasMore\":false}}";
-    dev.keyward.Page<?> page = (dev.keyward.Page<?>) WireCodec.decodeResponse(Operation.APIS_LIST_KEYS, answer);
+    dev.keyward.model.Page<?> page = (dev.keyward.model.Page<?>) WireCodec.decodeResponse(Operation.APIS_LIST_KEYS, answer);
     assertThat(page.cursor()).isEmpty();
     assertThat(WireCodec.encodeResponse(Operation.APIS_LIST_KEYS, page)).doesNotContain("cursor");
     ListKeysRequest first = ListKeysRequest.builder("api_12345678").build().withCursor(page.cursor().orElse(null));
@@ -123,7 +123,7 @@ class WireCodecTest {
     String json = "{\"meta\":{\"requestId\":\"req_a\"},\"data\":[{\"outcome\":\"VALID\",\"count\":3}]}";
     Object rows = WireCodec.decodeResponse(Operation.ANALYTICS_GET_VERIFICATIONS, json);
     assertThat(WireCodec.encodeResponse(Operation.ANALYTICS_GET_VERIFICATIONS, rows)).isEqualTo(json);
-    assertThat(((dev.keyward.VerificationRows) rows).rows().get(0)).isEqualTo(Map.of("outcome", "VALID", "count", 3L));
+    assertThat(((dev.keyward.model.VerificationRows) rows).rows().get(0)).isEqualTo(Map.of("outcome", "VALID", "count", 3L));
   }
 
   @Test

@@ -1,0 +1,29 @@
+package dev.keyward.model;
+
+import dev.keyward.internal.Ids;
+
+import java.util.Objects;
+
+/** {@code permissions.deletePermission}: deletes a permission by id or slug. */
+public final class DeletePermissionRequest {
+  private final String permission;
+
+  private DeletePermissionRequest(String permission) {
+    this.permission = permission;
+  }
+
+  /** A request for {@code permission}. */
+  public static DeletePermissionRequest of(String permission) {
+    return new DeletePermissionRequest(Ids.permissionSlug("permission", Objects.requireNonNull(permission, "permission == null")));
+  }
+
+  /** The permission's id or slug. */
+  public String permission() {
+    return permission;
+  }
+
+  @Override
+  public String toString() {
+    return "DeletePermissionRequest{permission=" + permission + "}";
+  }
+}

@@ -1,0 +1,29 @@
+package dev.keyward.model;
+
+import dev.keyward.internal.Ids;
+
+import java.util.Objects;
+
+/** {@code rootKeys.deleteRootKey}: revokes a root key (keyward's extension). */
+public final class DeleteRootKeyRequest {
+  private final String keyId;
+
+  private DeleteRootKeyRequest(String keyId) {
+    this.keyId = keyId;
+  }
+
+  /** A request for {@code keyId}. */
+  public static DeleteRootKeyRequest of(String keyId) {
+    return new DeleteRootKeyRequest(Ids.keyId(Objects.requireNonNull(keyId, "keyId == null")));
+  }
+
+  /** The root key's id. */
+  public String keyId() {
+    return keyId;
+  }
+
+  @Override
+  public String toString() {
+    return "DeleteRootKeyRequest{keyId=" + keyId + "}";
+  }
+}

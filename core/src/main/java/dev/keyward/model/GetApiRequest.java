@@ -1,0 +1,29 @@
+package dev.keyward.model;
+
+import dev.keyward.internal.Ids;
+
+import java.util.Objects;
+
+/** {@code apis.getApi}: reads an API. */
+public final class GetApiRequest {
+  private final String apiId;
+
+  private GetApiRequest(String apiId) {
+    this.apiId = apiId;
+  }
+
+  /** A request for {@code apiId}. */
+  public static GetApiRequest of(String apiId) {
+    return new GetApiRequest(Ids.existingApiId(Objects.requireNonNull(apiId, "apiId == null")));
+  }
+
+  /** The API's id. */
+  public String apiId() {
+    return apiId;
+  }
+
+  @Override
+  public String toString() {
+    return "GetApiRequest{apiId=" + apiId + "}";
+  }
+}

@@ -1,0 +1,95 @@
+package dev.keyward.model;
+
+import dev.keyward.internal.Constraints;
+import dev.keyward.internal.Ids;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** {@code identities.listIdentities}: lists identities, one page at a time. */
+public final class ListIdentitiesRequest {
+  private final int limit;
+  private final @Nullable String cursor;
+  private final @Nullable String search;
+
+  private ListIdentitiesRequest(Builder b, @Nullable String cursor) {
+    limit = b.limit;
+    this.cursor = cursor;
+    search = b.search;
+  }
+
+  /** The first page with the defaults. */
+  public static ListIdentitiesRequest of() {
+    return builder().build();
+  }
+
+  /** Starts a request. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Items per page, 1..100 (default 100). */
+  public int limit() {
+    return limit;
+  }
+
+  /** The cursor of the page to fetch, or null for the first page. */
+  public @Nullable String cursor() {
+    return cursor;
+  }
+
+  /** Only identities whose external id contains this. */
+  public @Nullable String search() {
+    return search;
+  }
+
+  /** This request for the page at {@code cursor} (null: the first page; never empty). */
+  public ListIdentitiesRequest withCursor(@Nullable String cursor) {
+    return new ListIdentitiesRequest(toBuilder(), Ids.cursor(cursor, 1024));
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.limit = limit;
+    b.search = search;
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "ListIdentitiesRequest{" + "limit=" + limit + ", cursor=" + cursor + "}";
+  }
+
+  /** Builds a {@link ListIdentitiesRequest}. */
+  public static final class Builder {
+    private int limit = 100;
+    private @Nullable String cursor;
+    private @Nullable String search;
+
+    Builder() {
+    }
+
+    /** Items per page, 1..100. */
+    public Builder limit(int limit) {
+      this.limit = (int) Constraints.range("limit", limit, 1, 100);
+      return this;
+    }
+
+    /** Starts at the page with this cursor (1..1024 characters). */
+    public Builder cursor(String cursor) {
+      this.cursor = Ids.cursor(Objects.requireNonNull(cursor, "cursor == null"), 1024);
+      return this;
+    }
+
+    /** Only identities whose external id contains this. */
+    public Builder search(String search) {
+      this.search = Constraints.length("search", Objects.requireNonNull(search, "search == null"), 0, 256);
+      return this;
+    }
+
+    /** Builds the request. */
+    public ListIdentitiesRequest build() {
+      return new ListIdentitiesRequest(this, cursor);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.keyward.model;
+
+import dev.keyward.internal.Constraints;
+
+import java.util.List;
+import java.util.Objects;
+
+/** {@code ratelimit.multiLimit}: several limit checks in one call; the body is a JSON array. */
+public final class MultiLimitRequest {
+  private final List<LimitRequest> limits;
+
+  private MultiLimitRequest(List<LimitRequest> limits) {
+    this.limits = limits;
+  }
+
+  /** Checks 1..100 limits at once. */
+  public static MultiLimitRequest of(List<LimitRequest> limits) {
+    Objects.requireNonNull(limits, "limits == null");
+    return new MultiLimitRequest(List.copyOf(Constraints.items("limits", limits, 1, 100)));
+  }
+
+  /** The checks, in order. */
+  public List<LimitRequest> limits() {
+    return limits;
+  }
+
+  @Override
+  public String toString() {
+    return "MultiLimitRequest{limits=" + limits.size() + "}";
+  }
+}

@@ -1,0 +1,37 @@
+package dev.keyward.model;
+
+import dev.keyward.internal.Constraints;
+
+import dev.keyward.key.Secret;
+import java.util.Objects;
+
+/** {@code keys.whoami}: looks a key up by its plaintext. */
+public final class WhoamiRequest {
+  private final Secret key;
+
+  private WhoamiRequest(Secret key) {
+    this.key = key;
+  }
+
+  /** Looks up {@code key}. */
+  public static WhoamiRequest of(Secret key) {
+    Objects.requireNonNull(key, "key == null");
+    Constraints.length("key", key.reveal(), 1, 512);
+    return new WhoamiRequest(key);
+  }
+
+  /** Looks up {@code key}, wrapped at once as a {@link Secret}. */
+  public static WhoamiRequest of(String key) {
+    return of(Secret.of(Objects.requireNonNull(key, "key == null")));
+  }
+
+  /** The key to look up. */
+  public Secret key() {
+    return key;
+  }
+
+  @Override
+  public String toString() {
+    return "WhoamiRequest{key=" + key + "}";
+  }
+}
