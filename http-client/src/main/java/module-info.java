@@ -1,6 +1,6 @@
 /**
- * keyward's HTTP client for Unkey's v2 API: {@link dev.keyward.http.UnkeyHttpClient}, retries, error
- * mapping and redacting HTTP logging.
+ * keyward's HTTP client for Unkey's v2 API: {@link dev.keyward.http.UnkeyHttpClient}, retries,
+ * error mapping and redacting HTTP logging.
  */
 module dev.keyward.http {
   requires transitive dev.keyward.core;
@@ -11,5 +11,6 @@ module dev.keyward.http {
   requires static org.jspecify;
 
   exports dev.keyward.http;
-  exports dev.keyward.http.internal to dev.keyward.testing;
+  exports dev.keyward.http.internal to
+      dev.keyward.testing;
 }

@@ -1,4 +1,7 @@
-/** Servlet integration: {@code ApiKeyFilter} verifies incoming API keys through the {@code Unkey} port. */
+/**
+ * Servlet integration: {@code ApiKeyFilter} verifies incoming API keys through the {@code Unkey}
+ * port.
+ */
 module dev.keyward.servlet {
   requires transitive dev.keyward.core;
   requires transitive jakarta.servlet;

@@ -1,6 +1,6 @@
 /**
- * Test doubles for keyward: an in-memory Unkey workspace, a wire-compatible fake server on loopback,
- * a test clock and a JUnit 5 extension.
+ * Test doubles for keyward: an in-memory Unkey workspace, a wire-compatible fake server on
+ * loopback, a test clock and a JUnit 5 extension.
  */
 module dev.keyward.testing {
   requires transitive dev.keyward.core;

@@ -2,10 +2,12 @@ package dev.keyward;
 
 import dev.keyward.model.GetVerificationsRequest;
 import dev.keyward.model.VerificationRows;
-
 import java.util.concurrent.CompletableFuture;
 
-/** The asynchronous {@code analytics.*} operations; servers without analytics answer 412 (a {@link PreconditionFailedException}). */
+/**
+ * The asynchronous {@code analytics.*} operations; servers without analytics answer 412 (a {@link
+ * PreconditionFailedException}).
+ */
 public interface AsyncAnalytics {
   /** {@code analytics.getVerifications}: runs a SQL query over key verifications. */
   CompletableFuture<VerificationRows> getVerifications(GetVerificationsRequest request);

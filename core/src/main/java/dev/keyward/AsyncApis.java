@@ -9,7 +9,6 @@ import dev.keyward.model.GetApiRequest;
 import dev.keyward.model.KeyInfo;
 import dev.keyward.model.ListKeysRequest;
 import dev.keyward.model.Page;
-
 import java.util.concurrent.CompletableFuture;
 
 /** The asynchronous {@code apis.*} operations: namespaces of keys. */

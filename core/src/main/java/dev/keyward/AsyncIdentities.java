@@ -9,10 +9,12 @@ import dev.keyward.model.Identity;
 import dev.keyward.model.ListIdentitiesRequest;
 import dev.keyward.model.Page;
 import dev.keyward.model.UpdateIdentityRequest;
-
 import java.util.concurrent.CompletableFuture;
 
-/** The asynchronous {@code identities.*} operations: users or organisations that share keys and rate limits. */
+/**
+ * The asynchronous {@code identities.*} operations: users or organisations that share keys and rate
+ * limits.
+ */
 public interface AsyncIdentities {
   /** {@code identities.createIdentity}: creates an identity. */
   CompletableFuture<CreatedIdentity> create(CreateIdentityRequest request);
@@ -28,7 +30,10 @@ public interface AsyncIdentities {
   /** {@code identities.listIdentities}: one page of identities. */
   CompletableFuture<Page<Identity>> list(ListIdentitiesRequest request);
 
-  /** {@code identities.updateIdentity}: replaces metadata and/or rate limits; returns the updated identity. */
+  /**
+   * {@code identities.updateIdentity}: replaces metadata and/or rate limits; returns the updated
+   * identity.
+   */
   CompletableFuture<Identity> update(UpdateIdentityRequest request);
 
   /** {@code identities.deleteIdentity}: deletes an identity (its keys stay, unlinked). */

@@ -1,5 +1,6 @@
 package dev.keyward;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AddPermissionsRequest;
 import dev.keyward.model.AddRolesRequest;
@@ -23,8 +24,6 @@ import dev.keyward.model.UpdatedCredits;
 import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.model.WhoamiRequest;
-
-import dev.keyward.key.Secret;
 import java.util.concurrent.CompletableFuture;
 
 /** The asynchronous {@code keys.*} operations: API keys handed to customers. */
@@ -32,7 +31,10 @@ public interface AsyncKeys {
   /** {@code keys.createKey}: creates a key and returns its plaintext, once. */
   CompletableFuture<CreatedKey> create(CreateKeyRequest request);
 
-  /** {@code keys.verifyKey}: checks a key; rejection is a {@link Verification#code()}, not an exception. */
+  /**
+   * {@code keys.verifyKey}: checks a key; rejection is a {@link Verification#code()}, not an
+   * exception.
+   */
   CompletableFuture<Verification> verify(VerifyKeyRequest request);
 
   /** {@code keys.verifyKey} with no further checks. */
@@ -40,7 +42,10 @@ public interface AsyncKeys {
     return verify(VerifyKeyRequest.of(key));
   }
 
-  /** {@code keys.verifyKey} with no further checks; the string is wrapped as a {@link Secret} at once. */
+  /**
+   * {@code keys.verifyKey} with no further checks; the string is wrapped as a {@link Secret} at
+   * once.
+   */
   default CompletableFuture<Verification> verify(String key) {
     return verify(Secret.of(key));
   }
@@ -80,7 +85,10 @@ public interface AsyncKeys {
     return delete(DeleteKeyRequest.of(keyId));
   }
 
-  /** {@code keys.rerollKey}: a new key with the same configuration; the old one expires after the grace period. */
+  /**
+   * {@code keys.rerollKey}: a new key with the same configuration; the old one expires after the
+   * grace period.
+   */
   CompletableFuture<CreatedKey> reroll(RerollKeyRequest request);
 
   /** {@code keys.migrateKeys}: imports keys by hash. */

@@ -16,7 +16,6 @@ import dev.keyward.model.Page;
 import dev.keyward.model.Permission;
 import dev.keyward.model.Role;
 import dev.keyward.model.SetRolePermissionsRequest;
-
 import java.util.concurrent.CompletableFuture;
 
 /** The asynchronous {@code permissions.*} operations: RBAC permissions and roles. */
@@ -30,7 +29,10 @@ public interface AsyncPermissions {
   /** {@code permissions.listPermissions}: one page of permissions. */
   CompletableFuture<Page<Permission>> listPermissions(ListPermissionsRequest request);
 
-  /** {@code permissions.deletePermission}: deletes a permission (and removes it from keys and roles). */
+  /**
+   * {@code permissions.deletePermission}: deletes a permission (and removes it from keys and
+   * roles).
+   */
   CompletableFuture<Ack> deletePermission(DeletePermissionRequest request);
 
   /** {@code permissions.createRole}: creates a role. */

@@ -12,12 +12,16 @@ import dev.keyward.model.Page;
 import dev.keyward.model.RatelimitOverride;
 import dev.keyward.model.SavedOverride;
 import dev.keyward.model.SetOverrideRequest;
-
 import java.util.concurrent.CompletableFuture;
 
-/** The asynchronous {@code ratelimit.*} operations: standalone rate limiting and per-identifier overrides. */
+/**
+ * The asynchronous {@code ratelimit.*} operations: standalone rate limiting and per-identifier
+ * overrides.
+ */
 public interface AsyncRatelimits {
-  /** {@code ratelimit.limit}: spends tokens; a denial is {@code success == false}, not an exception. */
+  /**
+   * {@code ratelimit.limit}: spends tokens; a denial is {@code success == false}, not an exception.
+   */
   CompletableFuture<LimitResult> limit(LimitRequest request);
 
   /** {@code ratelimit.multiLimit}: several checks at once. */

@@ -10,12 +10,11 @@ import dev.keyward.model.Page;
 import dev.keyward.model.RerollRootKeyRequest;
 import dev.keyward.model.RootKeyInfo;
 import dev.keyward.model.UpdateRootKeyRequest;
-
 import java.util.concurrent.CompletableFuture;
 
-/** Asynchronous:
- * keyward's {@code rootKeys.*} extension: root-key management in Unkey's wire style. Unkey's hosted
- * service manages root keys in its dashboard and answers 404 here.
+/**
+ * Asynchronous: keyward's {@code rootKeys.*} extension: root-key management in Unkey's wire style.
+ * Unkey's hosted service manages root keys in its dashboard and answers 404 here.
  */
 public interface AsyncRootKeys {
   /** {@code rootKeys.createRootKey}: creates a root key and returns its plaintext, once. */

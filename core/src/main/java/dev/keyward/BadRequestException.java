@@ -3,7 +3,10 @@ package dev.keyward;
 import dev.keyward.permission.Operation;
 import org.jspecify.annotations.Nullable;
 
-/** HTTP 400: the request was malformed or invalid, including a missing or malformed {@code Authorization} header. {@link #errors()} says where. */
+/**
+ * HTTP 400: the request was malformed or invalid, including a missing or malformed {@code
+ * Authorization} header. {@link #errors()} says where.
+ */
 public class BadRequestException extends UnkeyException {
   private static final long serialVersionUID = 1L;
 
@@ -13,7 +16,8 @@ public class BadRequestException extends UnkeyException {
   }
 
   /** Creates the exception with a cause. */
-  public BadRequestException(Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
+  public BadRequestException(
+      Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
     super(operation, problem, explanation, cause);
   }
 }

@@ -13,7 +13,8 @@ public class ConflictException extends UnkeyException {
   }
 
   /** Creates the exception with a cause. */
-  public ConflictException(Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
+  public ConflictException(
+      Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
     super(operation, problem, explanation, cause);
   }
 }

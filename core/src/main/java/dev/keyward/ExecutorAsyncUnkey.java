@@ -1,5 +1,6 @@
 package dev.keyward;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AddPermissionsRequest;
 import dev.keyward.model.AddRolesRequest;
@@ -70,21 +71,23 @@ import dev.keyward.model.Verification;
 import dev.keyward.model.VerificationRows;
 import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.model.WhoamiRequest;
-
-import dev.keyward.key.Secret;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-/** {@link AsyncUnkey#wrap}: runs each synchronous call on an executor; futures fail with the call's own exception. */
+/**
+ * {@link AsyncUnkey#wrap}: runs each synchronous call on an executor; futures fail with the call's
+ * own exception.
+ */
 final class ExecutorAsyncUnkey implements AsyncUnkey {
   private final Unkey unkey;
   private final Executor executor;
 
   @Override
   public AsyncUnkey withRootKey(Secret rootKey) {
-    return new ExecutorAsyncUnkey(unkey.withRootKey(Objects.requireNonNull(rootKey, "rootKey == null")), executor);
+    return new ExecutorAsyncUnkey(
+        unkey.withRootKey(Objects.requireNonNull(rootKey, "rootKey == null")), executor);
   }
 
   ExecutorAsyncUnkey(Unkey unkey, Executor executor) {
@@ -95,13 +98,14 @@ final class ExecutorAsyncUnkey implements AsyncUnkey {
   <T> CompletableFuture<T> run(Supplier<T> call) {
     CompletableFuture<T> future = new CompletableFuture<>();
     try {
-      executor.execute(() -> {
-        try {
-          future.complete(call.get());
-        } catch (Throwable t) {
-          future.completeExceptionally(t);
-        }
-      });
+      executor.execute(
+          () -> {
+            try {
+              future.complete(call.get());
+            } catch (Throwable t) {
+              future.completeExceptionally(t);
+            }
+          });
     } catch (RuntimeException rejected) {
       future.completeExceptionally(rejected);
     }
@@ -163,7 +167,8 @@ final class ExecutorAsyncUnkey implements AsyncUnkey {
       }
 
       @Override
-      public CompletableFuture<AssignedPermissions> removePermissions(RemovePermissionsRequest request) {
+      public CompletableFuture<AssignedPermissions> removePermissions(
+          RemovePermissionsRequest request) {
         return run(() -> d.removePermissions(request));
       }
 
@@ -220,7 +225,8 @@ final class ExecutorAsyncUnkey implements AsyncUnkey {
     Permissions d = unkey.permissions();
     return new AsyncPermissions() {
       @Override
-      public CompletableFuture<CreatedPermission> createPermission(CreatePermissionRequest request) {
+      public CompletableFuture<CreatedPermission> createPermission(
+          CreatePermissionRequest request) {
         return run(() -> d.createPermission(request));
       }
 
@@ -260,7 +266,8 @@ final class ExecutorAsyncUnkey implements AsyncUnkey {
       }
 
       @Override
-      public CompletableFuture<AssignedPermissions> setRolePermissions(SetRolePermissionsRequest request) {
+      public CompletableFuture<AssignedPermissions> setRolePermissions(
+          SetRolePermissionsRequest request) {
         return run(() -> d.setRolePermissions(request));
       }
     };
@@ -322,7 +329,8 @@ final class ExecutorAsyncUnkey implements AsyncUnkey {
       }
 
       @Override
-      public CompletableFuture<Page<RatelimitOverride>> listOverrides(ListOverridesRequest request) {
+      public CompletableFuture<Page<RatelimitOverride>> listOverrides(
+          ListOverridesRequest request) {
         return run(() -> d.listOverrides(request));
       }
 

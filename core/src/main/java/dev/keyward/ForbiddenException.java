@@ -13,7 +13,8 @@ public class ForbiddenException extends UnkeyException {
   }
 
   /** Creates the exception with a cause. */
-  public ForbiddenException(Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
+  public ForbiddenException(
+      Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
     super(operation, problem, explanation, cause);
   }
 }

@@ -13,7 +13,8 @@ public class GoneException extends UnkeyException {
   }
 
   /** Creates the exception with a cause. */
-  public GoneException(Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
+  public GoneException(
+      Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
     super(operation, problem, explanation, cause);
   }
 }

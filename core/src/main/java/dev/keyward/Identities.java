@@ -32,7 +32,10 @@ public interface Identities {
     return Pages.iterate(c -> list(c.isPresent() ? request.withCursor(c.get()) : request));
   }
 
-  /** {@code identities.updateIdentity}: replaces metadata and/or rate limits; returns the updated identity. */
+  /**
+   * {@code identities.updateIdentity}: replaces metadata and/or rate limits; returns the updated
+   * identity.
+   */
   Identity update(UpdateIdentityRequest request);
 
   /** {@code identities.deleteIdentity}: deletes an identity (its keys stay, unlinked). */

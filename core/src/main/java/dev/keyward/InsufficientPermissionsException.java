@@ -12,7 +12,9 @@ public class InsufficientPermissionsException extends ForbiddenException {
 
   private final transient @Nullable PermissionQuery missing;
 
-  /** Creates the exception; {@code missing} is what the server named, or keyward's operation table. */
+  /**
+   * Creates the exception; {@code missing} is what the server named, or keyward's operation table.
+   */
   public InsufficientPermissionsException(
       Operation operation, Problem problem, String explanation, @Nullable PermissionQuery missing) {
     super(operation, problem, explanation);

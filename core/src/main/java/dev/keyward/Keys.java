@@ -1,5 +1,6 @@
 package dev.keyward;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AddPermissionsRequest;
 import dev.keyward.model.AddRolesRequest;
@@ -24,14 +25,15 @@ import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.model.WhoamiRequest;
 
-import dev.keyward.key.Secret;
-
 /** The {@code keys.*} operations: API keys handed to customers. */
 public interface Keys {
   /** {@code keys.createKey}: creates a key and returns its plaintext, once. */
   CreatedKey create(CreateKeyRequest request);
 
-  /** {@code keys.verifyKey}: checks a key; rejection is a {@link Verification#code()}, not an exception. */
+  /**
+   * {@code keys.verifyKey}: checks a key; rejection is a {@link Verification#code()}, not an
+   * exception.
+   */
   Verification verify(VerifyKeyRequest request);
 
   /** {@code keys.verifyKey} with no further checks. */
@@ -39,7 +41,10 @@ public interface Keys {
     return verify(VerifyKeyRequest.of(key));
   }
 
-  /** {@code keys.verifyKey} with no further checks; the string is wrapped as a {@link Secret} at once. */
+  /**
+   * {@code keys.verifyKey} with no further checks; the string is wrapped as a {@link Secret} at
+   * once.
+   */
   default Verification verify(String key) {
     return verify(Secret.of(key));
   }
@@ -79,7 +84,10 @@ public interface Keys {
     return delete(DeleteKeyRequest.of(keyId));
   }
 
-  /** {@code keys.rerollKey}: a new key with the same configuration; the old one expires after the grace period. */
+  /**
+   * {@code keys.rerollKey}: a new key with the same configuration; the old one expires after the
+   * grace period.
+   */
   CreatedKey reroll(RerollKeyRequest request);
 
   /** {@code keys.migrateKeys}: imports keys by hash. */

@@ -3,7 +3,10 @@ package dev.keyward;
 import dev.keyward.permission.Operation;
 import org.jspecify.annotations.Nullable;
 
-/** HTTP 404: the resource does not exist, or Unkey masks a permission denial as not found (createKey and listKeys do). */
+/**
+ * HTTP 404: the resource does not exist, or Unkey masks a permission denial as not found (createKey
+ * and listKeys do).
+ */
 public class NotFoundException extends UnkeyException {
   private static final long serialVersionUID = 1L;
 
@@ -13,7 +16,8 @@ public class NotFoundException extends UnkeyException {
   }
 
   /** Creates the exception with a cause. */
-  public NotFoundException(Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
+  public NotFoundException(
+      Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
     super(operation, problem, explanation, cause);
   }
 }

@@ -31,10 +31,14 @@ public interface Permissions {
 
   /** Every permission, fetched lazily page by page from the request's cursor. */
   default Pages<Permission> listPermissionsAll(ListPermissionsRequest request) {
-    return Pages.iterate(c -> listPermissions(c.isPresent() ? request.withCursor(c.get()) : request));
+    return Pages.iterate(
+        c -> listPermissions(c.isPresent() ? request.withCursor(c.get()) : request));
   }
 
-  /** {@code permissions.deletePermission}: deletes a permission (and removes it from keys and roles). */
+  /**
+   * {@code permissions.deletePermission}: deletes a permission (and removes it from keys and
+   * roles).
+   */
   Ack deletePermission(DeletePermissionRequest request);
 
   /** {@code permissions.createRole}: creates a role. */

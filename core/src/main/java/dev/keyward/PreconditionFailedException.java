@@ -13,7 +13,8 @@ public class PreconditionFailedException extends UnkeyException {
   }
 
   /** Creates the exception with a cause. */
-  public PreconditionFailedException(Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
+  public PreconditionFailedException(
+      Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
     super(operation, problem, explanation, cause);
   }
 }

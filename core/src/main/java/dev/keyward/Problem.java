@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a server answered for a failed call: Unkey's error envelope ({@code error.status}, {@code type},
- * {@code title}, {@code detail}, {@code errors[]}) and {@code meta.requestId}. {@code toString()} leaves
- * out {@code detail} and the validation messages, which may echo input.
+ * What a server answered for a failed call: Unkey's error envelope ({@code error.status}, {@code
+ * type}, {@code title}, {@code detail}, {@code errors[]}) and {@code meta.requestId}. {@code
+ * toString()} leaves out {@code detail} and the validation messages, which may echo input.
  */
 public final class Problem {
   private final int status;

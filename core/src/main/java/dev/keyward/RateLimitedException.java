@@ -11,7 +11,9 @@ public class RateLimitedException extends UnkeyException {
 
   private final transient @Nullable Duration retryAfter;
 
-  /** Creates the exception; {@code retryAfter} comes from the {@code Retry-After} header, if any. */
+  /**
+   * Creates the exception; {@code retryAfter} comes from the {@code Retry-After} header, if any.
+   */
   public RateLimitedException(
       Operation operation, Problem problem, String explanation, @Nullable Duration retryAfter) {
     super(operation, problem, explanation);

@@ -16,7 +16,9 @@ import dev.keyward.model.SetOverrideRequest;
 
 /** The {@code ratelimit.*} operations: standalone rate limiting and per-identifier overrides. */
 public interface Ratelimits {
-  /** {@code ratelimit.limit}: spends tokens; a denial is {@code success == false}, not an exception. */
+  /**
+   * {@code ratelimit.limit}: spends tokens; a denial is {@code success == false}, not an exception.
+   */
   LimitResult limit(LimitRequest request);
 
   /** {@code ratelimit.multiLimit}: several checks at once. */

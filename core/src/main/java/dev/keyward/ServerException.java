@@ -13,7 +13,8 @@ public class ServerException extends UnkeyException {
   }
 
   /** Creates the exception with a cause. */
-  public ServerException(Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
+  public ServerException(
+      Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
     super(operation, problem, explanation, cause);
   }
 }

@@ -3,7 +3,10 @@ package dev.keyward;
 import dev.keyward.permission.Operation;
 import java.util.Objects;
 
-/** No usable response arrived: connect, DNS, timeout or a reset. {@link #outcome()} says what is known. */
+/**
+ * No usable response arrived: connect, DNS, timeout or a reset. {@link #outcome()} says what is
+ * known.
+ */
 public class TransportException extends UnkeyException {
   private static final long serialVersionUID = 1L;
 
@@ -18,7 +21,8 @@ public class TransportException extends UnkeyException {
   private final Outcome outcome;
 
   /** Creates the exception. {@code explanation} may name the host, never a key. */
-  public TransportException(Operation operation, Outcome outcome, String explanation, Throwable cause) {
+  public TransportException(
+      Operation operation, Outcome outcome, String explanation, Throwable cause) {
     super(operation, Problem.ofStatus(0, null), explanation, cause);
     this.outcome = Objects.requireNonNull(outcome, "outcome == null");
   }

@@ -13,7 +13,8 @@ public class UnauthorizedException extends UnkeyException {
   }
 
   /** Creates the exception with a cause. */
-  public UnauthorizedException(Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
+  public UnauthorizedException(
+      Operation operation, Problem problem, String explanation, @Nullable Throwable cause) {
     super(operation, problem, explanation, cause);
   }
 }

@@ -1,12 +1,11 @@
 package dev.keyward;
 
 import dev.keyward.key.Secret;
-
 import dev.keyward.model.Liveness;
 
 /**
- * Unkey's v2 management API as a Java port. {@code UnkeyHttpClient} speaks it over HTTP;
- * {@code InMemoryUnkey} is a stateful fake with the same behaviour. Every method is synchronous and
+ * Unkey's v2 management API as a Java port. {@code UnkeyHttpClient} speaks it over HTTP; {@code
+ * InMemoryUnkey} is a stateful fake with the same behaviour. Every method is synchronous and
  * thread-safe; failures are {@link UnkeyException}s.
  *
  * <pre>{@code

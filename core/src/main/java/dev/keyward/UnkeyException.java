@@ -6,8 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call failed: the server answered an error or the transport did. The message holds the operation,
- * status, error type suffix, request id and a fixed explanation, never a body or an input value.
+ * A call failed: the server answered an error or the transport did. The message holds the
+ * operation, status, error type suffix, request id and a fixed explanation, never a body or an
+ * input value.
  */
 public class UnkeyException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -3,7 +3,10 @@ package dev.keyward;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** One entry of a 400 answer's {@code errors[]}: where the request was wrong, what, and how to fix it. */
+/**
+ * One entry of a 400 answer's {@code errors[]}: where the request was wrong, what, and how to fix
+ * it.
+ */
 public final class ValidationError {
   private final String location;
   private final String message;

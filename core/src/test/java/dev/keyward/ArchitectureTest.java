@@ -23,61 +23,89 @@ class ArchitectureTest {
   private static JavaClasses core;
 
   /** Assigns each class of dev.keyward to its own package (the root package is one slice). */
-  private static final SliceAssignment PACKAGES = new SliceAssignment() {
-    @Override
-    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-      String pkg = javaClass.getPackageName();
-      return pkg.equals("dev.keyward") || pkg.startsWith("dev.keyward.")
-          ? SliceIdentifier.of(pkg)
-          : SliceIdentifier.ignore();
-    }
+  private static final SliceAssignment PACKAGES =
+      new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+          String pkg = javaClass.getPackageName();
+          return pkg.equals("dev.keyward") || pkg.startsWith("dev.keyward.")
+              ? SliceIdentifier.of(pkg)
+              : SliceIdentifier.ignore();
+        }
 
-    @Override
-    public String getDescription() {
-      return "packages of dev.keyward";
-    }
-  };
+        @Override
+        public String getDescription() {
+          return "packages of dev.keyward";
+        }
+      };
 
   static final ArchRule NO_CYCLES = slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
 
-  static final ArchRule ONLY_JAVA = classes().that().resideInAPackage("dev.keyward..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.keyward..", "org.jspecify..")
-      .because("core depends on nothing but the JDK (JSpecify annotations are provided-scope)");
+  static final ArchRule ONLY_JAVA =
+      classes()
+          .that()
+          .resideInAPackage("dev.keyward..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "dev.keyward..", "org.jspecify..")
+          .because("core depends on nothing but the JDK (JSpecify annotations are provided-scope)");
 
-  static final ArchRule LEAVES_NEVER_IMPORT_ROOT = noClasses()
-      .that().resideInAnyPackage("dev.keyward.key..", "dev.keyward.permission..", "dev.keyward.redact..")
-      .should().dependOnClassesThat().resideInAnyPackage(
-          "dev.keyward", "dev.keyward.model..", "dev.keyward.internal..", "dev.keyward.rotation..")
-      .because("leaf packages import only java.*");
+  static final ArchRule LEAVES_NEVER_IMPORT_ROOT =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.keyward.key..", "dev.keyward.permission..", "dev.keyward.redact..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.keyward",
+              "dev.keyward.model..",
+              "dev.keyward.internal..",
+              "dev.keyward.rotation..")
+          .because("leaf packages import only java.*");
 
-  static final ArchRule MODEL_NEVER_IMPORTS_ROOT = noClasses()
-      .that().resideInAnyPackage("dev.keyward.model..")
-      .should().dependOnClassesThat().resideInAnyPackage("dev.keyward", "dev.keyward.rotation..")
-      .because("arrows run root -> model -> internal, never back");
+  static final ArchRule MODEL_NEVER_IMPORTS_ROOT =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.keyward.model..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.keyward", "dev.keyward.rotation..")
+          .because("arrows run root -> model -> internal, never back");
 
-  static final ArchRule INTERNAL_NEVER_IMPORTS_ROOT_OR_MODEL = noClasses()
-      .that().resideInAnyPackage("dev.keyward.internal..")
-      .should().dependOnClassesThat().resideInAnyPackage(
-          "dev.keyward", "dev.keyward.model..", "dev.keyward.rotation..")
-      .because("arrows run root -> model -> internal, never back");
+  static final ArchRule INTERNAL_NEVER_IMPORTS_ROOT_OR_MODEL =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.keyward.internal..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.keyward", "dev.keyward.model..", "dev.keyward.rotation..")
+          .because("arrows run root -> model -> internal, never back");
 
   /** The root package is the map a newcomer reads: ports, shared types, exceptions. */
   static final int MAX_ROOT_TYPES = 40;
 
-  static final ArchRule NO_WALL_CLOCK = noClasses()
-      .that().haveNameNotMatching(".*(Clock|Sleeper)[^.]*")
-      .should().callMethod(Instant.class, "now")
-      .orShould().callMethod(System.class, "currentTimeMillis")
-      .orShould().callMethod(Thread.class, "sleep", long.class)
-      .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
-      .because("logic reads a java.time.Clock and waits through dev.keyward.Sleeper");
+  static final ArchRule NO_WALL_CLOCK =
+      noClasses()
+          .that()
+          .haveNameNotMatching(".*(Clock|Sleeper)[^.]*")
+          .should()
+          .callMethod(Instant.class, "now")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(Thread.class, "sleep", long.class)
+          .orShould()
+          .callMethod(Thread.class, "sleep", long.class, int.class)
+          .because("logic reads a java.time.Clock and waits through dev.keyward.Sleeper");
 
   @BeforeAll
   static void importCore() {
-    core = new ClassFileImporter()
-        // builds may use another output directory (-Dkeyward.target), so match by folder name
-        .withImportOption(location -> !location.contains("/test-classes/"))
-        .importPackages("dev.keyward");
+    core =
+        new ClassFileImporter()
+            // builds may use another output directory (-Dkeyward.target), so match by folder name
+            .withImportOption(location -> !location.contains("/test-classes/"))
+            .importPackages("dev.keyward");
     assertThat(core.contain(dev.keyward.key.Secret.class)).isTrue();
     assertThat(core.contain(dev.keyward.permission.PermissionQuery.class)).isTrue();
   }
@@ -109,19 +137,25 @@ class ArchitectureTest {
 
   @Test
   void rootPackageHoldsAtMostFortyTopLevelTypes() {
-    long topLevel = core.stream()
-        .filter(c -> c.getPackageName().equals("dev.keyward") && c.isTopLevelClass())
-        .count();
+    long topLevel =
+        core.stream()
+            .filter(c -> c.getPackageName().equals("dev.keyward") && c.isTopLevelClass())
+            .count();
     assertThat(topLevel).isPositive().isLessThanOrEqualTo(MAX_ROOT_TYPES);
   }
 
   @Test
   void requestAndResponseValuesLiveInModel() {
-    assertThat(core.stream()
-        .filter(c -> c.getPackageName().equals("dev.keyward") && c.isTopLevelClass())
-        .map(JavaClass::getSimpleName)
-        .filter(n -> n.endsWith("Request") || n.startsWith("Created") || n.equals("Page")
-            || n.equals("Patch")))
+    assertThat(
+            core.stream()
+                .filter(c -> c.getPackageName().equals("dev.keyward") && c.isTopLevelClass())
+                .map(JavaClass::getSimpleName)
+                .filter(
+                    n ->
+                        n.endsWith("Request")
+                            || n.startsWith("Created")
+                            || n.equals("Page")
+                            || n.equals("Patch")))
         .isEmpty();
   }
 
@@ -150,31 +184,43 @@ class ArchitectureTest {
   @Test
   void controls_eachRuleTrips() {
     JavaClasses fixtures = new ClassFileImporter().importPackages("dev.keyward.archfixture");
-    assertThatThrownBy(() -> NO_CYCLES.check(fixtures)).isInstanceOf(AssertionError.class)
+    assertThatThrownBy(() -> NO_CYCLES.check(fixtures))
+        .isInstanceOf(AssertionError.class)
         .hasMessageContaining("archfixture");
 
     JavaClasses time = new ClassFileImporter().importClasses(TimeReader.class);
-    assertThatThrownBy(() -> NO_WALL_CLOCK.check(time)).isInstanceOf(AssertionError.class)
-        .hasMessageContaining("currentTimeMillis").hasMessageContaining("Instant.now")
+    assertThatThrownBy(() -> NO_WALL_CLOCK.check(time))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("currentTimeMillis")
+        .hasMessageContaining("Instant.now")
         .hasMessageContaining("Thread.sleep");
 
     JavaClasses library = new ClassFileImporter().importClasses(LibraryUser.class);
-    assertThatThrownBy(() -> ONLY_JAVA.check(library)).isInstanceOf(AssertionError.class)
+    assertThatThrownBy(() -> ONLY_JAVA.check(library))
+        .isInstanceOf(AssertionError.class)
         .hasMessageContaining("org.assertj");
 
-    JavaClasses leaf = new ClassFileImporter().importPackages("dev.keyward.key")
-        .that(com.tngtech.archunit.base.DescribedPredicate.describe("fixture",
-            c -> c.getSimpleName().equals("LeafImportingRootFixture")));
+    JavaClasses leaf =
+        new ClassFileImporter()
+            .importPackages("dev.keyward.key")
+            .that(
+                com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "fixture", c -> c.getSimpleName().equals("LeafImportingRootFixture")));
     assertThat(leaf).isNotEmpty();
-    assertThatThrownBy(() -> LEAVES_NEVER_IMPORT_ROOT.check(leaf)).isInstanceOf(AssertionError.class)
+    assertThatThrownBy(() -> LEAVES_NEVER_IMPORT_ROOT.check(leaf))
+        .isInstanceOf(AssertionError.class)
         .hasMessageContaining("dev.keyward.Sleeper");
 
-    JavaClasses backwards = new ClassFileImporter().importClasses(
-        dev.keyward.model.ModelImportingRootFixture.class,
-        dev.keyward.internal.InternalImportingModelFixture.class);
+    JavaClasses backwards =
+        new ClassFileImporter()
+            .importClasses(
+                dev.keyward.model.ModelImportingRootFixture.class,
+                dev.keyward.internal.InternalImportingModelFixture.class);
     assertThatThrownBy(() -> MODEL_NEVER_IMPORTS_ROOT.check(backwards))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("dev.keyward.Sleeper");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("dev.keyward.Sleeper");
     assertThatThrownBy(() -> INTERNAL_NEVER_IMPORTS_ROOT_OR_MODEL.check(backwards))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("dev.keyward.model.Patch");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("dev.keyward.model.Patch");
   }
 }

@@ -1,12 +1,11 @@
 package dev.keyward;
 
-import dev.keyward.model.Ack;
-import dev.keyward.model.KeyInfo;
-import dev.keyward.model.Liveness;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyward.model.Ack;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.Liveness;
 import dev.keyward.permission.Operation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -20,24 +19,33 @@ import org.junit.jupiter.api.Test;
 class AsyncUnkeyTest {
   private static final Executor DIRECT = Runnable::run;
   private final NotFoundException notFound =
-      new NotFoundException(Operation.KEYS_GET_KEY, Problem.ofStatus(404, "req_1"), "key not found");
+      new NotFoundException(
+          Operation.KEYS_GET_KEY, Problem.ofStatus(404, "req_1"), "key not found");
 
   private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-    return type.cast(Proxy.newProxyInstance(AsyncUnkeyTest.class.getClassLoader(), new Class<?>[] {type}, handler));
+    return type.cast(
+        Proxy.newProxyInstance(
+            AsyncUnkeyTest.class.getClassLoader(), new Class<?>[] {type}, handler));
   }
 
   private Unkey unkey() {
-    Keys keys = proxy(Keys.class, (p, m, a) -> {
-      if (m.getName().equals("get")) {
-        throw notFound;
-      }
-      return new Ack("req_ok");
-    });
-    return proxy(Unkey.class, (p, m, a) -> switch (m.getName()) {
-      case "keys" -> keys;
-      case "liveness" -> new Liveness("OK", "req_live");
-      default -> throw new UnsupportedOperationException(m.getName());
-    });
+    Keys keys =
+        proxy(
+            Keys.class,
+            (p, m, a) -> {
+              if (m.getName().equals("get")) {
+                throw notFound;
+              }
+              return new Ack("req_ok");
+            });
+    return proxy(
+        Unkey.class,
+        (p, m, a) ->
+            switch (m.getName()) {
+              case "keys" -> keys;
+              case "liveness" -> new Liveness("OK", "req_live");
+              default -> throw new UnsupportedOperationException(m.getName());
+            });
   }
 
   @Test
@@ -53,7 +61,9 @@ class AsyncUnkeyTest {
     AtomicReference<Throwable> seen = new AtomicReference<>();
     future.whenComplete((v, t) -> seen.set(t));
     assertThat(seen.get()).isSameAs(notFound);
-    assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class).hasCauseReference(notFound);
+    assertThatThrownBy(future::get)
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseReference(notFound);
   }
 
   @Test
@@ -68,9 +78,13 @@ class AsyncUnkeyTest {
   @Test
   void rejectedSubmissionFailsTheFuture() {
     RejectedExecutionException rejected = new RejectedExecutionException("full");
-    CompletableFuture<Liveness> future = AsyncUnkey.wrap(unkey(), r -> {
-      throw rejected;
-    }).liveness();
+    CompletableFuture<Liveness> future =
+        AsyncUnkey.wrap(
+                unkey(),
+                r -> {
+                  throw rejected;
+                })
+            .liveness();
     assertThatThrownBy(future::get).hasCauseReference(rejected);
   }
 }

@@ -1,14 +1,14 @@
 package dev.keyward.internal;
 
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The spec's limits, checked in builders. Messages name the field and the limit, never the value. */
+/**
+ * The spec's limits, checked in builders. Messages name the field and the limit, never the value.
+ */
 public final class Constraints {
   /** The latest timestamp Unkey accepts: 2100-01-01T00:00:00Z. */
   public static final long MAX_EPOCH_MILLIS = 4102444800000L;
@@ -17,12 +17,14 @@ public final class Constraints {
 
   public static String length(String field, String value, int min, int max) {
     if (value.length() < min || value.length() > max) {
-      throw new IllegalArgumentException(field + " must be " + min + " to " + max + " characters long");
+      throw new IllegalArgumentException(
+          field + " must be " + min + " to " + max + " characters long");
     }
     return value;
   }
 
-  public static String pattern(String field, String value, int min, int max, Pattern pattern, String allowed) {
+  public static String pattern(
+      String field, String value, int min, int max, Pattern pattern, String allowed) {
     length(field, value, min, max);
     if (!pattern.matcher(value).matches()) {
       throw new IllegalArgumentException(field + " may contain only " + allowed);

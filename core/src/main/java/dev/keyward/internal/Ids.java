@@ -1,6 +1,5 @@
 package dev.keyward.internal;
 
-
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -38,13 +37,15 @@ public final class Ids {
 
   public static List<String> permissionSlugs(String field, List<String> values, int min, int max) {
     Constraints.items(field, values, min, max);
-    values.forEach(v -> permissionSlug("permission", Objects.requireNonNull(v, "permission == null")));
+    values.forEach(
+        v -> permissionSlug("permission", Objects.requireNonNull(v, "permission == null")));
     return List.copyOf(values);
   }
 
   public static List<String> roleNames(String field, List<String> values, int min, int max) {
     Constraints.items(field, values, min, max);
-    values.forEach(v -> Constraints.length("role", Objects.requireNonNull(v, "role == null"), 1, 128));
+    values.forEach(
+        v -> Constraints.length("role", Objects.requireNonNull(v, "role == null"), 1, 128));
     return List.copyOf(values);
   }
 

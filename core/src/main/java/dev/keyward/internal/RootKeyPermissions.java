@@ -10,7 +10,9 @@ public final class RootKeyPermissions {
   public static List<String> check(List<String> permissions, int min) {
     Constraints.items("permissions", permissions, min, 1000);
     permissions.forEach(
-        p -> Constraints.length("permission", Objects.requireNonNull(p, "permission == null"), 1, 512));
+        p ->
+            Constraints.length(
+                "permission", Objects.requireNonNull(p, "permission == null"), 1, 512));
     return List.copyOf(permissions);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Helpers the other core packages share. Public only where Java needs it; not exported by
- * {@code module-info}, so not part of keyward's API.
+ * Helpers the other core packages share. Public only where Java needs it; not exported by {@code
+ * module-info}, so not part of keyward's API.
  */
 @NullMarked
 package dev.keyward.internal;

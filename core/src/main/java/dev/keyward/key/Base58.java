@@ -55,7 +55,8 @@ public final class Base58 {
   /**
    * Decodes base58 text.
    *
-   * @throws InvalidKeyFormatException if a character is outside the alphabet (its position is named)
+   * @throws InvalidKeyFormatException if a character is outside the alphabet (its position is
+   *     named)
    */
   public static byte[] decode(String input) {
     Objects.requireNonNull(input, "input == null");

@@ -38,7 +38,8 @@ final class FileRootKeyProvider implements RootKeyProvider {
       // Follows symlinks: Kubernetes swaps the ..data link when it updates a secret.
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read root key file " + file + ": " + e.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "cannot read root key file " + file + ": " + e.getClass().getSimpleName(), e);
     }
     Object fileKey = attributes.fileKey() == null ? "" : attributes.fileKey();
     Snapshot last = snapshot;
@@ -52,7 +53,8 @@ final class FileRootKeyProvider implements RootKeyProvider {
     try {
       text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read root key file " + file + ": " + e.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "cannot read root key file " + file + ": " + e.getClass().getSimpleName(), e);
     }
     if (text.isEmpty()) {
       throw new IllegalStateException("root key file " + file + " is empty");
@@ -61,7 +63,8 @@ final class FileRootKeyProvider implements RootKeyProvider {
     try {
       secret = Secret.of(text);
     } catch (InvalidKeyFormatException e) {
-      throw new IllegalStateException("root key file " + file + " does not hold a key: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "root key file " + file + " does not hold a key: " + e.getMessage(), e);
     }
     snapshot = new Snapshot(attributes.lastModifiedTime(), attributes.size(), fileKey, secret);
     return secret;

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 public final class KeyFormat {
   /** Unkey's default number of random bytes. */
   public static final int DEFAULT_BYTE_LENGTH = 16;
+
   /** The prefix of Unkey root keys. */
   public static final String ROOT_KEY_PREFIX = "unkey";
 
@@ -22,8 +23,8 @@ public final class KeyFormat {
   private KeyFormat() {}
 
   /**
-   * Generates a key: {@code prefix + "_" + base58(bytes)}, or just the base58 text without a prefix.
-   * Draws exactly one {@code nextBytes(new byte[byteLength])} from {@code random}.
+   * Generates a key: {@code prefix + "_" + base58(bytes)}, or just the base58 text without a
+   * prefix. Draws exactly one {@code nextBytes(new byte[byteLength])} from {@code random}.
    */
   public static Secret generate(@Nullable String prefix, int byteLength, SecureRandom random) {
     Objects.requireNonNull(random, "random == null");
@@ -48,7 +49,8 @@ public final class KeyFormat {
     }
     for (int i = 0; i < prefix.length(); i++) {
       char c = prefix.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      boolean ok =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
       if (!ok) {
         throw new InvalidKeyFormatException(
             "prefix character at index " + i + " is not allowed; allowed: [a-zA-Z0-9_]");
@@ -90,11 +92,13 @@ public final class KeyFormat {
     return SHA256.get().digest(input);
   }
 
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new AssertionError("every JDK has SHA-256", e);
+            }
+          });
 }

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
- * A plaintext key: the only type in keyward that holds one. {@code toString()} shows Unkey's
- * {@code start} and a mask, never more; {@link #equals} runs in constant time; not Serializable.
+ * A plaintext key: the only type in keyward that holds one. {@code toString()} shows Unkey's {@code
+ * start} and a mask, never more; {@link #equals} runs in constant time; not Serializable.
  */
 public final class Secret {
   /** Unkey's limit on a key's length (the spec's {@code maxLength} for {@code key}). */
@@ -40,7 +40,9 @@ public final class Secret {
     return new Secret(value);
   }
 
-  /** Returns the plaintext. Call it only where the key must leave the process (a header, a store). */
+  /**
+   * Returns the plaintext. Call it only where the key must leave the process (a header, a store).
+   */
   public String reveal() {
     return value;
   }
@@ -74,8 +76,8 @@ public final class Secret {
   }
 
   /**
-   * Returns the start and a mask, e.g. {@code unkey_3Zx9…****}. A key too short to keep at least
-   * 8 characters hidden shows only its prefix (or nothing).
+   * Returns the start and a mask, e.g. {@code unkey_3Zx9…****}. A key too short to keep at least 8
+   * characters hidden shows only its prefix (or nothing).
    */
   @Override
   public String toString() {

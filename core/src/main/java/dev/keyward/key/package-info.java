@@ -1,4 +1,7 @@
-/** Secrets, Unkey's key format and hashing, and root key providers. Everything here is non-null unless annotated {@code @Nullable}. */
+/**
+ * Secrets, Unkey's key format and hashing, and root key providers. Everything here is non-null
+ * unless annotated {@code @Nullable}.
+ */
 @NullMarked
 package dev.keyward.key;
 

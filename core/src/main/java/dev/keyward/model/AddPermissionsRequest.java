@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +18,8 @@ public final class AddPermissionsRequest {
   public static AddPermissionsRequest of(String keyId, List<String> permissions) {
     Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
     Objects.requireNonNull(permissions, "permissions == null");
-    return new AddPermissionsRequest(keyId, Ids.permissionSlugs("permissions", permissions, 1, 1000));
+    return new AddPermissionsRequest(
+        keyId, Ids.permissionSlugs("permissions", permissions, 1, 1000));
   }
 
   /** The key's id. */

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The permissions assigned directly to a key or role after {@code keys.add/remove/setPermissions} or
- * {@code permissions.setRolePermissions}.
+ * The permissions assigned directly to a key or role after {@code keys.add/remove/setPermissions}
+ * or {@code permissions.setRolePermissions}.
  */
 public record AssignedPermissions(List<Permission> permissions, String requestId) {
   /** Copies the list and checks nulls. */

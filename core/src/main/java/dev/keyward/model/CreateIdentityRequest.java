@@ -3,7 +3,6 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import dev.keyward.internal.Meta;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +47,11 @@ public final class CreateIdentityRequest {
 
   @Override
   public String toString() {
-    return "CreateIdentityRequest{externalId=" + externalId + ", ratelimits=" + ratelimits.size() + "}";
+    return "CreateIdentityRequest{externalId="
+        + externalId
+        + ", ratelimits="
+        + ratelimits.size()
+        + "}";
   }
 
   /** Builds a {@link CreateIdentityRequest}. */

@@ -3,7 +3,6 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import dev.keyward.internal.Meta;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

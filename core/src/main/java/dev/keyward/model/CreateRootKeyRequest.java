@@ -2,12 +2,14 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.RootKeyPermissions;
-
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** {@code rootKeys.createRootKey} (keyward's extension): a new root key with at least one permission. */
+/**
+ * {@code rootKeys.createRootKey} (keyward's extension): a new root key with at least one
+ * permission.
+ */
 public final class CreateRootKeyRequest {
   private final @Nullable String name;
   private final List<String> permissions;
@@ -48,7 +50,8 @@ public final class CreateRootKeyRequest {
     private @Nullable String name;
 
     Builder(List<String> permissions) {
-      this.permissions = RootKeyPermissions.check(Objects.requireNonNull(permissions, "permissions == null"), 1);
+      this.permissions =
+          RootKeyPermissions.check(Objects.requireNonNull(permissions, "permissions == null"), 1);
     }
 
     /** A name, 1..255 characters. */

@@ -1,6 +1,5 @@
 package dev.keyward.model;
 
-
 import dev.keyward.key.Secret;
 import java.util.Objects;
 

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import org.jspecify.annotations.Nullable;
 
 /** A key's usage credits: {@code remaining} ({@code null} for unlimited) and an optional refill. */

@@ -1,12 +1,11 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import java.util.Objects;
 
 /**
- * The {@code credits} of {@code keys.updateKey}: each part absent (unchanged), cleared or set. Clearing
- * {@code remaining} makes the key unlimited and also clears its refill.
+ * The {@code credits} of {@code keys.updateKey}: each part absent (unchanged), cleared or set.
+ * Clearing {@code remaining} makes the key unlimited and also clears its refill.
  */
 public record CreditsUpdate(Patch<Long> remaining, Patch<Refill> refill) {
   /** Checks nulls and remaining ≥ 0. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-
 import java.util.Objects;
 
 /** {@code keys.deleteKey}: soft-deletes a key, or removes it for good with {@code permanent}. */
@@ -29,7 +28,9 @@ public final class DeleteKeyRequest {
     return keyId;
   }
 
-  /** Whether the key is removed permanently (its hash may then be reused) rather than soft-deleted. */
+  /**
+   * Whether the key is removed permanently (its hash may then be reused) rather than soft-deleted.
+   */
   public boolean permanent() {
     return permanent;
   }

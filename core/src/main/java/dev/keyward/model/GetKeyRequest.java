@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-
 import java.util.Objects;
 
 /** {@code keys.getKey}: reads a key by id, optionally with its plaintext if it is recoverable. */

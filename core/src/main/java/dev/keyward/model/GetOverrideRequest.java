@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import java.util.Objects;
 
 /** {@code ratelimit.getOverride}: reads the override of one identifier in a namespace. */
@@ -14,11 +13,16 @@ public final class GetOverrideRequest {
     this.identifier = identifier;
   }
 
-  /** A request for {@code identifier} (exact, or the override's wildcard pattern) in {@code namespace} (id or name). */
+  /**
+   * A request for {@code identifier} (exact, or the override's wildcard pattern) in {@code
+   * namespace} (id or name).
+   */
   public static GetOverrideRequest of(String namespace, String identifier) {
     return new GetOverrideRequest(
-        Constraints.length("namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512),
-        Constraints.length("identifier", Objects.requireNonNull(identifier, "identifier == null"), 1, 512));
+        Constraints.length(
+            "namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512),
+        Constraints.length(
+            "identifier", Objects.requireNonNull(identifier, "identifier == null"), 1, 512));
   }
 
   /** The namespace's id or name. */

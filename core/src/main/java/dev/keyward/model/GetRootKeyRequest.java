@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-
 import java.util.Objects;
 
 /** {@code rootKeys.getRootKey}: reads a root key by id (keyward's extension). */

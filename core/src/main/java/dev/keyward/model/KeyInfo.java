@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Meta;
-
 import dev.keyward.key.Secret;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An API key as {@code keys.getKey}, {@code keys.whoami} and {@code apis.listKeys} return it. Holds the
- * plaintext only when asked to decrypt a recoverable key; {@code toString()} never shows it.
+ * An API key as {@code keys.getKey}, {@code keys.whoami} and {@code apis.listKeys} return it. Holds
+ * the plaintext only when asked to decrypt a recoverable key; {@code toString()} never shows it.
  */
 public final class KeyInfo {
   private final String keyId;
@@ -131,12 +130,21 @@ public final class KeyInfo {
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof KeyInfo k
-        && keyId.equals(k.keyId) && start.equals(k.start) && enabled == k.enabled
-        && Objects.equals(name, k.name) && meta.equals(k.meta) && createdAt.equals(k.createdAt)
-        && Objects.equals(updatedAt, k.updatedAt) && Objects.equals(lastUsedAt, k.lastUsedAt)
-        && Objects.equals(expires, k.expires) && Objects.equals(credits, k.credits)
-        && Objects.equals(identity, k.identity) && ratelimits.equals(k.ratelimits)
-        && permissions.equals(k.permissions) && roles.equals(k.roles) && Objects.equals(plaintext, k.plaintext);
+        && keyId.equals(k.keyId)
+        && start.equals(k.start)
+        && enabled == k.enabled
+        && Objects.equals(name, k.name)
+        && meta.equals(k.meta)
+        && createdAt.equals(k.createdAt)
+        && Objects.equals(updatedAt, k.updatedAt)
+        && Objects.equals(lastUsedAt, k.lastUsedAt)
+        && Objects.equals(expires, k.expires)
+        && Objects.equals(credits, k.credits)
+        && Objects.equals(identity, k.identity)
+        && ratelimits.equals(k.ratelimits)
+        && permissions.equals(k.permissions)
+        && roles.equals(k.roles)
+        && Objects.equals(plaintext, k.plaintext);
   }
 
   @Override
@@ -146,8 +154,17 @@ public final class KeyInfo {
 
   @Override
   public String toString() {
-    return "KeyInfo{keyId=" + keyId + ", start=" + start + ", enabled=" + enabled + ", name=" + name
-        + ", plaintext=" + (plaintext == null ? "absent" : "present") + "}";
+    return "KeyInfo{keyId="
+        + keyId
+        + ", start="
+        + start
+        + ", enabled="
+        + enabled
+        + ", name="
+        + name
+        + ", plaintext="
+        + (plaintext == null ? "absent" : "present")
+        + "}";
   }
 
   /** Builds a {@link KeyInfo}; used by fakes and the HTTP client. */

@@ -1,12 +1,13 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** {@code ratelimit.limit}: spends {@code cost} tokens of {@code identifier} in {@code namespace}. */
+/**
+ * {@code ratelimit.limit}: spends {@code cost} tokens of {@code identifier} in {@code namespace}.
+ */
 public final class LimitRequest {
   private final String namespace;
   private final String identifier;
@@ -23,12 +24,14 @@ public final class LimitRequest {
   }
 
   /** A check at Unkey's default cost of 1. */
-  public static LimitRequest of(String namespace, String identifier, long limit, Duration duration) {
+  public static LimitRequest of(
+      String namespace, String identifier, long limit, Duration duration) {
     return builder(namespace, identifier, limit, duration).build();
   }
 
   /** Starts a check: {@code limit} (≥ 1) per {@code duration} (1 s..30 days). */
-  public static Builder builder(String namespace, String identifier, long limit, Duration duration) {
+  public static Builder builder(
+      String namespace, String identifier, long limit, Duration duration) {
     return new Builder(namespace, identifier, limit, duration);
   }
 
@@ -59,8 +62,17 @@ public final class LimitRequest {
 
   @Override
   public String toString() {
-    return "LimitRequest{namespace=" + namespace + ", identifier=" + identifier + ", limit=" + limit
-        + ", duration=" + duration + ", cost=" + cost + "}";
+    return "LimitRequest{namespace="
+        + namespace
+        + ", identifier="
+        + identifier
+        + ", limit="
+        + limit
+        + ", duration="
+        + duration
+        + ", cost="
+        + cost
+        + "}";
   }
 
   /** Builds a {@link LimitRequest}. */
@@ -72,12 +84,19 @@ public final class LimitRequest {
     private @Nullable Long cost;
 
     Builder(String namespace, String identifier, long limit, Duration duration) {
-      this.namespace = Constraints.length("namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512);
+      this.namespace =
+          Constraints.length(
+              "namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512);
       this.identifier =
-          Constraints.length("identifier", Objects.requireNonNull(identifier, "identifier == null"), 1, 512);
+          Constraints.length(
+              "identifier", Objects.requireNonNull(identifier, "identifier == null"), 1, 512);
       this.limit = Constraints.range("limit", limit, 1, Long.MAX_VALUE);
-      this.duration = Constraints.millis("duration", Objects.requireNonNull(duration, "duration == null"), 1000,
-          2_592_000_000L);
+      this.duration =
+          Constraints.millis(
+              "duration",
+              Objects.requireNonNull(duration, "duration == null"),
+              1000,
+              2_592_000_000L);
     }
 
     /** Tokens to spend, ≥ 0. */

@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
  * exception.
  */
 public record LimitResult(
-    boolean success, long limit, long remaining, Instant reset, @Nullable String overrideId, String requestId) {
+    boolean success,
+    long limit,
+    long remaining,
+    Instant reset,
+    @Nullable String overrideId,
+    String requestId) {
   /** Checks nulls. */
   public LimitResult {
     Objects.requireNonNull(reset, "reset == null");

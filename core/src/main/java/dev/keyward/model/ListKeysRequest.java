@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -80,7 +79,15 @@ public final class ListKeysRequest {
 
   @Override
   public String toString() {
-    return "ListKeysRequest{" + "apiId=" + apiId + ", " + "limit=" + limit + ", cursor=" + cursor + "}";
+    return "ListKeysRequest{"
+        + "apiId="
+        + apiId
+        + ", "
+        + "limit="
+        + limit
+        + ", cursor="
+        + cursor
+        + "}";
   }
 
   /** Builds a {@link ListKeysRequest}. */
@@ -93,7 +100,9 @@ public final class ListKeysRequest {
     private boolean revalidateKeysCache;
 
     Builder(String apiId) {
-      this.apiId = Constraints.length("apiId", Objects.requireNonNull(apiId, "apiId == null"), 1, Integer.MAX_VALUE);
+      this.apiId =
+          Constraints.length(
+              "apiId", Objects.requireNonNull(apiId, "apiId == null"), 1, Integer.MAX_VALUE);
     }
 
     /** Items per page, 1..100. */
@@ -110,7 +119,12 @@ public final class ListKeysRequest {
 
     /** Only keys of the identity with this external id. */
     public Builder externalId(String externalId) {
-      this.externalId = Constraints.length("externalId", Objects.requireNonNull(externalId, "externalId == null"), 1, Integer.MAX_VALUE);
+      this.externalId =
+          Constraints.length(
+              "externalId",
+              Objects.requireNonNull(externalId, "externalId == null"),
+              1,
+              Integer.MAX_VALUE);
       return this;
     }
 

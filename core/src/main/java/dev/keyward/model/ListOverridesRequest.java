@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -56,7 +55,15 @@ public final class ListOverridesRequest {
 
   @Override
   public String toString() {
-    return "ListOverridesRequest{" + "namespace=" + namespace + ", " + "limit=" + limit + ", cursor=" + cursor + "}";
+    return "ListOverridesRequest{"
+        + "namespace="
+        + namespace
+        + ", "
+        + "limit="
+        + limit
+        + ", cursor="
+        + cursor
+        + "}";
   }
 
   /** Builds a {@link ListOverridesRequest}. */
@@ -66,7 +73,9 @@ public final class ListOverridesRequest {
     private @Nullable String cursor;
 
     Builder(String namespace) {
-      this.namespace = Constraints.length("namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512);
+      this.namespace =
+          Constraints.length(
+              "namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512);
     }
 
     /** Items per page, 1..100. */

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -66,8 +65,7 @@ public final class ListRolesRequest {
     private @Nullable String cursor;
     private @Nullable String search;
 
-    Builder() {
-    }
+    Builder() {}
 
     /** Items per page, 1..100. */
     public Builder limit(int limit) {
@@ -83,7 +81,8 @@ public final class ListRolesRequest {
 
     /** Only roles whose name or description contains this. */
     public Builder search(String search) {
-      this.search = Constraints.length("search", Objects.requireNonNull(search, "search == null"), 0, 256);
+      this.search =
+          Constraints.length("search", Objects.requireNonNull(search, "search == null"), 0, 256);
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -57,8 +56,7 @@ public final class ListRootKeysRequest {
     private int limit = 100;
     private @Nullable String cursor;
 
-    Builder() {
-    }
+    Builder() {}
 
     /** Items per page, 1..100. */
     public Builder limit(int limit) {

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -17,9 +16,12 @@ public final class MigrateKeysRequest {
     this.keys = keys;
   }
 
-  /** Imports {@code keys} (at least one) into {@code apiId} under the migration {@code migrationId}. */
+  /**
+   * Imports {@code keys} (at least one) into {@code apiId} under the migration {@code migrationId}.
+   */
   public static MigrateKeysRequest of(String migrationId, String apiId, List<MigratedKey> keys) {
-    Constraints.length("migrationId", Objects.requireNonNull(migrationId, "migrationId == null"), 3, 255);
+    Constraints.length(
+        "migrationId", Objects.requireNonNull(migrationId, "migrationId == null"), 3, 255);
     Constraints.length("apiId", Objects.requireNonNull(apiId, "apiId == null"), 3, 255);
     Objects.requireNonNull(keys, "keys == null");
     Constraints.items("keys", keys, 1, Integer.MAX_VALUE);
@@ -43,6 +45,12 @@ public final class MigrateKeysRequest {
 
   @Override
   public String toString() {
-    return "MigrateKeysRequest{migrationId=" + migrationId + ", apiId=" + apiId + ", keys=" + keys.size() + "}";
+    return "MigrateKeysRequest{migrationId="
+        + migrationId
+        + ", apiId="
+        + apiId
+        + ", keys="
+        + keys.size()
+        + "}";
   }
 }

@@ -3,7 +3,6 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import dev.keyward.internal.Meta;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +110,9 @@ public final class MigratedKey {
     private List<RateLimit> ratelimits = new ArrayList<>();
 
     Builder(String hash) {
-      this.hash = Constraints.length("hash", Objects.requireNonNull(hash, "hash == null"), 3, Integer.MAX_VALUE);
+      this.hash =
+          Constraints.length(
+              "hash", Objects.requireNonNull(hash, "hash == null"), 3, Integer.MAX_VALUE);
     }
 
     /** A name, 1..255 characters. */

@@ -30,7 +30,8 @@ public final class Pages<T> implements Iterable<T> {
   /** A sequential stream over every item, fetched lazily. */
   public Stream<T> stream() {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   @Override

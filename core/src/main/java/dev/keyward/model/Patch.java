@@ -5,14 +5,18 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A field of an update request in one of three states: absent (not sent, unchanged), cleared (sent as
- * JSON {@code null}) or set to a value.
+ * A field of an update request in one of three states: absent (not sent, unchanged), cleared (sent
+ * as JSON {@code null}) or set to a value.
  */
 public final class Patch<T> {
   private static final Patch<?> ABSENT = new Patch<>(State.ABSENT, null);
   private static final Patch<?> CLEAR = new Patch<>(State.CLEAR, null);
 
-  private enum State { ABSENT, CLEAR, SET }
+  private enum State {
+    ABSENT,
+    CLEAR,
+    SET
+  }
 
   private final State state;
   private final @Nullable T value;
@@ -61,14 +65,17 @@ public final class Patch<T> {
    */
   public T value() {
     if (state != State.SET) {
-      throw new IllegalStateException("patch is " + state.name().toLowerCase(java.util.Locale.ROOT));
+      throw new IllegalStateException(
+          "patch is " + state.name().toLowerCase(java.util.Locale.ROOT));
     }
     return value;
   }
 
   /** Transforms a set value, keeping absent and cleared as they are. */
   public <R> Patch<R> map(Function<? super T, ? extends R> f) {
-    return state == State.SET ? Patch.set(f.apply(value)) : (state == State.CLEAR ? clear() : absent());
+    return state == State.SET
+        ? Patch.set(f.apply(value))
+        : (state == State.CLEAR ? clear() : absent());
   }
 
   @Override
@@ -83,6 +90,8 @@ public final class Patch<T> {
 
   @Override
   public String toString() {
-    return state == State.SET ? "Patch.set(" + value + ")" : "Patch." + state.name().toLowerCase(java.util.Locale.ROOT);
+    return state == State.SET
+        ? "Patch.set(" + value + ")"
+        : "Patch." + state.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

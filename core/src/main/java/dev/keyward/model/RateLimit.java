@@ -1,18 +1,21 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A named rate limit on a key or identity: {@code limit} requests per {@code duration}. With
- * {@code autoApply}, verifications check it without naming it.
+ * A named rate limit on a key or identity: {@code limit} requests per {@code duration}. With {@code
+ * autoApply}, verifications check it without naming it.
  */
-public record RateLimit(@Nullable String id, String name, long limit, Duration duration, boolean autoApply) {
-  /** Validates the spec's limits (name 1..128 as servers return it; requests need 3..128, limit ≥ 1, duration ≥ 1 s). */
+public record RateLimit(
+    @Nullable String id, String name, long limit, Duration duration, boolean autoApply) {
+  /**
+   * Validates the spec's limits (name 1..128 as servers return it; requests need 3..128, limit ≥ 1,
+   * duration ≥ 1 s).
+   */
   public RateLimit {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(duration, "duration == null");
@@ -26,7 +29,9 @@ public record RateLimit(@Nullable String id, String name, long limit, Duration d
     return new RateLimit(null, name, limit, duration, autoApply);
   }
 
-  /** A request's rate limits: at most 50, each name 3..128 characters (servers may return shorter). */
+  /**
+   * A request's rate limits: at most 50, each name 3..128 characters (servers may return shorter).
+   */
   static List<RateLimit> checkRequestLimits(List<RateLimit> ratelimits) {
     Constraints.maxItems("ratelimits", ratelimits, 50);
     ratelimits.forEach(r -> Constraints.length("ratelimit name", r.name(), 3, 128));

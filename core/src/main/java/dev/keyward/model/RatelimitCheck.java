@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A rate limit for {@code keys.verifyKey} to check by name, optionally with a cost and an ad-hoc
  * limit/duration overriding the configured one.
  */
-public record RatelimitCheck(String name, @Nullable Integer cost, @Nullable Long limit, @Nullable Duration duration) {
+public record RatelimitCheck(
+    String name, @Nullable Integer cost, @Nullable Long limit, @Nullable Duration duration) {
   /** Validates name 3..255 and non-negative numbers. */
   public RatelimitCheck {
     Objects.requireNonNull(name, "name == null");

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** A custom limit for one identifier (or wildcard pattern) in a rate-limit namespace. */
-public record RatelimitOverride(String overrideId, String identifier, long limit, Duration duration) {
+public record RatelimitOverride(
+    String overrideId, String identifier, long limit, Duration duration) {
   /** Checks nulls. */
   public RatelimitOverride {
     Objects.requireNonNull(overrideId, "overrideId == null");

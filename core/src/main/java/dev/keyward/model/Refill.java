@@ -1,17 +1,17 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Automatic credit refill: every day, or every month on {@code refillDay} (1..31; months shorter than it
- * refill on their last day). {@code rawInterval} keeps the wire value, which matters when a newer server
- * sends an interval this version does not know ({@link Interval#UNKNOWN}).
+ * Automatic credit refill: every day, or every month on {@code refillDay} (1..31; months shorter
+ * than it refill on their last day). {@code rawInterval} keeps the wire value, which matters when a
+ * newer server sends an interval this version does not know ({@link Interval#UNKNOWN}).
  */
-public record Refill(Interval interval, long amount, @Nullable Integer refillDay, String rawInterval) {
+public record Refill(
+    Interval interval, long amount, @Nullable Integer refillDay, String rawInterval) {
   /** How often credits are refilled. */
   public enum Interval {
     /** Every day at midnight UTC. */
@@ -49,10 +49,17 @@ public record Refill(Interval interval, long amount, @Nullable Integer refillDay
 
   /** A refill with a known interval; {@code rawInterval} is its wire name. */
   public Refill(Interval interval, long amount, @Nullable Integer refillDay) {
-    this(interval, amount, refillDay, Objects.requireNonNull(interval, "interval == null").wireName());
+    this(
+        interval,
+        amount,
+        refillDay,
+        Objects.requireNonNull(interval, "interval == null").wireName());
   }
 
-  /** A refill decoded from the wire: an unknown interval becomes {@link Interval#UNKNOWN}, keeping the raw value. */
+  /**
+   * A refill decoded from the wire: an unknown interval becomes {@link Interval#UNKNOWN}, keeping
+   * the raw value.
+   */
   public static Refill fromWire(String interval, long amount, @Nullable Integer refillDay) {
     Objects.requireNonNull(interval, "interval == null");
     return new Refill(Interval.fromWire(interval), amount, refillDay, interval);

@@ -2,13 +2,12 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@code keys.rerollKey}: issues a new key with the old one's configuration; the old key stays valid for
- * {@code expiration} (zero revokes it at once).
+ * {@code keys.rerollKey}: issues a new key with the old one's configuration; the old key stays
+ * valid for {@code expiration} (zero revokes it at once).
  */
 public final class RerollKeyRequest {
   private final String keyId;
@@ -19,7 +18,9 @@ public final class RerollKeyRequest {
     this.expiration = expiration;
   }
 
-  /** Rerolls {@code keyId}, keeping the old key valid for {@code expiration} (0..4102444800000 ms). */
+  /**
+   * Rerolls {@code keyId}, keeping the old key valid for {@code expiration} (0..4102444800000 ms).
+   */
   public static RerollKeyRequest of(String keyId, Duration expiration) {
     Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
     Objects.requireNonNull(expiration, "expiration == null");

@@ -2,13 +2,13 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@code rootKeys.rerollRootKey} (keyward's extension): a new root key with the old one's permissions; the
- * old key stays valid for {@code expiration}. Rotation never uses it (it creates, verifies, then revokes).
+ * {@code rootKeys.rerollRootKey} (keyward's extension): a new root key with the old one's
+ * permissions; the old key stays valid for {@code expiration}. Rotation never uses it (it creates,
+ * verifies, then revokes).
  */
 public final class RerollRootKeyRequest {
   private final String keyId;
@@ -19,7 +19,9 @@ public final class RerollRootKeyRequest {
     this.expiration = expiration;
   }
 
-  /** Rerolls {@code keyId}, keeping the old key valid for {@code expiration} (0..4102444800000 ms). */
+  /**
+   * Rerolls {@code keyId}, keeping the old key valid for {@code expiration} (0..4102444800000 ms).
+   */
   public static RerollRootKeyRequest of(String keyId, Duration expiration) {
     Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
     Objects.requireNonNull(expiration, "expiration == null");

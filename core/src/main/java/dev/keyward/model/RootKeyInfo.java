@@ -7,7 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /** A root key as keyward's {@code rootKeys.*} extension shows it: never its plaintext. */
 public record RootKeyInfo(
-    String keyId, String start, @Nullable String name, List<String> permissions, Instant createdAt,
+    String keyId,
+    String start,
+    @Nullable String name,
+    List<String> permissions,
+    Instant createdAt,
     @Nullable Instant expires) {
   /** Copies the permissions and checks nulls. */
   public RootKeyInfo {

@@ -1,11 +1,13 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import java.time.Duration;
 import java.util.Objects;
 
-/** {@code ratelimit.setOverride}: a custom limit for an identifier (or wildcard pattern) in a namespace. */
+/**
+ * {@code ratelimit.setOverride}: a custom limit for an identifier (or wildcard pattern) in a
+ * namespace.
+ */
 public final class SetOverrideRequest {
   private final String namespace;
   private final String identifier;
@@ -19,13 +21,23 @@ public final class SetOverrideRequest {
     this.duration = duration;
   }
 
-  /** Overrides {@code identifier} in {@code namespace}: {@code limit} (≥ 0; 0 blocks) per {@code duration} (≥ 1 s). */
-  public static SetOverrideRequest of(String namespace, String identifier, long limit, Duration duration) {
+  /**
+   * Overrides {@code identifier} in {@code namespace}: {@code limit} (≥ 0; 0 blocks) per {@code
+   * duration} (≥ 1 s).
+   */
+  public static SetOverrideRequest of(
+      String namespace, String identifier, long limit, Duration duration) {
     return new SetOverrideRequest(
-        Constraints.length("namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512),
-        Constraints.length("identifier", Objects.requireNonNull(identifier, "identifier == null"), 1, 512),
+        Constraints.length(
+            "namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512),
+        Constraints.length(
+            "identifier", Objects.requireNonNull(identifier, "identifier == null"), 1, 512),
         Constraints.range("limit", limit, 0, Long.MAX_VALUE),
-        Constraints.millis("duration", Objects.requireNonNull(duration, "duration == null"), 1000, Long.MAX_VALUE));
+        Constraints.millis(
+            "duration",
+            Objects.requireNonNull(duration, "duration == null"),
+            1000,
+            Long.MAX_VALUE));
   }
 
   /** The namespace's id or name. */
@@ -50,7 +62,14 @@ public final class SetOverrideRequest {
 
   @Override
   public String toString() {
-    return "SetOverrideRequest{namespace=" + namespace + ", identifier=" + identifier + ", limit=" + limit
-        + ", duration=" + duration + "}";
+    return "SetOverrideRequest{namespace="
+        + namespace
+        + ", identifier="
+        + identifier
+        + ", limit="
+        + limit
+        + ", duration="
+        + duration
+        + "}";
   }
 }

@@ -2,11 +2,13 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-
 import java.util.List;
 import java.util.Objects;
 
-/** {@code permissions.setRolePermissions}: replaces a role's permissions (an empty list removes all). */
+/**
+ * {@code permissions.setRolePermissions}: replaces a role's permissions (an empty list removes
+ * all).
+ */
 public final class SetRolePermissionsRequest {
   private final String roleId;
   private final List<String> permissions;
@@ -18,10 +20,16 @@ public final class SetRolePermissionsRequest {
 
   /** Sets the permissions of {@code roleId} (3..255 of {@code [a-zA-Z0-9_-]}) to 0..1000 slugs. */
   public static SetRolePermissionsRequest of(String roleId, List<String> permissions) {
-    Constraints.pattern("roleId", Objects.requireNonNull(roleId, "roleId == null"), 3, 255, Ids.RESOURCE_ID,
+    Constraints.pattern(
+        "roleId",
+        Objects.requireNonNull(roleId, "roleId == null"),
+        3,
+        255,
+        Ids.RESOURCE_ID,
         "[a-zA-Z0-9_-]");
     Objects.requireNonNull(permissions, "permissions == null");
-    return new SetRolePermissionsRequest(roleId, Ids.permissionSlugs("permissions", permissions, 0, 1000));
+    return new SetRolePermissionsRequest(
+        roleId, Ids.permissionSlugs("permissions", permissions, 0, 1000));
   }
 
   /** The role's id. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-
 import java.util.List;
 import java.util.Objects;
 

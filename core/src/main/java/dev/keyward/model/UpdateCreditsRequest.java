@@ -1,13 +1,12 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code keys.updateCredits}: sets, increments or decrements a key's remaining credits. Only {@code set}
- * is replayable; see {@link #isReplayable()}.
+ * {@code keys.updateCredits}: sets, increments or decrements a key's remaining credits. Only {@code
+ * set} is replayable; see {@link #isReplayable()}.
  */
 public final class UpdateCreditsRequest {
   /** What to do with {@link #value()}. */
@@ -31,10 +30,11 @@ public final class UpdateCreditsRequest {
     }
 
     /**
-     * Maps a wire value (for servers and fakes decoding a request). The spec marks this enum open, but
-     * a request cannot carry an operation this version does not know how to apply.
+     * Maps a wire value (for servers and fakes decoding a request). The spec marks this enum open,
+     * but a request cannot carry an operation this version does not know how to apply.
      *
-     * @throws IllegalArgumentException naming the allowed values (not the input) for any other value
+     * @throws IllegalArgumentException naming the allowed values (not the input) for any other
+     *     value
      */
     public static CreditOperation fromWire(String value) {
       for (CreditOperation op : values()) {
@@ -51,7 +51,8 @@ public final class UpdateCreditsRequest {
   private final @Nullable Long value;
 
   private UpdateCreditsRequest(String keyId, CreditOperation operation, @Nullable Long value) {
-    this.keyId = Constraints.length("keyId", Objects.requireNonNull(keyId, "keyId == null"), 3, 255);
+    this.keyId =
+        Constraints.length("keyId", Objects.requireNonNull(keyId, "keyId == null"), 3, 255);
     this.operation = operation;
     this.value = value == null ? null : Constraints.range("value", value, 0, Long.MAX_VALUE);
   }
@@ -91,14 +92,22 @@ public final class UpdateCreditsRequest {
     return value;
   }
 
-  /** True only for {@code set}, whose replay converges; increment and decrement are unsafe to repeat. */
+  /**
+   * True only for {@code set}, whose replay converges; increment and decrement are unsafe to
+   * repeat.
+   */
   public boolean isReplayable() {
     return operation == CreditOperation.SET;
   }
 
   @Override
   public String toString() {
-    return "UpdateCreditsRequest{keyId=" + keyId + ", operation=" + operation.wireName() + ", value="
-        + value + "}";
+    return "UpdateCreditsRequest{keyId="
+        + keyId
+        + ", operation="
+        + operation.wireName()
+        + ", value="
+        + value
+        + "}";
   }
 }

@@ -2,16 +2,15 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Meta;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code identities.updateIdentity}: replaces metadata and/or rate limits. The spec makes neither field
- * nullable: a field left unset is not sent (unchanged); {@code clearMeta()} and {@code clearRatelimits()}
- * send an empty object or list, which is how Unkey clears them.
+ * {@code identities.updateIdentity}: replaces metadata and/or rate limits. The spec makes neither
+ * field nullable: a field left unset is not sent (unchanged); {@code clearMeta()} and {@code
+ * clearRatelimits()} send an empty object or list, which is how Unkey clears them.
  */
 public final class UpdateIdentityRequest {
   private final String identity;
@@ -46,8 +45,13 @@ public final class UpdateIdentityRequest {
 
   @Override
   public String toString() {
-    return "UpdateIdentityRequest{identity=" + identity + ", meta=" + (meta == null ? "unchanged" : "replaced")
-        + ", ratelimits=" + (ratelimits == null ? "unchanged" : ratelimits.size()) + "}";
+    return "UpdateIdentityRequest{identity="
+        + identity
+        + ", meta="
+        + (meta == null ? "unchanged" : "replaced")
+        + ", ratelimits="
+        + (ratelimits == null ? "unchanged" : ratelimits.size())
+        + "}";
   }
 
   /** Builds an {@link UpdateIdentityRequest}. */
@@ -57,8 +61,12 @@ public final class UpdateIdentityRequest {
     private @Nullable List<RateLimit> ratelimits;
 
     Builder(String identity) {
-      this.identity = Constraints.length("identity", Objects.requireNonNull(identity, "identity == null"), 1,
-          Integer.MAX_VALUE);
+      this.identity =
+          Constraints.length(
+              "identity",
+              Objects.requireNonNull(identity, "identity == null"),
+              1,
+              Integer.MAX_VALUE);
     }
 
     /** Replaces the metadata, at most 100 properties. */

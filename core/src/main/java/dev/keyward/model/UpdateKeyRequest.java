@@ -3,7 +3,6 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import dev.keyward.internal.Meta;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code keys.updateKey}: changes only the fields that are set. Nullable fields are {@link Patch}es
- * ({@code name(v)} sets, {@code clearName()} sends {@code null}); list fields replace the whole list.
+ * ({@code name(v)} sets, {@code clearName()} sends {@code null}); list fields replace the whole
+ * list.
  */
 public final class UpdateKeyRequest {
   private final String keyId;
@@ -96,8 +96,15 @@ public final class UpdateKeyRequest {
 
   @Override
   public String toString() {
-    return "UpdateKeyRequest{keyId=" + keyId + ", name=" + name + ", expires=" + expires
-        + ", enabled=" + enabled + "}";
+    return "UpdateKeyRequest{keyId="
+        + keyId
+        + ", name="
+        + name
+        + ", expires="
+        + expires
+        + ", enabled="
+        + enabled
+        + "}";
   }
 
   /** Builds an {@link UpdateKeyRequest}; each setter checks the spec's limits at once. */
@@ -119,7 +126,9 @@ public final class UpdateKeyRequest {
 
     /** Sets the name, 1..255 characters. */
     public Builder name(String name) {
-      this.name = Patch.set(Constraints.length("name", Objects.requireNonNull(name, "name == null"), 1, 255));
+      this.name =
+          Patch.set(
+              Constraints.length("name", Objects.requireNonNull(name, "name == null"), 1, 255));
       return this;
     }
 
@@ -131,7 +140,8 @@ public final class UpdateKeyRequest {
 
     /** Links the key to the identity with this external id. */
     public Builder externalId(String externalId) {
-      this.externalId = Patch.set(Ids.externalId(Objects.requireNonNull(externalId, "externalId == null")));
+      this.externalId =
+          Patch.set(Ids.externalId(Objects.requireNonNull(externalId, "externalId == null")));
       return this;
     }
 
@@ -155,7 +165,9 @@ public final class UpdateKeyRequest {
 
     /** Sets the expiry, no later than 2100-01-01. */
     public Builder expires(Instant expires) {
-      this.expires = Patch.set(Constraints.timestamp("expires", Objects.requireNonNull(expires, "expires == null")));
+      this.expires =
+          Patch.set(
+              Constraints.timestamp("expires", Objects.requireNonNull(expires, "expires == null")));
       return this;
     }
 

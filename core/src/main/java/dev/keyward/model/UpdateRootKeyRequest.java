@@ -3,12 +3,14 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import dev.keyward.internal.RootKeyPermissions;
-
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** {@code rootKeys.updateRootKey} (keyward's extension): renames a root key and/or replaces its permissions. */
+/**
+ * {@code rootKeys.updateRootKey} (keyward's extension): renames a root key and/or replaces its
+ * permissions.
+ */
 public final class UpdateRootKeyRequest {
   private final String keyId;
   private final @Nullable String name;
@@ -42,7 +44,13 @@ public final class UpdateRootKeyRequest {
 
   @Override
   public String toString() {
-    return "UpdateRootKeyRequest{keyId=" + keyId + ", name=" + name + ", permissions=" + permissions + "}";
+    return "UpdateRootKeyRequest{keyId="
+        + keyId
+        + ", name="
+        + name
+        + ", permissions="
+        + permissions
+        + "}";
   }
 
   /** Builds an {@link UpdateRootKeyRequest}. */
@@ -63,7 +71,8 @@ public final class UpdateRootKeyRequest {
 
     /** Replaces the permissions: 1..1000 root permissions. */
     public Builder permissions(List<String> permissions) {
-      this.permissions = RootKeyPermissions.check(Objects.requireNonNull(permissions, "permissions == null"), 1);
+      this.permissions =
+          RootKeyPermissions.check(Objects.requireNonNull(permissions, "permissions == null"), 1);
       return this;
     }
 

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Meta;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of {@code keys.verifyKey}. A rejected key is a value with {@link #code()}, never an
- * exception. Only {@code valid} and {@code code} are always present; a {@link Code#NOT_FOUND} result
- * carries nothing else.
+ * exception. Only {@code valid} and {@code code} are always present; a {@link Code#NOT_FOUND}
+ * result carries nothing else.
  */
 public record Verification(
     boolean valid,
@@ -29,14 +28,16 @@ public record Verification(
     List<RatelimitStatus> ratelimits,
     String requestId) {
 
-  /** Why a key was accepted or rejected. Unknown values from newer servers become {@link #UNKNOWN}. */
+  /**
+   * Why a key was accepted or rejected. Unknown values from newer servers become {@link #UNKNOWN}.
+   */
   public enum Code {
     /** The key is valid and passed every check. */
     VALID,
     /**
      * The key does not exist, was deleted, or belongs to an API the root key may not verify. Unkey
-     * masks a missing {@code verify_key} permission as {@code NOT_FOUND} so that a caller cannot probe
-     * which keys exist; if every key reads as not found, check the root key's permissions.
+     * masks a missing {@code verify_key} permission as {@code NOT_FOUND} so that a caller cannot
+     * probe which keys exist; if every key reads as not found, check the root key's permissions.
      */
     NOT_FOUND,
     /** The key may not be used here (e.g. an IP or workspace rule). */
@@ -176,8 +177,21 @@ public record Verification(
 
     /** Builds the result. */
     public Verification build() {
-      return new Verification(code == Code.VALID, code, rawCode, keyId, name, meta, expires, credits,
-          enabled, permissions, roles, identity, ratelimits, requestId);
+      return new Verification(
+          code == Code.VALID,
+          code,
+          rawCode,
+          keyId,
+          name,
+          meta,
+          expires,
+          credits,
+          enabled,
+          permissions,
+          roles,
+          identity,
+          ratelimits,
+          requestId);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-
 import dev.keyward.key.Secret;
 import dev.keyward.permission.PermissionQuery;
 import java.util.ArrayList;

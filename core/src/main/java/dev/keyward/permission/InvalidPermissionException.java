@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A root permission that Unkey would not accept. The message says which part is wrong and, where
- * one is close, suggests the nearest valid permission; it quotes only the offending part.
- * When several permissions were parsed at once, {@link #problems()} lists every invalid entry.
+ * one is close, suggests the nearest valid permission; it quotes only the offending part. When
+ * several permissions were parsed at once, {@link #problems()} lists every invalid entry.
  */
 public final class InvalidPermissionException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -72,9 +72,13 @@ public final class InvalidPermissionException extends IllegalArgumentException {
       message.append(i == 0 ? "" : "; ").append(problems.get(i).getMessage());
     }
     InvalidPermissionException first = problems.get(0);
-    InvalidPermissionException all = new InvalidPermissionException(
-        message.toString(), first.part, first.suggestion, first.index,
-        List.copyOf(new ArrayList<>(problems)));
+    InvalidPermissionException all =
+        new InvalidPermissionException(
+            message.toString(),
+            first.part,
+            first.suggestion,
+            first.index,
+            List.copyOf(new ArrayList<>(problems)));
     for (InvalidPermissionException problem : problems) {
       all.addSuppressed(problem);
     }
@@ -91,7 +95,9 @@ public final class InvalidPermissionException extends IllegalArgumentException {
     return Optional.ofNullable(suggestion);
   }
 
-  /** The index of the invalid entry in the list parsed, or -1 when a single permission was parsed. */
+  /**
+   * The index of the invalid entry in the list parsed, or -1 when a single permission was parsed.
+   */
   public int index() {
     return index;
   }

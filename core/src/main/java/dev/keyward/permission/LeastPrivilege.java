@@ -29,10 +29,11 @@ public final class LeastPrivilege {
   private LeastPrivilege() {}
 
   /**
-   * One thing a service does: an operation on a resource (see {@link
-   * Operation#requirement(String)} for which id), under conditions.
+   * One thing a service does: an operation on a resource (see {@link Operation#requirement(String)}
+   * for which id), under conditions.
    */
-  public record Use(Operation operation, @Nullable String resourceId, Set<Operation.Condition> conditions) {
+  public record Use(
+      Operation operation, @Nullable String resourceId, Set<Operation.Condition> conditions) {
     /** Validates and copies. */
     public Use {
       Objects.requireNonNull(operation, "operation == null");
@@ -50,10 +51,13 @@ public final class LeastPrivilege {
   }
 
   /** A use of {@code operation} on {@code resourceId} ({@code null}: on every resource). */
-  public static Use use(Operation operation, @Nullable String resourceId, Operation.Condition... conditions) {
+  public static Use use(
+      Operation operation, @Nullable String resourceId, Operation.Condition... conditions) {
     Objects.requireNonNull(conditions, "conditions == null");
-    return new Use(operation, resourceId, conditions.length == 0
-        ? Set.of() : EnumSet.copyOf(Arrays.asList(conditions)));
+    return new Use(
+        operation,
+        resourceId,
+        conditions.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(conditions)));
   }
 
   /** A named list of uses for a typical service, and the permissions it needs. */
@@ -81,33 +85,38 @@ public final class LeastPrivilege {
   /** A service that issues, rerolls, reads and revokes the keys of one API. */
   public static Template keyIssuer(String apiId) {
     String id = apiId(apiId);
-    return new Template("key issuer", List.of(
-        use(Operation.KEYS_CREATE_KEY, id),
-        use(Operation.KEYS_REROLL_KEY, id),
-        use(Operation.KEYS_GET_KEY, id),
-        use(Operation.KEYS_DELETE_KEY, id)));
+    return new Template(
+        "key issuer",
+        List.of(
+            use(Operation.KEYS_CREATE_KEY, id),
+            use(Operation.KEYS_REROLL_KEY, id),
+            use(Operation.KEYS_GET_KEY, id),
+            use(Operation.KEYS_DELETE_KEY, id)));
   }
 
   /** A billing service that only changes the credits of one API's keys. */
   public static Template billingService(String apiId) {
-    return new Template("billing service", List.of(use(Operation.KEYS_UPDATE_CREDITS, apiId(apiId))));
+    return new Template(
+        "billing service", List.of(use(Operation.KEYS_UPDATE_CREDITS, apiId(apiId))));
   }
 
   /** An admin dashboard over one API: keys, analytics, and read access to RBAC and identities. */
   public static Template adminDashboard(String apiId) {
     String id = apiId(apiId);
-    return new Template("admin dashboard", List.of(
-        use(Operation.APIS_GET_API, id),
-        use(Operation.APIS_LIST_KEYS, id),
-        use(Operation.KEYS_CREATE_KEY, id),
-        use(Operation.KEYS_GET_KEY, id),
-        use(Operation.KEYS_UPDATE_KEY, id),
-        use(Operation.KEYS_REROLL_KEY, id),
-        use(Operation.KEYS_DELETE_KEY, id),
-        use(Operation.ANALYTICS_GET_VERIFICATIONS, id),
-        use(Operation.PERMISSIONS_LIST_PERMISSIONS, null),
-        use(Operation.PERMISSIONS_LIST_ROLES, null),
-        use(Operation.IDENTITIES_LIST_IDENTITIES, null)));
+    return new Template(
+        "admin dashboard",
+        List.of(
+            use(Operation.APIS_GET_API, id),
+            use(Operation.APIS_LIST_KEYS, id),
+            use(Operation.KEYS_CREATE_KEY, id),
+            use(Operation.KEYS_GET_KEY, id),
+            use(Operation.KEYS_UPDATE_KEY, id),
+            use(Operation.KEYS_REROLL_KEY, id),
+            use(Operation.KEYS_DELETE_KEY, id),
+            use(Operation.ANALYTICS_GET_VERIFICATIONS, id),
+            use(Operation.PERMISSIONS_LIST_PERMISSIONS, null),
+            use(Operation.PERMISSIONS_LIST_ROLES, null),
+            use(Operation.IDENTITIES_LIST_IDENTITIES, null)));
   }
 
   private static String apiId(String apiId) {
@@ -136,8 +145,9 @@ public final class LeastPrivilege {
   }
 
   /**
-   * Compares {@code granted} with what {@code uses} need: what is missing, what is granted but never
-   * needed, wildcards where one id would do, and the legacy {@code *} (which grants nothing in v2).
+   * Compares {@code granted} with what {@code uses} need: what is missing, what is granted but
+   * never needed, wildcards where one id would do, and the legacy {@code *} (which grants nothing
+   * in v2).
    */
   public static PermissionAudit audit(PermissionSet granted, List<Use> uses) {
     Objects.requireNonNull(granted, "granted == null");
@@ -152,28 +162,45 @@ public final class LeastPrivilege {
       if (!requirement.evaluate(have)) {
         Set<String> add = new LinkedHashSet<>(narrowest(requirement));
         add.removeAll(have);
-        findings.add(new PermissionAudit.Finding(PermissionAudit.Kind.MISSING, requirement.toString(),
-            use.operation().wireName() + " needs " + requirement + "; grant " + String.join(", ", add)));
+        findings.add(
+            new PermissionAudit.Finding(
+                PermissionAudit.Kind.MISSING,
+                requirement.toString(),
+                use.operation().wireName()
+                    + " needs "
+                    + requirement
+                    + "; grant "
+                    + String.join(", ", add)));
         continue;
       }
       collectUsed(requirement, have, needed, wildcardUses);
     }
     if (granted.contains(RootPermission.LEGACY_WILDCARD)) {
-      findings.add(new PermissionAudit.Finding(PermissionAudit.Kind.LEGACY_WILDCARD, "*",
-          "the legacy '*' grants nothing in Unkey's v2 API, which matches permissions exactly; remove it"));
+      findings.add(
+          new PermissionAudit.Finding(
+              PermissionAudit.Kind.LEGACY_WILDCARD,
+              "*",
+              "the legacy '*' grants nothing in Unkey's v2 API, which matches permissions exactly;"
+                  + " remove it"));
     }
     for (Map.Entry<String, @Nullable Set<String>> e : wildcardUses.entrySet()) {
       Set<String> specific = e.getValue();
       if (specific != null && specific.size() == 1) {
         String only = specific.iterator().next();
-        findings.add(new PermissionAudit.Finding(PermissionAudit.Kind.WILDCARD_NARROWABLE, e.getKey(),
-            e.getKey() + " is only used for one resource; grant " + only + " instead"));
+        findings.add(
+            new PermissionAudit.Finding(
+                PermissionAudit.Kind.WILDCARD_NARROWABLE,
+                e.getKey(),
+                e.getKey() + " is only used for one resource; grant " + only + " instead"));
       }
     }
     for (String permission : have) {
       if (!needed.contains(permission) && !permission.equals("*")) {
-        findings.add(new PermissionAudit.Finding(PermissionAudit.Kind.UNUSED, permission,
-            permission + " is granted but none of the listed uses needs it"));
+        findings.add(
+            new PermissionAudit.Finding(
+                PermissionAudit.Kind.UNUSED,
+                permission,
+                permission + " is granted but none of the listed uses needs it"));
       }
     }
     return new PermissionAudit(findings);
@@ -184,23 +211,25 @@ public final class LeastPrivilege {
     switch (query.kind()) {
       case PERMISSION:
         return Set.of(query.permission());
-      case AND: {
-        Set<String> all = new LinkedHashSet<>();
-        for (PermissionQuery child : query.children()) {
-          all.addAll(narrowest(child));
-        }
-        return all;
-      }
-      default: {
-        Set<String> best = null;
-        for (PermissionQuery child : query.children()) {
-          Set<String> candidate = narrowest(child);
-          if (best == null || better(candidate, best)) {
-            best = candidate;
+      case AND:
+        {
+          Set<String> all = new LinkedHashSet<>();
+          for (PermissionQuery child : query.children()) {
+            all.addAll(narrowest(child));
           }
+          return all;
         }
-        return Objects.requireNonNull(best);
-      }
+      default:
+        {
+          Set<String> best = null;
+          for (PermissionQuery child : query.children()) {
+            Set<String> candidate = narrowest(child);
+            if (best == null || better(candidate, best)) {
+              best = candidate;
+            }
+          }
+          return Objects.requireNonNull(best);
+        }
     }
   }
 
@@ -221,7 +250,10 @@ public final class LeastPrivilege {
   }
 
   /** Records the granted leaves a satisfied query relies on, preferring id-scoped ones. */
-  private static void collectUsed(PermissionQuery query, Set<String> have, Set<String> needed,
+  private static void collectUsed(
+      PermissionQuery query,
+      Set<String> have,
+      Set<String> needed,
       Map<String, @Nullable Set<String>> wildcardUses) {
     switch (query.kind()) {
       case PERMISSION:
@@ -267,7 +299,8 @@ public final class LeastPrivilege {
       return null;
     }
     for (PermissionQuery child : or.children()) {
-      if (child != pick && child.kind() == PermissionQuery.Kind.PERMISSION
+      if (child != pick
+          && child.kind() == PermissionQuery.Kind.PERMISSION
           && !child.permission().contains(".*.")) {
         return child.permission();
       }

@@ -1,20 +1,21 @@
 package dev.keyward.permission;
 
 /**
- * Quotes a rejected token for an exception message: short tokens verbatim, long or key-shaped
- * ones shortened, so a message never carries a whole input or something that looks like a key.
+ * Quotes a rejected token for an exception message: short tokens verbatim, long or key-shaped ones
+ * shortened, so a message never carries a whole input or something that looks like a key.
  */
 final class OffendingToken {
   private static final int MAX_QUOTED = 48;
-  private static final String BASE58 =
-      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
   private OffendingToken() {}
 
   static String quote(String token) {
     if (looksLikeKey(token)) {
       int underscore = token.lastIndexOf('_');
-      return "'" + token.substring(0, Math.min(token.length(), underscore + 1)) + "…' (a key-shaped token)";
+      return "'"
+          + token.substring(0, Math.min(token.length(), underscore + 1))
+          + "…' (a key-shaped token)";
     }
     StringBuilder out = new StringBuilder(Math.min(token.length(), MAX_QUOTED) + 24).append('\'');
     int limit = Math.min(token.length(), MAX_QUOTED);

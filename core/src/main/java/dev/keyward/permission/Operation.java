@@ -61,7 +61,9 @@ public enum Operation {
   /** {@code GET /v2/liveness}: no authentication. */
   LIVENESS("liveness", RetryClass.SAFE);
 
-  /** How an operation may be retried after an ambiguous failure. This is keyward's only retry table. */
+  /**
+   * How an operation may be retried after an ambiguous failure. This is keyward's only retry table.
+   */
   public enum RetryClass {
     /** Reads: retried after a 5xx or an ambiguous transport failure. */
     SAFE,
@@ -78,11 +80,19 @@ public enum Operation {
   public enum Condition {
     /** {@code createKey}/{@code rerollKey} of a recoverable key: also {@code encrypt_key}. */
     RECOVERABLE,
-    /** {@code getKey}/{@code whoami}/{@code listKeys} with {@code decrypt}: also {@code decrypt_key}. */
+    /**
+     * {@code getKey}/{@code whoami}/{@code listKeys} with {@code decrypt}: also {@code
+     * decrypt_key}.
+     */
     DECRYPT,
-    /** A permission slug that does not exist yet is created: also {@code rbac.*.create_permission}. */
+    /**
+     * A permission slug that does not exist yet is created: also {@code rbac.*.create_permission}.
+     */
     NEW_PERMISSION_SLUG,
-    /** {@code ratelimit.limit} on a namespace that does not exist: also {@code ratelimit.*.create_namespace}. */
+    /**
+     * {@code ratelimit.limit} on a namespace that does not exist: also {@code
+     * ratelimit.*.create_namespace}.
+     */
     NEW_NAMESPACE,
     /** {@code createRole} with permissions: also {@code rbac.*.add_permission_to_role}. */
     ROLE_PERMISSIONS
@@ -115,14 +125,16 @@ public enum Operation {
   }
 
   /**
-   * How this operation may be retried. {@link #KEYS_UPDATE_CREDITS} answers {@code UNSAFE}: only its
-   * {@code set} form is replayable, which the caller knows from the request.
+   * How this operation may be retried. {@link #KEYS_UPDATE_CREDITS} answers {@code UNSAFE}: only
+   * its {@code set} form is replayable, which the caller knows from the request.
    */
   public RetryClass retryClass() {
     return retryClass;
   }
 
-  /** True if repeating the call cannot change the outcome (its retry class is not {@code UNSAFE}). */
+  /**
+   * True if repeating the call cannot change the outcome (its retry class is not {@code UNSAFE}).
+   */
   public boolean idempotent() {
     return retryClass != RetryClass.UNSAFE;
   }
@@ -171,7 +183,8 @@ public enum Operation {
     Objects.requireNonNull(wireName, "wireName == null");
     Operation op = BY_WIRE_NAME.get(wireName);
     if (op == null) {
-      throw new IllegalArgumentException("unknown operation wire name; expected e.g. keys.createKey");
+      throw new IllegalArgumentException(
+          "unknown operation wire name; expected e.g. keys.createKey");
     }
     return op;
   }

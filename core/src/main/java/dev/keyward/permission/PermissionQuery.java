@@ -46,6 +46,7 @@ public final class PermissionQuery {
   private final Kind kind;
   private final String permission;
   private final PermissionQuery[] children;
+
   /** Computed on first use, like {@link String#hashCode()}: parsing should not pay for it. */
   private int hashCode;
 
@@ -68,8 +69,8 @@ public final class PermissionQuery {
   /**
    * A query of one permission.
    *
-   * @throws PermissionQuerySyntaxException if {@code permission} is empty, holds a character outside
-   *     {@code [A-Za-z0-9._:*\/-]} or is the keyword {@code AND} or {@code OR}
+   * @throws PermissionQuerySyntaxException if {@code permission} is empty, holds a character
+   *     outside {@code [A-Za-z0-9._:*\/-]} or is the keyword {@code AND} or {@code OR}
    */
   public static PermissionQuery permission(String permission) {
     Objects.requireNonNull(permission, "permission == null");
@@ -224,19 +225,20 @@ public final class PermissionQuery {
   public int hashCode() {
     int h = hashCode;
     if (h == 0) {
-      h = kind == Kind.PERMISSION
-          ? permission.hashCode()
-          : 31 * kind.ordinal() + Arrays.hashCode(children);
+      h =
+          kind == Kind.PERMISSION
+              ? permission.hashCode()
+              : 31 * kind.ordinal() + Arrays.hashCode(children);
       hashCode = h;
     }
     return h;
   }
 
   /**
-   * The canonical form: operators in upper case, single spaces, parentheses only where an {@code OR}
-   * sits inside an {@code AND}, e.g. {@code (api.*.update_key OR api.api_1.update_key) AND
-   * rbac.*.add_permission_to_key}. It parses back to an equal query whenever it fits Unkey's limit of
-   * 1000 characters (a built or re-spaced query can be longer than that).
+   * The canonical form: operators in upper case, single spaces, parentheses only where an {@code
+   * OR} sits inside an {@code AND}, e.g. {@code (api.*.update_key OR api.api_1.update_key) AND
+   * rbac.*.add_permission_to_key}. It parses back to an equal query whenever it fits Unkey's limit
+   * of 1000 characters (a built or re-spaced query can be longer than that).
    */
   @Override
   public String toString() {

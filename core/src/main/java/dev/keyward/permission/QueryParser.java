@@ -24,14 +24,24 @@ final class QueryParser {
   private static final String EXPECT_CHARACTER =
       "letters, digits, '.', '_', '-', ':', '*', '/', whitespace, '(' or ')'";
 
-  private enum Type { PERMISSION, AND, OR, LPAREN, RPAREN, EOF, INVALID }
+  private enum Type {
+    PERMISSION,
+    AND,
+    OR,
+    LPAREN,
+    RPAREN,
+    EOF,
+    INVALID
+  }
 
   private final String input;
   private Type type = Type.EOF;
   private int start;
   private int end;
+
   /** Operands of the AND and OR nodes being parsed, innermost last. */
   private PermissionQuery[] operands = new PermissionQuery[8];
+
   private int operandCount;
 
   private QueryParser(String input) {
@@ -54,7 +64,10 @@ final class QueryParser {
     PermissionQuery query = parser.expression();
     if (parser.type != Type.EOF) {
       throw parser.failure(
-          "unexpected token " + parser.quoted() + " at position " + parser.start
+          "unexpected token "
+              + parser.quoted()
+              + " at position "
+              + parser.start
               + " after parsing completed",
           "AND, OR or the end of the query");
     }
@@ -76,13 +89,16 @@ final class QueryParser {
     parser.advance();
     if (tokenEnd != permission.length() || parser.type != Type.EOF) {
       throw parser.failure(
-          "a permission must be a single token; found " + parser.quoted() + " at position "
+          "a permission must be a single token; found "
+              + parser.quoted()
+              + " at position "
               + parser.start,
           "the end of the permission");
     }
     if (permission.length() > MAX_LENGTH) {
       throw new PermissionQuerySyntaxException(
-          "permission is longer than " + MAX_LENGTH + " characters", MAX_LENGTH,
+          "permission is longer than " + MAX_LENGTH + " characters",
+          MAX_LENGTH,
           "at most " + MAX_LENGTH + " characters");
     }
   }
@@ -91,7 +107,12 @@ final class QueryParser {
     return (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')
         || (c >= '0' && c <= '9')
-        || c == '.' || c == '_' || c == '-' || c == '*' || c == ':' || c == '/';
+        || c == '.'
+        || c == '_'
+        || c == '-'
+        || c == '*'
+        || c == ':'
+        || c == '/';
   }
 
   private PermissionQuery expression() {
@@ -150,25 +171,27 @@ final class QueryParser {
 
   private PermissionQuery primary() {
     switch (type) {
-      case PERMISSION: {
-        PermissionQuery leaf = PermissionQuery.leaf(input.substring(start, end));
-        advance();
-        return leaf;
-      }
-      case LPAREN: {
-        advance();
-        if (type == Type.RPAREN) {
-          throw new PermissionQuerySyntaxException(
-              "empty parentheses at position " + start, start, EXPECT_OPERAND);
+      case PERMISSION:
+        {
+          PermissionQuery leaf = PermissionQuery.leaf(input.substring(start, end));
+          advance();
+          return leaf;
         }
-        PermissionQuery inner = expression();
-        if (type != Type.RPAREN) {
-          throw failure(
-              "missing closing parenthesis at position " + start + ", found " + quoted(), "')'");
+      case LPAREN:
+        {
+          advance();
+          if (type == Type.RPAREN) {
+            throw new PermissionQuerySyntaxException(
+                "empty parentheses at position " + start, start, EXPECT_OPERAND);
+          }
+          PermissionQuery inner = expression();
+          if (type != Type.RPAREN) {
+            throw failure(
+                "missing closing parenthesis at position " + start + ", found " + quoted(), "')'");
+          }
+          advance();
+          return inner;
         }
-        advance();
-        return inner;
-      }
       case EOF:
         throw new PermissionQuerySyntaxException(
             "reached end of input while expecting a permission or opening parenthesis",
@@ -176,7 +199,10 @@ final class QueryParser {
             EXPECT_OPERAND);
       default:
         throw failure(
-            "unexpected token " + quoted() + " at position " + start
+            "unexpected token "
+                + quoted()
+                + " at position "
+                + start
                 + ", expected permission or opening parenthesis",
             EXPECT_OPERAND);
     }
@@ -186,7 +212,10 @@ final class QueryParser {
   private PermissionQuerySyntaxException failure(String message, String expected) {
     if (type == Type.INVALID) {
       return new PermissionQuerySyntaxException(
-          "invalid character " + OffendingToken.quote(input.charAt(start)) + " at position " + start,
+          "invalid character "
+              + OffendingToken.quote(input.charAt(start))
+              + " at position "
+              + start,
           start,
           EXPECT_CHARACTER);
     }
@@ -239,7 +268,9 @@ final class QueryParser {
   private Type wordType() {
     int length = end - start;
     if (length == 3
-        && isLetter(start, 'a') && isLetter(start + 1, 'n') && isLetter(start + 2, 'd')) {
+        && isLetter(start, 'a')
+        && isLetter(start + 1, 'n')
+        && isLetter(start + 2, 'd')) {
       return Type.AND;
     }
     if (length == 2 && isLetter(start, 'o') && isLetter(start + 1, 'r')) {

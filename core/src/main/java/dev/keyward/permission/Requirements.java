@@ -198,8 +198,10 @@ final class Requirements {
     for (int i = 0; i < resourceId.length(); i++) {
       char c = resourceId.charAt(i);
       if (c == '.' || !QueryParser.isPermissionChar(c)) {
-        throw new IllegalArgumentException("resourceId character at index " + i
-            + " is not allowed; allowed: letters, digits, '_', '-', ':', '/'");
+        throw new IllegalArgumentException(
+            "resourceId character at index "
+                + i
+                + " is not allowed; allowed: letters, digits, '_', '-', ':', '/'");
       }
     }
   }

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 public final class RootPermission implements Comparable<RootPermission> {
   /** Unkey's dashboard limit on a permission's length. */
   public static final int MAX_LENGTH = 512;
+
   /** The legacy bare {@code *}: accepted, but grants nothing in Unkey's v2 API. */
   public static final RootPermission LEGACY_WILDCARD = new RootPermission(null, "*", null);
 
@@ -32,9 +33,10 @@ public final class RootPermission implements Comparable<RootPermission> {
     this.type = type;
     this.resourceId = resourceId;
     this.action = action;
-    this.text = type == null || action == null
-        ? "*"
-        : type.wireName() + "." + resourceId + "." + action.wireName();
+    this.text =
+        type == null || action == null
+            ? "*"
+            : type.wireName() + "." + resourceId + "." + action.wireName();
   }
 
   /**

@@ -19,8 +19,12 @@ final class RootPermissionParser {
     for (int i = 0; i < permission.length(); i++) {
       char c = permission.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
-        throw format("whitespace or control character " + OffendingToken.quote(c) + " at index "
-            + i + "; a permission has none");
+        throw format(
+            "whitespace or control character "
+                + OffendingToken.quote(c)
+                + " at index "
+                + i
+                + "; a permission has none");
       }
     }
     if (permission.equals("*")) {
@@ -28,11 +32,12 @@ final class RootPermissionParser {
     }
     String[] parts = permission.split("\\.", -1);
     if (parts.length != 3) {
-      String hint = permission.startsWith("unkey:v1:")
-          ? "; keyward does not parse unkey:v1: URN permissions"
-          : "";
-      throw format("expected 3 parts type.id.action separated by '.', found " + parts.length
-          + hint);
+      String hint =
+          permission.startsWith("unkey:v1:")
+              ? "; keyward does not parse unkey:v1: URN permissions"
+              : "";
+      throw format(
+          "expected 3 parts type.id.action separated by '.', found " + parts.length + hint);
     }
     Optional<ResourceType> type = ResourceType.fromWireName(parts[0]);
     if (type.isEmpty()) {
@@ -50,7 +55,9 @@ final class RootPermissionParser {
         }
       }
       throw new InvalidPermissionException(
-          "unknown resource type " + OffendingToken.quote(parts[0]) + "; expected one of "
+          "unknown resource type "
+              + OffendingToken.quote(parts[0])
+              + "; expected one of "
               + String.join(", ", names)
               + (nearest == null ? "" : "; did you mean '" + nearest + "'?"),
           InvalidPermissionException.Part.RESOURCE_TYPE,
@@ -65,12 +72,17 @@ final class RootPermissionParser {
     if (type.acceptsId(id)) {
       return;
     }
-    String expected = type == ResourceType.KEYWARD
-        ? "'*' (keyward's root-key permission has no id)"
-        : "'*' or " + type.idPrefix().orElse("") + "_ followed by 8 to 32 letters or digits";
+    String expected =
+        type == ResourceType.KEYWARD
+            ? "'*' (keyward's root-key permission has no id)"
+            : "'*' or " + type.idPrefix().orElse("") + "_ followed by 8 to 32 letters or digits";
     throw new InvalidPermissionException(
-        "invalid id " + OffendingToken.quote(id) + " for resource type '" + type.wireName()
-            + "'; expected " + expected,
+        "invalid id "
+            + OffendingToken.quote(id)
+            + " for resource type '"
+            + type.wireName()
+            + "'; expected "
+            + expected,
         InvalidPermissionException.Part.RESOURCE_ID,
         null);
   }
@@ -85,9 +97,13 @@ final class RootPermissionParser {
       names.add(a.wireName());
     }
     String nearest = nearest(actionName, names);
-    StringBuilder message = new StringBuilder()
-        .append("unknown action ").append(OffendingToken.quote(actionName))
-        .append(" for resource type '").append(type.wireName()).append('\'');
+    StringBuilder message =
+        new StringBuilder()
+            .append("unknown action ")
+            .append(OffendingToken.quote(actionName))
+            .append(" for resource type '")
+            .append(type.wireName())
+            .append('\'');
     if (action.isPresent()) {
       for (ResourceType other : ResourceType.values()) {
         if (other.allows(action.get())) {
@@ -144,7 +160,8 @@ final class RootPermissionParser {
       char ca = Character.toLowerCase(a.charAt(i - 1));
       for (int j = 1; j <= b.length(); j++) {
         int cost = ca == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

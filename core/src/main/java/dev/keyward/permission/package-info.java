@@ -1,4 +1,7 @@
-/** Root permissions, the operation table, least privilege and Unkey's permission query language. Everything here is non-null unless annotated {@code @Nullable}. */
+/**
+ * Root permissions, the operation table, least privilege and Unkey's permission query language.
+ * Everything here is non-null unless annotated {@code @Nullable}.
+ */
 @NullMarked
 package dev.keyward.permission;
 

@@ -16,25 +16,24 @@ import java.util.Set;
  * <p>What is found:
  *
  * <ul>
- *   <li>a registered prefix, {@code _} and at least 8 base58 characters, anywhere in the text
- *       (root keys {@code unkey_…} always; API key prefixes such as {@code sk_live} when
- *       registered);
+ *   <li>a registered prefix, {@code _} and at least 8 base58 characters, anywhere in the text (root
+ *       keys {@code unkey_…} always; API key prefixes such as {@code sk_live} when registered);
  *   <li>{@code Bearer} (any case), blanks and a token;
  *   <li>the string value of the JSON fields {@code key}, {@code rootKey}, {@code plaintext} and
- *       {@code Authorization} (field names compared ignoring case, also in escaped JSON), plus
- *       the fields registered with {@link Builder#field(String)}.
+ *       {@code Authorization} (field names compared ignoring case, also in escaped JSON), plus the
+ *       fields registered with {@link Builder#field(String)}.
  * </ul>
  *
  * <p>The mask keeps Unkey's {@code start} so that a log line still tells which key it was: the
  * prefix with its {@code _} and the next 4 characters, or the first 4 characters of an unprefixed
- * value, followed by {@code ****}. For example {@code unkey_3Zx9Qm2…} becomes {@code unkey_3Zx9****}
- * and {@code Bearer 8fKq2…} becomes {@code Bearer 8fKq****}. Values shorter than 8 characters keep
- * nothing: {@code "key":"abc"} becomes {@code "key":"****"}. Redacting redacted text changes
- * nothing.
+ * value, followed by {@code ****}. For example {@code unkey_3Zx9Qm2…} becomes {@code
+ * unkey_3Zx9****} and {@code Bearer 8fKq2…} becomes {@code Bearer 8fKq****}. Values shorter than 8
+ * characters keep nothing: {@code "key":"abc"} becomes {@code "key":"****"}. Redacting redacted
+ * text changes nothing.
  *
  * <p>Instances are immutable and thread-safe; build one and share it. Redaction never throws for
- * any input (lone surrogates, truncated JSON, megabyte lines) and does not use regular
- * expressions; text without anything to mask is returned as is, without allocating.
+ * any input (lone surrogates, truncated JSON, megabyte lines) and does not use regular expressions;
+ * text without anything to mask is returned as is, without allocating.
  */
 public final class Redactor {
   /** The root-key prefix that every redactor covers. */
@@ -54,13 +53,19 @@ public final class Redactor {
     String[] prefixArray = builder.prefixes.toArray(new String[0]);
     Arrays.sort(prefixArray, Comparator.comparingInt(String::length).reversed());
     String[] fieldArray =
-        builder.fields.stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+        builder.fields.stream()
+            .map(f -> f.toLowerCase(Locale.ROOT))
+            .distinct()
+            .toArray(String[]::new);
     this.scanner = new SecretScanner(prefixArray, fieldArray);
     this.prefixes = List.of(prefixArray);
     this.fields = List.copyOf(builder.fields);
   }
 
-  /** Returns the shared redactor that covers {@code unkey_} root keys, bearer tokens and the default fields. */
+  /**
+   * Returns the shared redactor that covers {@code unkey_} root keys, bearer tokens and the default
+   * fields.
+   */
   public static Redactor defaults() {
     return DEFAULTS;
   }
@@ -165,8 +170,8 @@ public final class Redactor {
     }
 
     /**
-     * Adds a secret-bearing JSON field name, compared ignoring case: 1 to 64 characters of
-     * {@code [A-Za-z0-9_-]}.
+     * Adds a secret-bearing JSON field name, compared ignoring case: 1 to 64 characters of {@code
+     * [A-Za-z0-9_-]}.
      */
     public Builder field(String name) {
       Objects.requireNonNull(name, "name == null");
@@ -186,7 +191,8 @@ public final class Redactor {
     private static boolean isWord(String s) {
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        boolean ok =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         if (!ok) {
           return false;
         }

@@ -16,12 +16,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code b}/{@code B}: {@code bearer}, spaces or tabs, and a token follow.
  * </ul>
  *
- * <p>A match is returned packed in a {@code long}: the end of the part that is kept (Unkey's
- * {@code start}) in the high half and the end of the secret in the low half; {@code -1} means none.
- * The scanner is immutable and allocates nothing.
+ * <p>A match is returned packed in a {@code long}: the end of the part that is kept (Unkey's {@code
+ * start}) in the high half and the end of the secret in the low half; {@code -1} means none. The
+ * scanner is immutable and allocates nothing.
  */
 final class SecretScanner {
-  /** Secrets shorter than this keep no visible start; prefixed tails shorter than this are words. */
+  /**
+   * Secrets shorter than this keep no visible start; prefixed tails shorter than this are words.
+   */
   static final int MIN_SECRET = 8;
 
   /** Visible characters after the prefix (Unkey's {@code start}). */
@@ -29,8 +31,7 @@ final class SecretScanner {
 
   static final String MASK = "****";
 
-  private static final String BASE58 =
-      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final boolean[] IS_BASE58 = new boolean[128];
   private static final boolean[] IS_TOKEN = new boolean[128];
 
@@ -57,8 +58,12 @@ final class SecretScanner {
   /** Secret-bearing field names, lower case ASCII. */
   private final String[] fields;
 
-  /** Last characters of the prefixes and first characters of the fields: cheap rejection of candidates. */
+  /**
+   * Last characters of the prefixes and first characters of the fields: cheap rejection of
+   * candidates.
+   */
   private final boolean[] prefixEnds = new boolean[128];
+
   private final boolean[] fieldStarts = new boolean[128];
 
   SecretScanner(String[] prefixes, String[] fields) {
@@ -84,8 +89,8 @@ final class SecretScanner {
 
   /**
    * Appends {@code s} with every match masked to {@code out}, or, when {@code out} is null, to a
-   * builder allocated at the first match; returns that builder, or null if {@code out} was null
-   * and nothing matched.
+   * builder allocated at the first match; returns that builder, or null if {@code out} was null and
+   * nothing matched.
    */
   @Nullable StringBuilder redact(CharSequence s, @Nullable StringBuilder out) {
     return scan(s, 0, out, false);
@@ -95,7 +100,8 @@ final class SecretScanner {
    * Visits candidates in order, in one pass: each candidate stream only moves forward, so a text
    * with many matches is still scanned in linear time.
    */
-  private @Nullable StringBuilder scan(CharSequence s, int from, @Nullable StringBuilder out, boolean findOnly) {
+  private @Nullable StringBuilder scan(
+      CharSequence s, int from, @Nullable StringBuilder out, boolean findOnly) {
     int n = s.length();
     int last = from;
     int underscore = indexOf(s, '_', from);
@@ -234,10 +240,10 @@ final class SecretScanner {
   }
 
   /**
-   * Packs the match of a whole value {@code [start, end)}: keeps an optional {@code Bearer}
-   * scheme (in header-like fields), then a registered prefix and 4 characters, or 4 characters,
-   * or nothing for values shorter than {@link #MIN_SECRET}. A value that is already masked is no
-   * match, so that redacting twice changes nothing and allocates nothing.
+   * Packs the match of a whole value {@code [start, end)}: keeps an optional {@code Bearer} scheme
+   * (in header-like fields), then a registered prefix and 4 characters, or 4 characters, or nothing
+   * for values shorter than {@link #MIN_SECRET}. A value that is already masked is no match, so
+   * that redacting twice changes nothing and allocates nothing.
    */
   private long masked(CharSequence s, int start, int end, boolean schemeAllowed) {
     if (end <= start) {
@@ -272,7 +278,10 @@ final class SecretScanner {
     return pack(keepEnd, end);
   }
 
-  /** End of a JSON string body starting at {@code i}: the unescaped quote, a control character or the text end. */
+  /**
+   * End of a JSON string body starting at {@code i}: the unescaped quote, a control character or
+   * the text end.
+   */
   private static int stringEnd(CharSequence s, int i, int n) {
     while (i < n) {
       char c = s.charAt(i);

@@ -9,11 +9,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of the latest bulk-reroll plan, folded from its journal: BULK, TARGETS*, TARGETS_END, then
- * per key INTENT, REROLLED, DONE, RECOVERED, FAILED, and BULK_DONE when every key is done.
+ * The state of the latest bulk-reroll plan, folded from its journal: BULK, TARGETS*, TARGETS_END,
+ * then per key INTENT, REROLLED, DONE, RECOVERED, FAILED, and BULK_DONE when every key is done.
  */
 final class BulkPlan {
-  enum KeyState { PENDING, INTENT, REROLLED, DONE }
+  enum KeyState {
+    PENDING,
+    INTENT,
+    REROLLED,
+    DONE
+  }
 
   static final class Target {
     final String keyId;
@@ -32,6 +37,7 @@ final class BulkPlan {
   boolean targetsComplete;
   boolean finished;
   final Map<String, Target> targets = new LinkedHashMap<>();
+
   /** Every successor id a record names: these are never taken for lost ones. */
   final Set<String> knownSuccessors = new HashSet<>();
 
@@ -63,7 +69,10 @@ final class BulkPlan {
           int at = entry.indexOf('@');
           String expires = entry.substring(at + 1);
           String id = entry.substring(0, at);
-          targets.put(id, new Target(id, expires.equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(expires))));
+          targets.put(
+              id,
+              new Target(
+                  id, expires.equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(expires))));
         }
       }
       case "TARGETS_END" -> targetsComplete = true;

@@ -1,9 +1,9 @@
 package dev.keyward.rotation;
 
-import dev.keyward.model.KeyInfo;
-import dev.keyward.model.ListKeysRequest;
 import dev.keyward.Sleeper;
 import dev.keyward.Unkey;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,8 @@ public final class BulkReroll {
       throw new IllegalStateException("journal is required");
     }
     if (b.onNewKey == null) {
-      throw new IllegalStateException("onNewKey is required: the successors' secrets go nowhere else");
+      throw new IllegalStateException(
+          "onNewKey is required: the successors' secrets go nowhere else");
     }
     journal = b.journal;
     onNewKey = b.onNewKey;
@@ -152,9 +153,10 @@ public final class BulkReroll {
     }
 
     /**
-     * Sends at most {@code permits} requests per {@code window} (windows aligned to multiples of the
-     * window since the epoch, as fixed-window limits are), to stay under a known rate limit rather than
-     * wait out 429s (default: no pacing; 429 {@code Retry-After} is honoured either way).
+     * Sends at most {@code permits} requests per {@code window} (windows aligned to multiples of
+     * the window since the epoch, as fixed-window limits are), to stay under a known rate limit
+     * rather than wait out 429s (default: no pacing; 429 {@code Retry-After} is honoured either
+     * way).
      */
     public Builder pace(int permits, Duration window) {
       if (permits < 1) {
@@ -171,9 +173,9 @@ public final class BulkReroll {
 
     /**
      * How long the run waits out 429 answers for one key in all (its rerolls, or one recovery call)
-     * before it reports the key failed, to be retried by a re-run (default 10 minutes). Each wait is the
-     * answer's {@code Retry-After} (one second if absent), at least 100 ms; a wait that would pass this
-     * bound is not made. Zero gives up at the first 429.
+     * before it reports the key failed, to be retried by a re-run (default 10 minutes). Each wait
+     * is the answer's {@code Retry-After} (one second if absent), at least 100 ms; a wait that
+     * would pass this bound is not made. Zero gives up at the first 429.
      */
     public Builder maxRateLimitWait(Duration maxRateLimitWait) {
       Objects.requireNonNull(maxRateLimitWait, "maxRateLimitWait == null");
@@ -185,8 +187,8 @@ public final class BulkReroll {
     }
 
     /**
-     * Starts a new plan even if the journal's last plan for this API finished (a new rotation of the
-     * successors). By default a re-run of a finished plan does nothing.
+     * Starts a new plan even if the journal's last plan for this API finished (a new rotation of
+     * the successors). By default a re-run of a finished plan does nothing.
      */
     public Builder freshPlan() {
       this.freshPlan = true;

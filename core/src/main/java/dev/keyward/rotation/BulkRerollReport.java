@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The result of a bulk reroll: how many keys were rerolled now or in an earlier run, and which failed
- * and why (key ids and fixed reasons, never a key).
+ * The result of a bulk reroll: how many keys were rerolled now or in an earlier run, and which
+ * failed and why (key ids and fixed reasons, never a key).
  *
  * @param planId the plan's id
  * @param total keys in the plan
@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param elapsed wall time of this run, by the plan's clock
  */
 public record BulkRerollReport(
-    String planId, int total, int rerolled, int skipped, Map<String, String> failed, Duration elapsed) {
+    String planId,
+    int total,
+    int rerolled,
+    int skipped,
+    Map<String, String> failed,
+    Duration elapsed) {
   /** Copies the map. */
   public BulkRerollReport {
     Objects.requireNonNull(planId, "planId == null");

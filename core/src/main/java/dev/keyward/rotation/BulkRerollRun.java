@@ -1,14 +1,14 @@
 package dev.keyward.rotation;
 
+import dev.keyward.NotFoundException;
+import dev.keyward.RateLimitedException;
+import dev.keyward.TransportException;
+import dev.keyward.UnkeyException;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.KeyInfo;
 import dev.keyward.model.ListKeysRequest;
-import dev.keyward.NotFoundException;
 import dev.keyward.model.Pages;
-import dev.keyward.RateLimitedException;
 import dev.keyward.model.RerollKeyRequest;
-import dev.keyward.TransportException;
-import dev.keyward.UnkeyException;
 import dev.keyward.model.UpdateKeyRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,14 +31,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BulkRerollRun {
   private static final Duration SKEW = Duration.ofSeconds(5);
 
-  private enum Outcome { DONE, RETRY, RATE_LIMITED, AMBIGUOUS, FAILED }
+  private enum Outcome {
+    DONE,
+    RETRY,
+    RATE_LIMITED,
+    AMBIGUOUS,
+    FAILED
+  }
 
   private final BulkReroll b;
   private final Storage storage;
   private final AtomicInteger doneNow = new AtomicInteger();
   private final Map<String, String> failed = new ConcurrentHashMap<>();
-  /** Per key, the 429 waits this run has spent on its rerolls; bounded by {@code maxRateLimitWait}. */
+
+  /**
+   * Per key, the 429 waits this run has spent on its rerolls; bounded by {@code maxRateLimitWait}.
+   */
   private final Map<String, Duration> rateLimitWaited = new ConcurrentHashMap<>();
+
   private final RequestPacer pacer;
   private String planId = "-";
   private int skipped;
@@ -57,7 +67,8 @@ final class BulkRerollRun {
       BulkPlan p = BulkPlan.fold(s.records());
       if (p.finished && !b.freshPlan) {
         // a re-run of a finished job: every key already has its successor
-        return new BulkRerollReport(p.planId, p.targets.size(), 0, p.targets.size(), Map.of(), Duration.ZERO);
+        return new BulkRerollReport(
+            p.planId, p.targets.size(), 0, p.targets.size(), Map.of(), Duration.ZERO);
       }
       if (!p.active()) {
         start(s);
@@ -92,7 +103,12 @@ final class BulkRerollRun {
       if (skipped + doneNow.get() == total) {
         s.append(record("BULK_DONE", "keys", Integer.toString(total)));
       }
-      return new BulkRerollReport(planId, total, doneNow.get(), skipped, failed,
+      return new BulkRerollReport(
+          planId,
+          total,
+          doneNow.get(),
+          skipped,
+          failed,
           Duration.between(started, b.clock.instant()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -105,46 +121,56 @@ final class BulkRerollRun {
     List<String> entries = new ArrayList<>();
     for (KeyInfo k : listAll(b.listRequest())) {
       if (b.filter.test(k)) {
-        entries.add(k.keyId() + "@" + (k.expires() == null ? "-" : Long.toString(k.expires().toEpochMilli())));
+        entries.add(
+            k.keyId()
+                + "@"
+                + (k.expires() == null ? "-" : Long.toString(k.expires().toEpochMilli())));
       }
     }
     s.append(record("BULK", "api", b.apiId, "grace", b.grace.toString()));
     for (int i = 0; i < entries.size(); i += 200) {
-      s.append(record("TARGETS", "keys", JournalRecord.joinList(BulkReroll.chunk(entries, i, 200))));
+      s.append(
+          record("TARGETS", "keys", JournalRecord.joinList(BulkReroll.chunk(entries, i, 200))));
     }
     s.append(record("TARGETS_END", "keys", Integer.toString(entries.size())));
   }
 
   /** Reroll each key once in parallel; returns the keys whose outcome is unknown. */
-  private List<String> reroll(RotationJournal.Session s, List<String> keys) throws InterruptedException {
+  private List<String> reroll(RotationJournal.Session s, List<String> keys)
+      throws InterruptedException {
     Queue<String> queue = new ConcurrentLinkedQueue<>(keys);
     Queue<String> ambiguous = new ConcurrentLinkedQueue<>();
     Map<String, Integer> notSent = new ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(b.concurrency, r -> {
-      Thread t = new Thread(r, "keyward-reroll");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            b.concurrency,
+            r -> {
+              Thread t = new Thread(r, "keyward-reroll");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int i = 0; i < b.concurrency; i++) {
-        workers.add(pool.submit(() -> {
-          for (String key = queue.poll(); key != null; key = queue.poll()) {
-            Outcome o = attempt(s, key);
-            if (o == Outcome.AMBIGUOUS) {
-              ambiguous.add(key);
-            } else if (o == Outcome.RATE_LIMITED) {
-              queue.add(key); // bounded by maxRateLimitWait, not by a count
-            } else if (o == Outcome.RETRY) {
-              if (notSent.merge(key, 1, Integer::sum) > 100) {
-                failed.put(key, "unreachable 100 times");
-              } else {
-                queue.add(key);
-              }
-            }
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (String key = queue.poll(); key != null; key = queue.poll()) {
+                    Outcome o = attempt(s, key);
+                    if (o == Outcome.AMBIGUOUS) {
+                      ambiguous.add(key);
+                    } else if (o == Outcome.RATE_LIMITED) {
+                      queue.add(key); // bounded by maxRateLimitWait, not by a count
+                    } else if (o == Outcome.RETRY) {
+                      if (notSent.merge(key, 1, Integer::sum) > 100) {
+                        failed.put(key, "unreachable 100 times");
+                      } else {
+                        queue.add(key);
+                      }
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> w : workers) {
         try {
@@ -189,7 +215,11 @@ final class BulkRerollRun {
       if (e.status() >= 500 || e.status() == 408 || e.status() == 499) {
         return Outcome.AMBIGUOUS;
       }
-      failed.put(key, "HTTP " + e.status() + (e.problem().typeSuffix() == null ? "" : " " + e.problem().typeSuffix()));
+      failed.put(
+          key,
+          "HTTP "
+              + e.status()
+              + (e.problem().typeSuffix() == null ? "" : " " + e.problem().typeSuffix()));
       return Outcome.FAILED;
     }
     storage.checkpoint("bulk.rerolled");
@@ -218,9 +248,9 @@ final class BulkRerollRun {
 
   /**
    * Undoes rerolls whose successor's secret never reached the callback: a journaled successor is
-   * deleted; for a lost response the old key's expiry is restored first, then any successor the server
-   * made (a key that is no target and no known successor, created since the attempt, with the old key's
-   * name, identity and meta) is deleted. Returns the keys to try again.
+   * deleted; for a lost response the old key's expiry is restored first, then any successor the
+   * server made (a key that is no target and no known successor, created since the attempt, with
+   * the old key's name, identity and meta) is deleted. Returns the keys to try again.
    */
   private List<String> recover(RotationJournal.Session s, BulkPlan p, List<BulkPlan.Target> lost) {
     List<String> retry = new ArrayList<>();
@@ -260,18 +290,21 @@ final class BulkRerollRun {
     }
     Set<String> exclude = new HashSet<>(p.targets.keySet());
     exclude.addAll(p.knownSuccessors);
-    List<KeyInfo> all = listAll(ListKeysRequest.builder(b.apiId).limit(100).build()).stream()
-        .filter(k -> !exclude.contains(k.keyId())).toList();
+    List<KeyInfo> all =
+        listAll(ListKeysRequest.builder(b.apiId).limit(100).build()).stream()
+            .filter(k -> !exclude.contains(k.keyId()))
+            .toList();
     for (BulkPlan.Target t : unknown) {
       KeyInfo old = olds.get(t.keyId);
       if (old == null) {
         continue;
       }
       Instant since = Objects.requireNonNull(t.intentAt).minus(SKEW);
-      List<String> orphans = all.stream()
-          .filter(k -> !k.createdAt().isBefore(since) && sameOwner(k, old))
-          .map(KeyInfo::keyId)
-          .toList();
+      List<String> orphans =
+          all.stream()
+              .filter(k -> !k.createdAt().isBefore(since) && sameOwner(k, old))
+              .map(KeyInfo::keyId)
+              .toList();
       for (String id : orphans) {
         storage.checkpoint("bulk.deleteLostSuccessor");
         deleteQuietly(id);
@@ -284,7 +317,8 @@ final class BulkRerollRun {
 
   private static boolean sameOwner(KeyInfo k, KeyInfo old) {
     return Objects.equals(k.name(), old.name())
-        && Objects.equals(k.identity() == null ? null : k.identity().externalId(),
+        && Objects.equals(
+            k.identity() == null ? null : k.identity().externalId(),
             old.identity() == null ? null : old.identity().externalId())
         && Objects.equals(k.meta(), old.meta());
   }
@@ -314,15 +348,23 @@ final class BulkRerollRun {
 
   private List<KeyInfo> listAll(ListKeysRequest request) {
     try {
-      return Pages.iterate(c -> {
-        try {
-          pacer.awaitTurn();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new RotationException(planId, "list", "interrupted; run again to continue", e);
-        }
-        return patiently(() -> b.unkey.apis().listKeys(c.isPresent() ? request.withCursor(c.get()) : request));
-      }).stream().toList();
+      return Pages.iterate(
+              c -> {
+                try {
+                  pacer.awaitTurn();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new RotationException(
+                      planId, "list", "interrupted; run again to continue", e);
+                }
+                return patiently(
+                    () ->
+                        b.unkey
+                            .apis()
+                            .listKeys(c.isPresent() ? request.withCursor(c.get()) : request));
+              })
+          .stream()
+          .toList();
     } catch (UnkeyException e) {
       throw new RotationException(planId, "list", "cannot list the API's keys", e);
     }
@@ -330,8 +372,8 @@ final class BulkRerollRun {
 
   /**
    * Runs a call whose repetition is harmless (reads, absolute updates, deletes that accept "already
-   * gone"), waiting out 429s for at most {@code maxRateLimitWait} in all (then rethrowing the last) and
-   * retrying 5xx and lost answers a few times.
+   * gone"), waiting out 429s for at most {@code maxRateLimitWait} in all (then rethrowing the last)
+   * and retrying 5xx and lost answers a few times.
    */
   private <T> T patiently(java.util.function.Supplier<T> call) {
     Duration waited = Duration.ZERO;
@@ -371,13 +413,20 @@ final class BulkRerollRun {
   /** A 429's {@code Retry-After} (one second if absent), never less than the minimum wait. */
   private static Duration rateLimitWait(RateLimitedException e) {
     Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1));
-    return wait.compareTo(BulkReroll.MIN_RATE_LIMIT_WAIT) < 0 ? BulkReroll.MIN_RATE_LIMIT_WAIT : wait;
+    return wait.compareTo(BulkReroll.MIN_RATE_LIMIT_WAIT) < 0
+        ? BulkReroll.MIN_RATE_LIMIT_WAIT
+        : wait;
   }
 
-  /** Gives up on a key for this run; its journal state stays unfinished, so a re-run recovers and retries it. */
+  /**
+   * Gives up on a key for this run; its journal state stays unfinished, so a re-run recovers and
+   * retries it.
+   */
   private void rateLimitedTooLong(RotationJournal.Session s, String key, String step) {
     s.append(record("FAILED", "key", key, "reason", "rate-limited"));
-    failed.put(key, step + ": rate limited for longer than " + b.maxRateLimitWait + "; run again to retry");
+    failed.put(
+        key,
+        step + ": rate limited for longer than " + b.maxRateLimitWait + "; run again to retry");
   }
 
   private void report(int done) {

@@ -1,12 +1,14 @@
 package dev.keyward.rotation;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.RootKeyInfo;
-import dev.keyward.key.Secret;
 import java.util.List;
 import java.util.Optional;
 
-/** unkey.com: root keys live in the dashboard, so this issuer only says what an operator must do. */
+/**
+ * unkey.com: root keys live in the dashboard, so this issuer only says what an operator must do.
+ */
 final class DashboardRootKeyIssuer implements RootKeyIssuer {
   static final DashboardRootKeyIssuer INSTANCE = new DashboardRootKeyIssuer();
 

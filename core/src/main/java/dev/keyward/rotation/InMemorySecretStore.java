@@ -16,7 +16,9 @@ final class InMemorySecretStore implements SecretStore {
 
   @Override
   public void write(String name, Secret value) {
-    values.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+    values.put(
+        Objects.requireNonNull(name, "name == null"),
+        Objects.requireNonNull(value, "value == null"));
   }
 
   @Override

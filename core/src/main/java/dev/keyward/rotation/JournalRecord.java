@@ -12,8 +12,8 @@ import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of a journal: a type and named fields holding ids, names, permissions and instants, never a
- * key. On disk: {@code <crc32 hex> <type> <name>=<value> ...\n}, values percent-encoded.
+ * One line of a journal: a type and named fields holding ids, names, permissions and instants,
+ * never a key. On disk: {@code <crc32 hex> <type> <name>=<value> ...\n}, values percent-encoded.
  */
 record JournalRecord(String type, Map<String, String> fields) {
   JournalRecord {
@@ -72,7 +72,13 @@ record JournalRecord(String type, Map<String, String> fields) {
     StringBuilder payload = new StringBuilder(encode(type));
     fields.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> payload.append(' ').append(encode(e.getKey())).append('=').append(encode(e.getValue())));
+        .forEach(
+            e ->
+                payload
+                    .append(' ')
+                    .append(encode(e.getKey()))
+                    .append('=')
+                    .append(encode(e.getValue())));
     byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
     String crc = String.format("%08x", crc(body, 0, body.length));
     byte[] line = new byte[9 + body.length + 1];
@@ -119,11 +125,19 @@ record JournalRecord(String type, Map<String, String> fields) {
     StringBuilder b = new StringBuilder(value.length());
     for (byte raw : value.getBytes(StandardCharsets.UTF_8)) {
       int c = raw & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '-' || c == '.' || c == ':' || c == '*' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '-'
+          || c == '.'
+          || c == ':'
+          || c == '*'
+          || c == '~') {
         b.append((char) c);
       } else {
-        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        b.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link LeakResponse} did, with timestamps and key ids (never a key): when the leaked key was
- * revoked, when its replacement verified (the downtime window between), and which API keys it found
- * and rerolled or deleted.
+ * What a {@link LeakResponse} did, with timestamps and key ids (never a key): when the leaked key
+ * was revoked, when its replacement verified (the downtime window between), and which API keys it
+ * found and rerolled or deleted.
  */
 public final class LeakReport {
   private final String leakedKeyId;
@@ -21,8 +21,13 @@ public final class LeakReport {
   private final List<RotationEvent> events;
   private final @Nullable RotationException failure;
 
-  LeakReport(String leakedKeyId, @Nullable String replacementKeyId, Instant revokedAt,
-      @Nullable Instant verifiedAt, List<String> suspiciousKeyIds, List<RotationEvent> events,
+  LeakReport(
+      String leakedKeyId,
+      @Nullable String replacementKeyId,
+      Instant revokedAt,
+      @Nullable Instant verifiedAt,
+      List<String> suspiciousKeyIds,
+      List<RotationEvent> events,
       @Nullable RotationException failure) {
     this.leakedKeyId = Objects.requireNonNull(leakedKeyId, "leakedKeyId == null");
     this.replacementKeyId = replacementKeyId;
@@ -55,7 +60,9 @@ public final class LeakReport {
 
   /** The downtime window: from revocation until the replacement verified, if it did. */
   public Optional<Duration> downtime() {
-    return verifiedAt == null ? Optional.empty() : Optional.of(Duration.between(revokedAt, verifiedAt));
+    return verifiedAt == null
+        ? Optional.empty()
+        : Optional.of(Duration.between(revokedAt, verifiedAt));
   }
 
   /** API keys created or updated since the given instant (candidates for abuse). */
@@ -75,9 +82,13 @@ public final class LeakReport {
 
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder("leak response for ").append(leakedKeyId)
-        .append(": replacement ").append(replacementKeyId)
-        .append(", downtime ").append(downtime().map(Duration::toString).orElse("open"));
+    StringBuilder b =
+        new StringBuilder("leak response for ")
+            .append(leakedKeyId)
+            .append(": replacement ")
+            .append(replacementKeyId)
+            .append(", downtime ")
+            .append(downtime().map(Duration::toString).orElse("open"));
     if (failure != null) {
       b.append(" - ").append(failure.getMessage());
     }

@@ -1,14 +1,14 @@
 package dev.keyward.rotation;
 
-import dev.keyward.model.CreatedKey;
-import dev.keyward.model.KeyInfo;
-import dev.keyward.model.ListKeysRequest;
 import dev.keyward.NotFoundException;
-import dev.keyward.model.RootKeyInfo;
 import dev.keyward.Sleeper;
 import dev.keyward.Unkey;
 import dev.keyward.UnkeyException;
 import dev.keyward.key.Secret;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.KeyInfo;
+import dev.keyward.model.ListKeysRequest;
+import dev.keyward.model.RootKeyInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +21,10 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The playbook for a leaked root key, as one call: revoke it now (first, by design: the report gives
- * the downtime window until the replacement verified), create a replacement with the same permissions,
- * store, deploy, verify, then list API keys created or updated since an instant and optionally reroll
- * or delete them.
+ * The playbook for a leaked root key, as one call: revoke it now (first, by design: the report
+ * gives the downtime window until the replacement verified), create a replacement with the same
+ * permissions, store, deploy, verify, then list API keys created or updated since an instant and
+ * optionally reroll or delete them.
  *
  * <pre>{@code
  * LeakReport report = LeakResponse.builder()
@@ -70,8 +70,9 @@ public final class LeakResponse {
     leakedKeyId = Objects.requireNonNull(b.leakedKeyId, "leakedKeyId is required");
     issuer = Objects.requireNonNull(b.issuer, "issuer is required");
     if (!issuer.automatic()) {
-      throw new IllegalStateException("LeakResponse needs an issuer that creates keys: on unkey.com, delete the"
-          + " key in the dashboard first, then run a RootKeyRotation of a new key");
+      throw new IllegalStateException(
+          "LeakResponse needs an issuer that creates keys: on unkey.com, delete the"
+              + " key in the dashboard first, then run a RootKeyRotation of a new key");
     }
     store = Objects.requireNonNull(b.store, "store is required");
     storeName = Objects.requireNonNull(b.storeName, "store is required");
@@ -101,15 +102,21 @@ public final class LeakResponse {
     Instant verifiedAt = null;
     List<String> suspicious = new ArrayList<>();
     try {
-      RootKeyInfo leaked = issuer.describe(leakedKeyId).orElseThrow(() ->
-          new RotationException(marker, "describe", "the server cannot describe " + leakedKeyId));
+      RootKeyInfo leaked =
+          issuer
+              .describe(leakedKeyId)
+              .orElseThrow(
+                  () ->
+                      new RotationException(
+                          marker, "describe", "the server cannot describe " + leakedKeyId));
       event("DESCRIBED", "key=" + leakedKeyId + " permissions=" + leaked.permissions());
       step = "revoke";
       issuer.delete(leakedKeyId);
       revokedAt = clock.instant();
       event("REVOKED", "key=" + leakedKeyId + " (downtime starts)");
       step = "create";
-      CreatedKey created = issuer.create(RootSteps.baseName(leaked.name()) + " " + marker, leaked.permissions());
+      CreatedKey created =
+          issuer.create(RootSteps.baseName(leaked.name()) + " " + marker, leaked.permissions());
       replacement = created.keyId();
       event("CREATED", "key=" + replacement);
       step = "store";
@@ -127,21 +134,34 @@ public final class LeakResponse {
       event("VERIFIED", "key=" + replacement + " (downtime ends)");
       step = "review";
       review(suspicious);
-      return new LeakReport(leakedKeyId, replacement, revokedAt, verifiedAt, suspicious, events, null);
+      return new LeakReport(
+          leakedKeyId, replacement, revokedAt, verifiedAt, suspicious, events, null);
     } catch (RotationException e) {
       return failed(e, revokedAt, replacement, verifiedAt, suspicious);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failed(new RotationException(marker, step, "interrupted", e), revokedAt, replacement, verifiedAt,
+      return failed(
+          new RotationException(marker, step, "interrupted", e),
+          revokedAt,
+          replacement,
+          verifiedAt,
           suspicious);
     } catch (Exception e) {
-      return failed(new RotationException(marker, step, "step failed", e), revokedAt, replacement, verifiedAt,
+      return failed(
+          new RotationException(marker, step, "step failed", e),
+          revokedAt,
+          replacement,
+          verifiedAt,
           suspicious);
     }
   }
 
-  private LeakReport failed(RotationException e, @Nullable Instant revokedAt, @Nullable String replacement,
-      @Nullable Instant verifiedAt, List<String> suspicious) {
+  private LeakReport failed(
+      RotationException e,
+      @Nullable Instant revokedAt,
+      @Nullable String replacement,
+      @Nullable Instant verifiedAt,
+      List<String> suspicious) {
     event("FAILED", "step=" + e.step());
     if (revokedAt == null) {
       throw e;
@@ -149,7 +169,8 @@ public final class LeakResponse {
     return new LeakReport(leakedKeyId, replacement, revokedAt, verifiedAt, suspicious, events, e);
   }
 
-  private @Nullable String verify(Secret key, String keyId, List<String> permissions) throws InterruptedException {
+  private @Nullable String verify(Secret key, String keyId, List<String> permissions)
+      throws InterruptedException {
     Deadline deadline = new Deadline(clock, sleeper, verifier.deadline());
     String failure = verifier.authenticates(key, deadline);
     if (failure != null) {
@@ -168,15 +189,22 @@ public final class LeakResponse {
       return;
     }
     for (String apiId : apiIds) {
-      for (KeyInfo k : reviewer.apis().listKeysAll(ListKeysRequest.builder(apiId).limit(100).build())) {
+      for (KeyInfo k :
+          reviewer.apis().listKeysAll(ListKeysRequest.builder(apiId).limit(100).build())) {
         boolean created = !k.createdAt().isBefore(since);
         boolean updated = k.updatedAt() != null && !k.updatedAt().isBefore(since);
         if (!created && !updated) {
           continue;
         }
         suspicious.add(k.keyId());
-        event("FOUND", "key=" + k.keyId() + " api=" + apiId + (created ? " created=" + k.createdAt() : "")
-            + (updated ? " updated=" + k.updatedAt() : ""));
+        event(
+            "FOUND",
+            "key="
+                + k.keyId()
+                + " api="
+                + apiId
+                + (created ? " created=" + k.createdAt() : "")
+                + (updated ? " updated=" + k.updatedAt() : ""));
         try {
           if (action == Action.REROLL) {
             CreatedKey successor = ApiKeyRotation.reroll(reviewer, k.keyId(), grace);
@@ -261,7 +289,10 @@ public final class LeakResponse {
       return this;
     }
 
-    /** Lists API keys of {@code apiIds} created or updated at or after {@code since}, through {@code unkey}. */
+    /**
+     * Lists API keys of {@code apiIds} created or updated at or after {@code since}, through {@code
+     * unkey}.
+     */
     public Builder reviewApiKeys(Unkey unkey, List<String> apiIds, Instant since) {
       this.reviewer = Objects.requireNonNull(unkey, "unkey == null");
       this.apiIds = List.copyOf(apiIds);

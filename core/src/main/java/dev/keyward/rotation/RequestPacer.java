@@ -30,8 +30,8 @@ final class RequestPacer {
 
   /**
    * Waits out a 429 pause, then, when pacing, for a free slot: windows aligned to multiples of the
-   * window since the epoch (fixed windows like the server's), none sent so late in a window (twice the
-   * recent call latency) that it arrives in the next.
+   * window since the epoch (fixed windows like the server's), none sent so late in a window (twice
+   * the recent call latency) that it arrives in the next.
    */
   void awaitTurn() throws InterruptedException {
     while (true) {
@@ -63,7 +63,9 @@ final class RequestPacer {
     }
   }
 
-  /** Holds every worker's next request until {@code wait} from now (a 429's {@code Retry-After}). */
+  /**
+   * Holds every worker's next request until {@code wait} from now (a 429's {@code Retry-After}).
+   */
   void pause(Duration wait) {
     synchronized (lock) {
       Instant until = clock.instant().plus(wait);

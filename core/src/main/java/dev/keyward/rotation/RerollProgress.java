@@ -20,6 +20,10 @@ public record RerollProgress(int done, int total, double perSecond, @Nullable Du
 
   @Override
   public String toString() {
-    return done + "/" + total + String.format(" (%.1f/s", perSecond) + (eta == null ? ")" : ", eta " + eta + ")");
+    return done
+        + "/"
+        + total
+        + String.format(" (%.1f/s", perSecond)
+        + (eta == null ? ")" : ", eta " + eta + ")");
   }
 }

@@ -1,17 +1,17 @@
 package dev.keyward.rotation;
 
-import dev.keyward.model.CreatedKey;
-import dev.keyward.model.RootKeyInfo;
 import dev.keyward.Unkey;
 import dev.keyward.key.Secret;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.RootKeyInfo;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Creates, describes and deletes root keys for a {@link RootKeyRotation}. {@link #of(Unkey)} calls the
- * server's {@code rootKeys.*} operations; {@link #dashboard()} serves unkey.com, where root keys are
- * made and deleted in the dashboard: the plan then stops at a checkpoint that prints what the operator
- * must do, and resumes when told it is done.
+ * Creates, describes and deletes root keys for a {@link RootKeyRotation}. {@link #of(Unkey)} calls
+ * the server's {@code rootKeys.*} operations; {@link #dashboard()} serves unkey.com, where root
+ * keys are made and deleted in the dashboard: the plan then stops at a checkpoint that prints what
+ * the operator must do, and resumes when told it is done.
  */
 public interface RootKeyIssuer {
   /** An issuer over {@code unkey.rootKeys()} (the workspace-admin key must call it). */

@@ -8,15 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces a root key without downtime: create a new key with the same permissions and a name that
  * marks the plan, store it, deploy, verify, then revoke the old key (at once, or after an overlap
- * window). Every step is journaled before it runs, so {@link #resume()} continues after a crash at any
- * point; the old key is never revoked before the stored new key verified, and a failed verification
- * rolls back (new key deleted, store restored, old key live). Rotation never issues by reroll.
+ * window). Every step is journaled before it runs, so {@link #resume()} continues after a crash at
+ * any point; the old key is never revoked before the stored new key verified, and a failed
+ * verification rolls back (new key deleted, store restored, old key live). Rotation never issues by
+ * reroll.
  *
  * <pre>{@code
  * RootKeyRotation rotation = RootKeyRotation.builder()
@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class RootKeyRotation {
-  /** Runs after the new key is stored, so the services pick it up; it may run again after a crash. */
+  /**
+   * Runs after the new key is stored, so the services pick it up; it may run again after a crash.
+   */
   @FunctionalInterface
   public interface DeployHook {
     /** Deploys the stored key; throwing stops the plan, which {@code resume()} retries. */
@@ -110,10 +112,11 @@ public final class RootKeyRotation {
   }
 
   /**
-   * Records the key an operator created in the dashboard (dashboard issuer): writes it to the store and
-   * journals its id and the permissions the operator confirms it has, then continues the plan.
+   * Records the key an operator created in the dashboard (dashboard issuer): writes it to the store
+   * and journals its id and the permissions the operator confirms it has, then continues the plan.
    */
-  public RotationReport supplyNewKey(String newKeyId, Secret newKey, List<String> confirmedPermissions) {
+  public RotationReport supplyNewKey(
+      String newKeyId, Secret newKey, List<String> confirmedPermissions) {
     Objects.requireNonNull(newKeyId, "newKeyId == null");
     Objects.requireNonNull(newKey, "newKey == null");
     Objects.requireNonNull(confirmedPermissions, "confirmedPermissions == null");
@@ -127,7 +130,9 @@ public final class RootKeyRotation {
 
   static String newPlanId(Clock clock) {
     SecureRandom random = new SecureRandom();
-    return "rot-" + Long.toString(clock.millis(), 36) + "-"
+    return "rot-"
+        + Long.toString(clock.millis(), 36)
+        + "-"
         + Integer.toString(0x10000 + random.nextInt(0xeffff), 36);
   }
 
@@ -175,7 +180,10 @@ public final class RootKeyRotation {
       return this;
     }
 
-    /** Where the key lives, and under which name; the previous value is kept under {@code name_PREVIOUS} until done. */
+    /**
+     * Where the key lives, and under which name; the previous value is kept under {@code
+     * name_PREVIOUS} until done.
+     */
     public Builder store(SecretStore store, String name) {
       this.store = Objects.requireNonNull(store, "store == null");
       this.storeName = Objects.requireNonNull(name, "name == null");
@@ -223,8 +231,8 @@ public final class RootKeyRotation {
     }
 
     /**
-     * Whether {@code execute()} sleeps through the overlap window (default) or returns
-     * {@link RotationReport.Status#WAITING_UNTIL} for a later {@code resume()}.
+     * Whether {@code execute()} sleeps through the overlap window (default) or returns {@link
+     * RotationReport.Status#WAITING_UNTIL} for a later {@code resume()}.
      */
     public Builder waitForOverlap(boolean wait) {
       this.waitForOverlap = wait;
@@ -236,7 +244,8 @@ public final class RootKeyRotation {
      * which cannot read them; otherwise they must equal what the server reports.
      */
     public Builder permissions(List<String> permissions) {
-      this.permissions = new ArrayList<>(Objects.requireNonNull(permissions, "permissions == null"));
+      this.permissions =
+          new ArrayList<>(Objects.requireNonNull(permissions, "permissions == null"));
       return this;
     }
 

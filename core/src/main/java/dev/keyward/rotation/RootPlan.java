@@ -140,7 +140,12 @@ final class RootPlan {
     r.fields().entrySet().stream()
         .filter(e -> !e.getKey().equals("at"))
         .sorted(java.util.Map.Entry.comparingByKey())
-        .forEach(e -> b.append(b.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue()));
+        .forEach(
+            e ->
+                b.append(b.length() == 0 ? "" : " ")
+                    .append(e.getKey())
+                    .append('=')
+                    .append(e.getValue()));
     return b.toString();
   }
 }

@@ -1,8 +1,8 @@
 package dev.keyward.rotation;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.RootKeyInfo;
-import dev.keyward.key.Secret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,20 +36,41 @@ final class RootSteps {
     String marked = name + " [rot-<plan id>]";
     List<String> lines = new ArrayList<>();
     lines.add("0. lock " + oldId + " and journal every step in " + r.journal.directory());
-    lines.add(r.issuer.automatic()
-        ? "1. create root key \"" + marked + "\" with permissions " + perms + " (rootKeys.createRootKey)"
-        : "1. wait for an operator to create root key \"" + marked + "\" with permissions " + perms
-            + " in the dashboard and supply it");
-    lines.add("2. write it to " + r.store + " as " + r.storeName + " (previous value kept as "
-        + r.storeName + "_PREVIOUS until done)");
+    lines.add(
+        r.issuer.automatic()
+            ? "1. create root key \""
+                + marked
+                + "\" with permissions "
+                + perms
+                + " (rootKeys.createRootKey)"
+            : "1. wait for an operator to create root key \""
+                + marked
+                + "\" with permissions "
+                + perms
+                + " in the dashboard and supply it");
+    lines.add(
+        "2. write it to "
+            + r.store
+            + " as "
+            + r.storeName
+            + " (previous value kept as "
+            + r.storeName
+            + "_PREVIOUS until done)");
     lines.add("3. run the deploy hook");
-    lines.add("4. verify: (a) keys.verifyKey with the new key answers 200, (b) its permissions equal "
-        + perms + (r.issuer.automatic() ? " (rootKeys.getRootKey)" : " (operator-confirmed)")
-        + ", (c) the caller's check passes within " + r.verifier.deadline()
-        + "; on failure delete the new key, restore the store, keep " + oldId);
-    lines.add("5. " + (r.overlap.isZero() ? "" : "after an overlap of " + r.overlap + ", ")
-        + (r.issuer.automatic() ? "delete " + oldId + " (rootKeys.deleteRootKey)"
-            : "wait for an operator to delete " + oldId + " in the dashboard"));
+    lines.add(
+        "4. verify: (a) keys.verifyKey with the new key answers 200, (b) its permissions equal "
+            + perms
+            + (r.issuer.automatic() ? " (rootKeys.getRootKey)" : " (operator-confirmed)")
+            + ", (c) the caller's check passes within "
+            + r.verifier.deadline()
+            + "; on failure delete the new key, restore the store, keep "
+            + oldId);
+    lines.add(
+        "5. "
+            + (r.overlap.isZero() ? "" : "after an overlap of " + r.overlap + ", ")
+            + (r.issuer.automatic()
+                ? "delete " + oldId + " (rootKeys.deleteRootKey)"
+                : "wait for an operator to delete " + oldId + " in the dashboard"));
     return lines;
   }
 
@@ -63,7 +84,8 @@ final class RootSteps {
       }
       if (!p.exists() || p.finished()) {
         if (resumeOnly) {
-          throw new RotationException(p.exists() ? p.planId : "-", "resume", "no unfinished plan for " + oldId);
+          throw new RotationException(
+              p.exists() ? p.planId : "-", "resume", "no unfinished plan for " + oldId);
         }
         start(s, oldId);
       }
@@ -83,8 +105,15 @@ final class RootSteps {
       if (p.createIntent || p.verified || p.rollingBack) {
         throw new RotationException(planId, "supply", "the plan is not waiting for a new key");
       }
-      s.append(record("SUPPLIED", "attempt", Integer.toString(p.attempt + 1), "key", newKeyId,
-          "permissions", JournalRecord.joinList(confirmed)));
+      s.append(
+          record(
+              "SUPPLIED",
+              "attempt",
+              Integer.toString(p.attempt + 1),
+              "key",
+              newKeyId,
+              "permissions",
+              JournalRecord.joinList(confirmed)));
       storeNew(s, RootPlan.fold(s.records()), newKey, newKeyId);
       return drive(s);
     }
@@ -96,7 +125,8 @@ final class RootSteps {
       RootPlan p = RootPlan.fold(s.records());
       planId = p.exists() ? p.planId : "-";
       if (!p.exists() || !p.verified || p.finished()) {
-        throw new RotationException(planId, "confirm", "the plan is not waiting for the old key's deletion");
+        throw new RotationException(
+            planId, "confirm", "the plan is not waiting for the old key's deletion");
       }
       s.append(record("REVOKE_CONFIRMED"));
       return drive(s);
@@ -107,8 +137,12 @@ final class RootSteps {
     if (r.oldKeyId != null) {
       return r.oldKeyId;
     }
-    return r.issuer.idOf(r.oldKey).orElseThrow(() -> new RotationException("-", "resolve",
-        "cannot tell the old key's id from the key: pass oldKeyId"));
+    return r.issuer
+        .idOf(r.oldKey)
+        .orElseThrow(
+            () ->
+                new RotationException(
+                    "-", "resolve", "cannot tell the old key's id from the key: pass oldKeyId"));
   }
 
   private void start(RotationJournal.Session s, String oldId) {
@@ -121,7 +155,8 @@ final class RootSteps {
     if (info.isPresent()) {
       perms = info.get().permissions();
       source = "server";
-      if (!r.operatorPermissions.isEmpty() && !new TreeSet<>(perms).equals(new TreeSet<>(r.operatorPermissions))) {
+      if (!r.operatorPermissions.isEmpty()
+          && !new TreeSet<>(perms).equals(new TreeSet<>(r.operatorPermissions))) {
         throw new RotationException(planId, step, "the permissions given differ from the server's");
       }
       if (name == null) {
@@ -129,14 +164,29 @@ final class RootSteps {
       }
     } else {
       if (r.operatorPermissions.isEmpty()) {
-        throw new RotationException(planId, step, "the server cannot describe " + oldId + ": pass permissions");
+        throw new RotationException(
+            planId, step, "the server cannot describe " + oldId + ": pass permissions");
       }
       perms = r.operatorPermissions;
       source = "operator";
     }
-    s.append(record("PLAN", "plan", planId, "old", oldId, "name", name != null ? name : "root key",
-        "permissions", JournalRecord.joinList(perms), "source", source, "store", r.storeName,
-        "overlap", r.overlap.toString()));
+    s.append(
+        record(
+            "PLAN",
+            "plan",
+            planId,
+            "old",
+            oldId,
+            "name",
+            name != null ? name : "root key",
+            "permissions",
+            JournalRecord.joinList(perms),
+            "source",
+            source,
+            "store",
+            r.storeName,
+            "overlap",
+            r.overlap.toString()));
   }
 
   private RotationReport drive(RotationJournal.Session s) {
@@ -171,10 +221,17 @@ final class RootSteps {
         } else if (r.issuer.automatic()) {
           create(s, p);
         } else {
-          return report(p, RotationReport.Status.WAITING_FOR_OPERATOR, null, List.of(
-              "create a root key named \"" + p.newKeyName() + "\" with exactly the permissions "
-                  + p.permissions + " (Settings > Root Keys > Create New Key), then call supplyNewKey("
-                  + "keyId, key, permissions) with the permissions you selected"));
+          return report(
+              p,
+              RotationReport.Status.WAITING_FOR_OPERATOR,
+              null,
+              List.of(
+                  "create a root key named \""
+                      + p.newKeyName()
+                      + "\" with exactly the permissions "
+                      + p.permissions
+                      + " (Settings > Root Keys > Create New Key), then call supplyNewKey("
+                      + "keyId, key, permissions) with the permissions you selected"));
         }
       } catch (RotationException e) {
         throw e;
@@ -211,7 +268,9 @@ final class RootSteps {
     s.append(record("STORED", "key", keyId));
   }
 
-  /** A key was created (or its creation may have happened) but never stored: undo it, then retry. */
+  /**
+   * A key was created (or its creation may have happened) but never stored: undo it, then retry.
+   */
   private void cleanUp(RotationJournal.Session s, RootPlan p) {
     step = "cleanup";
     restoreStore(p);
@@ -303,7 +362,8 @@ final class RootSteps {
     s.append(record("ROLLED_BACK", "reason", p.rollbackReason));
   }
 
-  private @Nullable RotationReport revoke(RotationJournal.Session s, RootPlan p) throws InterruptedException {
+  private @Nullable RotationReport revoke(RotationJournal.Session s, RootPlan p)
+      throws InterruptedException {
     step = "revoke";
     if (p.revokeAfter == null) {
       s.append(record("REVOKE_AFTER", "notBefore", r.clock.instant().plus(p.overlap).toString()));
@@ -324,9 +384,15 @@ final class RootSteps {
     } else if (p.revokeConfirmed) {
       s.append(record("REVOKED", "key", p.oldKeyId));
     } else {
-      return report(p, RotationReport.Status.WAITING_FOR_OPERATOR, null, List.of(
-          "delete root key " + p.oldKeyId + " (Settings > Root Keys > ... > Delete root key), then call"
-              + " confirmOldKeyDeleted()"));
+      return report(
+          p,
+          RotationReport.Status.WAITING_FOR_OPERATOR,
+          null,
+          List.of(
+              "delete root key "
+                  + p.oldKeyId
+                  + " (Settings > Root Keys > ... > Delete root key), then call"
+                  + " confirmOldKeyDeleted()"));
     }
     return null;
   }
@@ -351,8 +417,15 @@ final class RootSteps {
     }
     Optional<Secret> current = r.store.read(p.storeName);
     if (p.hadPrevious) {
-      Secret previous = r.store.read(p.backupName()).orElseThrow(() -> new RotationException(planId, step,
-          "the previous value " + p.backupName() + " is missing from the store"));
+      Secret previous =
+          r.store
+              .read(p.backupName())
+              .orElseThrow(
+                  () ->
+                      new RotationException(
+                          planId,
+                          step,
+                          "the previous value " + p.backupName() + " is missing from the store"));
       if (current.isEmpty() || !current.get().equals(previous)) {
         storage.checkpoint("store.restore");
         r.store.write(p.storeName, previous);
@@ -364,15 +437,20 @@ final class RootSteps {
   }
 
   private List<String> rollbackInstructions(RootPlan p) {
-    return r.issuer.automatic() || p.newKeyId == null ? List.of()
+    return r.issuer.automatic() || p.newKeyId == null
+        ? List.of()
         : List.of("delete root key " + p.newKeyId + " (it failed verification)");
   }
 
-  private RotationReport report(RootPlan p, RotationReport.Status status, @Nullable Instant until,
+  private RotationReport report(
+      RootPlan p,
+      RotationReport.Status status,
+      @Nullable Instant until,
       List<String> instructions) {
-    RotationException failure = p.rollingBack
-        ? new RotationException(p.planId, p.rollbackStep, p.rollbackReason) : null;
-    return new RotationReport(p.planId, status, p.oldKeyId, p.newKeyId, until, instructions, p.events, failure);
+    RotationException failure =
+        p.rollingBack ? new RotationException(p.planId, p.rollbackStep, p.rollbackReason) : null;
+    return new RotationReport(
+        p.planId, status, p.oldKeyId, p.newKeyId, until, instructions, p.events, failure);
   }
 
   private JournalRecord record(String type, String... namesAndValues) {

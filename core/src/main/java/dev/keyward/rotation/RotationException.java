@@ -14,7 +14,8 @@ public class RotationException extends RuntimeException {
   private final String step;
 
   /** Creates the exception; {@code explanation} is fixed text, never an input value. */
-  public RotationException(String planId, String step, String explanation, @Nullable Throwable cause) {
+  public RotationException(
+      String planId, String step, String explanation, @Nullable Throwable cause) {
     super("rotation " + planId + " at step " + step + ": " + explanation, cause);
     this.planId = Objects.requireNonNull(planId, "planId == null");
     this.step = Objects.requireNonNull(step, "step == null");

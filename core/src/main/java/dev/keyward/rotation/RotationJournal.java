@@ -15,11 +15,11 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A durable, append-only record of rotation plans, one file per rotated key in a directory. Each record
- * is forced to disk before the step it announces runs; a torn last record (a crash mid-write) is
- * dropped on the next open. Records hold key ids, names, permissions and instants, never a plaintext
- * key. A lock file per key ({@link FileChannel#tryLock}, released by the OS if the process dies) keeps
- * two plans for the same key from running at once.
+ * A durable, append-only record of rotation plans, one file per rotated key in a directory. Each
+ * record is forced to disk before the step it announces runs; a torn last record (a crash
+ * mid-write) is dropped on the next open. Records hold key ids, names, permissions and instants,
+ * never a plaintext key. A lock file per key ({@link FileChannel#tryLock}, released by the OS if
+ * the process dies) keeps two plans for the same key from running at once.
  *
  * <pre>{@code
  * RotationJournal journal = RotationJournal.open(Path.of("/var/lib/myapp/rotation"));
@@ -74,8 +74,11 @@ public final class RotationJournal {
     checkSubject(subject);
     FileChannel lockChannel = null;
     try {
-      lockChannel = storage.open(directory.resolve(subject + ".lock"),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lockChannel =
+          storage.open(
+              directory.resolve(subject + ".lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = lockChannel.tryLock();
@@ -84,8 +87,8 @@ public final class RotationJournal {
       }
       if (lock == null) {
         lockChannel.close();
-        throw new RotationException(planId, "lock",
-            "another rotation of " + subject + " is active (lock held)");
+        throw new RotationException(
+            planId, "lock", "another rotation of " + subject + " is active (lock held)");
       }
       return new Session(this, subject, lockChannel);
     } catch (IOException e) {
@@ -161,8 +164,9 @@ public final class RotationJournal {
       this.lockChannel = lockChannel;
       Path file = journal.file(subject);
       boolean existed = Files.exists(file);
-      this.channel = journal.storage.open(file,
-          StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      this.channel =
+          journal.storage.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       long size = channel.size();
       ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
       while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {

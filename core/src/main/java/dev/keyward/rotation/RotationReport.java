@@ -6,13 +6,17 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Where a root-key rotation stands after {@code execute()} or {@code resume()}, and what it did. */
+/**
+ * Where a root-key rotation stands after {@code execute()} or {@code resume()}, and what it did.
+ */
 public final class RotationReport {
   /** How far the plan got. */
   public enum Status {
     /** The new key is stored, deployed and verified, and the old key is revoked. */
     DONE,
-    /** Verified; the old key may be revoked at {@link #waitingUntil()}: call {@code resume()} then. */
+    /**
+     * Verified; the old key may be revoked at {@link #waitingUntil()}: call {@code resume()} then.
+     */
     WAITING_UNTIL,
     /** An operator must act (see {@link #instructions()}), then call {@code resume()}. */
     WAITING_FOR_OPERATOR,
@@ -29,8 +33,14 @@ public final class RotationReport {
   private final List<RotationEvent> events;
   private final @Nullable RotationException failure;
 
-  RotationReport(String planId, Status status, String oldKeyId, @Nullable String newKeyId,
-      @Nullable Instant waitingUntil, List<String> instructions, List<RotationEvent> events,
+  RotationReport(
+      String planId,
+      Status status,
+      String oldKeyId,
+      @Nullable String newKeyId,
+      @Nullable Instant waitingUntil,
+      List<String> instructions,
+      List<RotationEvent> events,
       @Nullable RotationException failure) {
     this.planId = Objects.requireNonNull(planId, "planId == null");
     this.status = Objects.requireNonNull(status, "status == null");

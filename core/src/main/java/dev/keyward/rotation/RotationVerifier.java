@@ -24,14 +24,18 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class RotationVerifier {
-  private static final char[] ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
+  private static final char[] ALPHABET =
+      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
 
   private final Function<Secret, Unkey> clientFor;
   private final Predicate<Secret> check;
   private final Duration deadline;
   private final Duration interval;
 
-  private RotationVerifier(Function<Secret, Unkey> clientFor, Predicate<Secret> check, Duration deadline,
+  private RotationVerifier(
+      Function<Secret, Unkey> clientFor,
+      Predicate<Secret> check,
+      Duration deadline,
       Duration interval) {
     this.clientFor = clientFor;
     this.check = check;
@@ -39,10 +43,15 @@ public final class RotationVerifier {
     this.interval = interval;
   }
 
-  /** A verifier that calls the server as the new key through a client built by {@code clientFor}. */
+  /**
+   * A verifier that calls the server as the new key through a client built by {@code clientFor}.
+   */
   public static RotationVerifier authenticatingWith(Function<Secret, Unkey> clientFor) {
-    return new RotationVerifier(Objects.requireNonNull(clientFor, "clientFor == null"), s -> true,
-        Duration.ofSeconds(30), Duration.ofSeconds(1));
+    return new RotationVerifier(
+        Objects.requireNonNull(clientFor, "clientFor == null"),
+        s -> true,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(1));
   }
 
   /**
@@ -54,10 +63,15 @@ public final class RotationVerifier {
     return authenticatingWith(unkey::withRootKey);
   }
 
-  /** Adds the caller's check (c), polled every second until it passes or {@code deadline} passes. */
+  /**
+   * Adds the caller's check (c), polled every second until it passes or {@code deadline} passes.
+   */
   public RotationVerifier withCheck(Predicate<Secret> check, Duration deadline) {
-    return new RotationVerifier(clientFor, Objects.requireNonNull(check, "check == null"),
-        positive(deadline, "deadline"), interval);
+    return new RotationVerifier(
+        clientFor,
+        Objects.requireNonNull(check, "check == null"),
+        positive(deadline, "deadline"),
+        interval);
   }
 
   /** How long to wait between polls (default one second). */

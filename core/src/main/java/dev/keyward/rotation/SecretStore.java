@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Where a rotated key lives between rotations: an {@code .env} file, a vault, a secrets manager. A
- * rotation writes the new key here before it deploys or verifies anything, and restores the previous
- * value if it rolls back. Writes must be durable when they return.
+ * rotation writes the new key here before it deploys or verifies anything, and restores the
+ * previous value if it rolls back. Writes must be durable when they return.
  *
  * <p>A store for another backend is a few lines:
  *
@@ -30,9 +30,9 @@ public interface SecretStore {
   void delete(String name);
 
   /**
-   * A store over an {@code .env} file of {@code NAME=value} lines: other lines and comments are kept
-   * as they are, every write replaces the file atomically (temporary file, fsync, rename, directory
-   * fsync) and keeps its POSIX mode ({@code 0600} for a new file).
+   * A store over an {@code .env} file of {@code NAME=value} lines: other lines and comments are
+   * kept as they are, every write replaces the file atomically (temporary file, fsync, rename,
+   * directory fsync) and keeps its POSIX mode ({@code 0600} for a new file).
    */
   static SecretStore envFile(Path file) {
     return new EnvFileSecretStore(file, Storage.SYSTEM);

@@ -9,8 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The file-system seam of the journal, the lock and the {@code .env} store. Tests replace it with one
- * whose channels keep unforced bytes in memory and lose them in a simulated crash.
+ * The file-system seam of the journal, the lock and the {@code .env} store. Tests replace it with
+ * one whose channels keep unforced bytes in memory and lose them in a simulated crash.
  */
 interface Storage {
   /** The real file system. */

@@ -1,12 +1,12 @@
 package dev.keyward.rotation;
 
+import dev.keyward.NotFoundException;
+import dev.keyward.Unkey;
+import dev.keyward.key.Secret;
 import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.ListRootKeysRequest;
-import dev.keyward.NotFoundException;
 import dev.keyward.model.RootKeyInfo;
-import dev.keyward.Unkey;
-import dev.keyward.key.Secret;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,11 +36,12 @@ final class UnkeyRootKeyIssuer implements RootKeyIssuer {
   /** Matches by {@code start} and accepts only a single match: a 4-character tail can collide. */
   @Override
   public Optional<String> idOf(Secret key) {
-    List<String> matches = unkey.rootKeys().listAll(ListRootKeysRequest.of()).stream()
-        .filter(k -> k.start().equals(key.start()))
-        .map(RootKeyInfo::keyId)
-        .limit(2)
-        .toList();
+    List<String> matches =
+        unkey.rootKeys().listAll(ListRootKeysRequest.of()).stream()
+            .filter(k -> k.start().equals(key.start()))
+            .map(RootKeyInfo::keyId)
+            .limit(2)
+            .toList();
     return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
   }
 

@@ -1,6 +1,6 @@
 /**
- * Key rotation as explicit state machines over a durable journal: {@link RootKeyRotation},
- * {@link ApiKeyRotation} and {@link LeakResponse}. Everything here is non-null unless annotated
+ * Key rotation as explicit state machines over a durable journal: {@link RootKeyRotation}, {@link
+ * ApiKeyRotation} and {@link LeakResponse}. Everything here is non-null unless annotated
  * {@code @Nullable}.
  */
 @NullMarked

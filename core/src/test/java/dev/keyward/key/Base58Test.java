@@ -12,10 +12,14 @@ class Base58Test {
   @Test
   void knownVectors() {
     // Bitcoin's base58 test vectors
-    assertThat(Base58.encode("Hello World!".getBytes(StandardCharsets.US_ASCII))).isEqualTo("2NEpo7TZRRrLZSi2U");
-    assertThat(Base58.encode("The quick brown fox jumps over the lazy dog.".getBytes(StandardCharsets.US_ASCII)))
+    assertThat(Base58.encode("Hello World!".getBytes(StandardCharsets.US_ASCII)))
+        .isEqualTo("2NEpo7TZRRrLZSi2U");
+    assertThat(
+            Base58.encode(
+                "The quick brown fox jumps over the lazy dog.".getBytes(StandardCharsets.US_ASCII)))
         .isEqualTo("USm3fpXnKG5EUBx2ndxBDMPVciP5hGey2Jh4NDv6gmeo1LkMeiKrLJUUBk6Z");
-    assertThat(Base58.encode(new byte[] {0, 0, 0x28, 0x7f, (byte) 0xb4, (byte) 0xcd})).isEqualTo("11233QC4");
+    assertThat(Base58.encode(new byte[] {0, 0, 0x28, 0x7f, (byte) 0xb4, (byte) 0xcd}))
+        .isEqualTo("11233QC4");
     assertThat(Base58.encode(new byte[0])).isEmpty();
     assertThat(Base58.encode(new byte[] {0})).isEqualTo("1");
   }
@@ -37,7 +41,8 @@ class Base58Test {
   @Test
   void decodeRejectsCharactersOutsideTheAlphabetWithoutQuotingInput() {
     for (String bad : new String[] {"0", "O", "I", "l", "é", "\u0000"}) {
-      assertThatThrownBy(() -> Base58.decode(bad)).isExactlyInstanceOf(InvalidKeyFormatException.class);
+      assertThatThrownBy(() -> Base58.decode(bad))
+          .isExactlyInstanceOf(InvalidKeyFormatException.class);
     }
     for (String bad : new String[] {"abc+", "ab cd", "3ZxKq8mPv7Rt0WbN2"}) {
       assertThatThrownBy(() -> Base58.decode(bad))

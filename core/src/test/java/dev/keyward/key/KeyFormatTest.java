@@ -51,12 +51,15 @@ class KeyFormatTest {
     SecureRandom random = new SecureRandom();
     assertThat(KeyFormat.generate("a", 16, random).reveal()).startsWith("a_");
     assertThat(KeyFormat.generate("a", 255, random).reveal()).startsWith("a_");
-    assertThatThrownBy(() -> KeyFormat.generate("a", 15, random)).isExactlyInstanceOf(InvalidKeyFormatException.class);
-    assertThatThrownBy(() -> KeyFormat.generate("a", 256, random)).isExactlyInstanceOf(InvalidKeyFormatException.class);
+    assertThatThrownBy(() -> KeyFormat.generate("a", 15, random))
+        .isExactlyInstanceOf(InvalidKeyFormatException.class);
+    assertThatThrownBy(() -> KeyFormat.generate("a", 256, random))
+        .isExactlyInstanceOf(InvalidKeyFormatException.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "seventeen_chars__", "sk-live", "sk live", "sk.live", "ключ", "sk\u0000"})
+  @ValueSource(
+      strings = {"", "seventeen_chars__", "sk-live", "sk live", "sk.live", "ключ", "sk\u0000"})
   void generate_rejectsBadPrefixes(String prefix) {
     RecordingRandom random = new RecordingRandom();
     assertThatThrownBy(() -> KeyFormat.generate(prefix, 16, random))
@@ -67,7 +70,8 @@ class KeyFormatTest {
   @Test
   void generate_acceptsPrefixLimits() {
     assertThat(KeyFormat.generate("A_b_9", 16, new SecureRandom()).reveal()).startsWith("A_b_9_");
-    assertThat(KeyFormat.generate("x".repeat(16), 16, new SecureRandom()).start()).hasSize(16 + 1 + 4);
+    assertThat(KeyFormat.generate("x".repeat(16), 16, new SecureRandom()).start())
+        .hasSize(16 + 1 + 4);
   }
 
   @Test
@@ -89,6 +93,7 @@ class KeyFormatTest {
     assertThat(KeyFormat.looksLikeRootKey("unkey_3ZxKq8mPv7RtWbN2cYhJ")).isTrue();
     assertThat(KeyFormat.looksLikeRootKey("unkey_short")).isFalse();
     assertThat(KeyFormat.looksLikeRootKey("sk_3ZxKq8mPv7RtWbN2cYhJ")).isFalse();
-    assertThat(KeyFormat.looksLikeRootKey("unkey_3ZxKq8mPv7RtWbN2cYh0")).isFalse(); // 0 is not base58
+    assertThat(KeyFormat.looksLikeRootKey("unkey_3ZxKq8mPv7RtWbN2cYh0"))
+        .isFalse(); // 0 is not base58
   }
 }

@@ -35,8 +35,12 @@ class RootKeyProviderTest {
   void fromEnvironment_readsAVariableThatIsSet() {
     // PATH is set in every test JVM; it is not a key but Secret.of accepts any token without spaces
     String path = System.getenv("PATH");
-    if (path != null && !path.isBlank() && path.strip().chars().noneMatch(c -> c <= ' ') && path.length() <= 512) {
-      assertThat(RootKeyProvider.fromEnvironment("PATH").current().reveal()).isEqualTo(path.strip());
+    if (path != null
+        && !path.isBlank()
+        && path.strip().chars().noneMatch(c -> c <= ' ')
+        && path.length() <= 512) {
+      assertThat(RootKeyProvider.fromEnvironment("PATH").current().reveal())
+          .isEqualTo(path.strip());
     }
   }
 
@@ -70,7 +74,11 @@ class RootKeyProviderTest {
     assertThat(provider.current().reveal()).isEqualTo(KEY_A);
 
     Path tmp = Files.createSymbolicLink(dir.resolve("..data_tmp"), v2.getFileName());
-    Files.move(tmp, data, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        data,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     assertThat(provider.current().reveal()).isEqualTo(KEY_B);
   }
 
@@ -78,12 +86,16 @@ class RootKeyProviderTest {
   void fromFile_missingOrEmptyFileNamesThePathNotTheContent(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("absent");
     assertThatThrownBy(RootKeyProvider.fromFile(file)::current)
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining(file.toString());
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(file.toString());
     Path empty = Files.write(dir.resolve("empty"), new byte[0]);
     assertThatThrownBy(RootKeyProvider.fromFile(empty)::current)
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("empty");
-    Path bad = Files.write(dir.resolve("bad"), "unkey_secret part".getBytes(StandardCharsets.UTF_8));
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("empty");
+    Path bad =
+        Files.write(dir.resolve("bad"), "unkey_secret part".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(RootKeyProvider.fromFile(bad)::current)
-        .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("unkey_secret");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageNotContaining("unkey_secret");
   }
 }

@@ -49,7 +49,8 @@ class SecretTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "sk_ab cd", "sk_ab\tcd", "sk_ab\ncd", "sk\u0000ab", "sk\u007fab"})
+  @ValueSource(
+      strings = {"", " ", "sk_ab cd", "sk_ab\tcd", "sk_ab\ncd", "sk\u0000ab", "sk\u007fab"})
   void of_rejectsEmptyWhitespaceAndControlCharacters(String value) {
     assertThatThrownBy(() -> Secret.of(value)).isExactlyInstanceOf(InvalidKeyFormatException.class);
   }

@@ -29,11 +29,15 @@ class BuilderLimitsTest {
 
   @Test
   void permissionsAtMost1000() {
-    assertThat(UpdateKeyRequest.builder("key_123").permissions(slugs(1000)).build().permissions()).hasSize(1000);
-    rejects(() -> UpdateKeyRequest.builder("key_123").permissions(slugs(1001)), "permissions", "1000");
+    assertThat(UpdateKeyRequest.builder("key_123").permissions(slugs(1000)).build().permissions())
+        .hasSize(1000);
+    rejects(
+        () -> UpdateKeyRequest.builder("key_123").permissions(slugs(1001)), "permissions", "1000");
     rejects(() -> AddPermissionsRequest.of("key_123", slugs(1001)), "permissions", "1000");
-    rejects(() -> CreateRoleRequest.builder("admin").permissions(slugs(1001)), "permissions", "1000");
-    rejects(() -> MigratedKey.builder("sha256_abc").permissions(slugs(1001)), "permissions", "1000");
+    rejects(
+        () -> CreateRoleRequest.builder("admin").permissions(slugs(1001)), "permissions", "1000");
+    rejects(
+        () -> MigratedKey.builder("sha256_abc").permissions(slugs(1001)), "permissions", "1000");
   }
 
   @Test
@@ -52,7 +56,8 @@ class BuilderLimitsTest {
 
   @Test
   void ratelimitsAtMost50() {
-    List<RateLimit> limits = Collections.nCopies(51, RateLimit.of("requests", 10, Duration.ofSeconds(1), true));
+    List<RateLimit> limits =
+        Collections.nCopies(51, RateLimit.of("requests", 10, Duration.ofSeconds(1), true));
     rejects(() -> UpdateKeyRequest.builder("key_123").ratelimits(limits), "ratelimits", "50");
     rejects(() -> CreateIdentityRequest.builder("user_1").ratelimits(limits), "ratelimits", "50");
     rejects(() -> UpdateIdentityRequest.builder("user_1").ratelimits(limits), "ratelimits", "50");
@@ -66,9 +71,16 @@ class BuilderLimitsTest {
   @Test
   void timestampsAtMost2100() {
     Instant last = Instant.ofEpochMilli(4102444800000L);
-    assertThat(UpdateKeyRequest.builder("key_123").expires(last).build().expires().value()).isEqualTo(last);
-    rejects(() -> UpdateKeyRequest.builder("key_123").expires(last.plusMillis(1)), "expires", "2100-01-01");
-    rejects(() -> RerollKeyRequest.of("key_123", Duration.ofMillis(4102444800001L)), "expiration", "4102444800000");
+    assertThat(UpdateKeyRequest.builder("key_123").expires(last).build().expires().value())
+        .isEqualTo(last);
+    rejects(
+        () -> UpdateKeyRequest.builder("key_123").expires(last.plusMillis(1)),
+        "expires",
+        "2100-01-01");
+    rejects(
+        () -> RerollKeyRequest.of("key_123", Duration.ofMillis(4102444800001L)),
+        "expiration",
+        "4102444800000");
     rejects(() -> RerollKeyRequest.of("key_123", Duration.ofMillis(-1)), "expiration", "0");
   }
 
@@ -80,7 +92,10 @@ class BuilderLimitsTest {
         .hasMessageContaining("[a-zA-Z0-9_]")
         .hasMessageNotContaining(SECRETISH);
     rejects(() -> GetApiRequest.of("api_12"), "apiId", "8 to 255");
-    rejects(() -> UpdateKeyRequest.builder("key_123").externalId("a b"), "externalId", "[a-zA-Z0-9_.-]");
+    rejects(
+        () -> UpdateKeyRequest.builder("key_123").externalId("a b"),
+        "externalId",
+        "[a-zA-Z0-9_.-]");
     rejects(() -> SetRolePermissionsRequest.of("r!", List.of()), "roleId", "3 to 255");
     assertThatThrownBy(() -> AddPermissionsRequest.of("key_123", List.of("ok", "bad " + SECRETISH)))
         .hasMessageContaining("permission")
@@ -116,8 +131,10 @@ class BuilderLimitsTest {
   @Test
   void rootKeysNeedAPermission() {
     rejects(() -> CreateRootKeyRequest.of(List.of()), "permissions", "1");
-    rejects(() -> UpdateRootKeyRequest.builder("key_123").permissions(List.of()), "permissions", "1");
-    assertThat(CreateRootKeyRequest.builder(List.of("api.*.create_key")).name("deploy").build().name())
+    rejects(
+        () -> UpdateRootKeyRequest.builder("key_123").permissions(List.of()), "permissions", "1");
+    assertThat(
+            CreateRootKeyRequest.builder(List.of("api.*.create_key")).name("deploy").build().name())
         .isEqualTo("deploy");
   }
 

@@ -31,8 +31,7 @@ class OpenEnumTest {
   void creditOperationFromWire() {
     assertThat(UpdateCreditsRequest.CreditOperation.fromWire("increment"))
         .isEqualTo(UpdateCreditsRequest.CreditOperation.INCREMENT);
-    assertThatThrownBy(
-            () -> UpdateCreditsRequest.CreditOperation.fromWire("multiply"))
+    assertThatThrownBy(() -> UpdateCreditsRequest.CreditOperation.fromWire("multiply"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("set, increment, decrement")
         .hasMessageNotContaining("multiply");

@@ -1,11 +1,10 @@
 package dev.keyward.model;
 
-import dev.keyward.Apis;
-import dev.keyward.Identities;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyward.Apis;
+import dev.keyward.Identities;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +25,8 @@ class PagesTest {
 
   @Test
   void nothingIsFetchedBeforeIteration() {
-    Pages<Integer> all = Pages.iterate(pages(List.of(new Page<>(List.of(1), false, null, "req_1"))));
+    Pages<Integer> all =
+        Pages.iterate(pages(List.of(new Page<>(List.of(1), false, null, "req_1"))));
     assertThat(fetched).isEmpty();
     assertThat(all.stream().limit(1).toList()).containsExactly(1);
     assertThat(fetched).hasSize(1);
@@ -34,10 +34,13 @@ class PagesTest {
 
   @Test
   void followsCursorsAndStopsWhenNoMore() {
-    Pages<Integer> all = Pages.iterate(pages(List.of(
-        new Page<>(List.of(1, 2), true, "c1", "req_1"),
-        new Page<>(List.of(), true, "c2", "req_2"),
-        new Page<>(List.of(3), false, "ignored", "req_3"))));
+    Pages<Integer> all =
+        Pages.iterate(
+            pages(
+                List.of(
+                    new Page<>(List.of(1, 2), true, "c1", "req_1"),
+                    new Page<>(List.of(), true, "c2", "req_2"),
+                    new Page<>(List.of(3), false, "ignored", "req_3"))));
     assertThat(all).containsExactly(1, 2, 3);
     assertThat(fetched).containsExactly(Optional.empty(), Optional.of("c1"), Optional.of("c2"));
   }
@@ -55,31 +58,33 @@ class PagesTest {
   void listKeysAllSendsTheRequestThenEachCursorNeverEmpty() {
     List<ListKeysRequest> sent = new ArrayList<>();
     KeyInfo key = KeyInfo.builder("key_1", "sk_abcd", true, Instant.EPOCH).build();
-    Apis apis = new Apis() {
-      @Override
-      public Page<KeyInfo> listKeys(ListKeysRequest request) {
-        sent.add(request);
-        return sent.size() == 1
-            ? new Page<>(List.of(key), true, "cur_2", "req_1")
-            : new Page<>(List.of(key), false, null, "req_2");
-      }
+    Apis apis =
+        new Apis() {
+          @Override
+          public Page<KeyInfo> listKeys(ListKeysRequest request) {
+            sent.add(request);
+            return sent.size() == 1
+                ? new Page<>(List.of(key), true, "cur_2", "req_1")
+                : new Page<>(List.of(key), false, null, "req_2");
+          }
 
-      @Override
-      public CreatedApi create(CreateApiRequest request) {
-        throw new UnsupportedOperationException();
-      }
+          @Override
+          public CreatedApi create(CreateApiRequest request) {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public ApiInfo get(GetApiRequest request) {
-        throw new UnsupportedOperationException();
-      }
+          @Override
+          public ApiInfo get(GetApiRequest request) {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public Ack delete(DeleteApiRequest request) {
-        throw new UnsupportedOperationException();
-      }
-    };
-    ListKeysRequest first = ListKeysRequest.builder("api_1").limit(7).decrypt(true).externalId("user_1").build();
+          @Override
+          public Ack delete(DeleteApiRequest request) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    ListKeysRequest first =
+        ListKeysRequest.builder("api_1").limit(7).decrypt(true).externalId("user_1").build();
     Pages<KeyInfo> all = apis.listKeysAll(first);
     assertThat(sent).isEmpty();
     assertThat(all.stream().count()).isEqualTo(2);
@@ -95,15 +100,22 @@ class PagesTest {
   @Test
   void pagedDefaultsStartFromTheRequestCursor() {
     List<ListIdentitiesRequest> sent = new ArrayList<>();
-    Identities identities = (Identities) Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {Identities.class}, (proxy, method, args) -> {
-          if (method.isDefault()) {
-            return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
-          }
-          sent.add((ListIdentitiesRequest) args[0]);
-          return new Page<Identity>(List.of(), false, null, "req_1");
-        });
-    identities.listAll(ListIdentitiesRequest.builder().cursor("resume_here").build()).iterator().hasNext();
+    Identities identities =
+        (Identities)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Identities.class},
+                (proxy, method, args) -> {
+                  if (method.isDefault()) {
+                    return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                  }
+                  sent.add((ListIdentitiesRequest) args[0]);
+                  return new Page<Identity>(List.of(), false, null, "req_1");
+                });
+    identities
+        .listAll(ListIdentitiesRequest.builder().cursor("resume_here").build())
+        .iterator()
+        .hasNext();
     assertThat(sent).extracting(ListIdentitiesRequest::cursor).containsExactly("resume_here");
   }
 }

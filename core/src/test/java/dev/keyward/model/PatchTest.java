@@ -43,16 +43,27 @@ class PatchTest {
 
   @Test
   void updateKeySetAndClear() {
-    UpdateKeyRequest r = UpdateKeyRequest.builder("key_123")
-        .name("n").clearExternalId().meta(Map.of("a", 1L)).clearExpires().clearCredits().build();
+    UpdateKeyRequest r =
+        UpdateKeyRequest.builder("key_123")
+            .name("n")
+            .clearExternalId()
+            .meta(Map.of("a", 1L))
+            .clearExpires()
+            .clearCredits()
+            .build();
     assertThat(r.name()).isEqualTo(Patch.set("n"));
     assertThat(r.externalId().isClear()).isTrue();
     assertThat(r.meta().value()).containsEntry("a", 1L);
     assertThat(r.expires().isClear()).isTrue();
     assertThat(r.credits().isClear()).isTrue();
 
-    UpdateKeyRequest later = UpdateKeyRequest.builder("key_123").clearName().name("again")
-        .expires(Instant.EPOCH).credits(CreditsUpdate.unlimited()).build();
+    UpdateKeyRequest later =
+        UpdateKeyRequest.builder("key_123")
+            .clearName()
+            .name("again")
+            .expires(Instant.EPOCH)
+            .credits(CreditsUpdate.unlimited())
+            .build();
     assertThat(later.name().value()).isEqualTo("again");
     assertThat(later.credits().value().remaining().isClear()).isTrue();
     assertThat(later.credits().value().refill().isAbsent()).isTrue();
@@ -60,7 +71,8 @@ class PatchTest {
 
   @Test
   void updateIdentityClearsWithEmptyValues() {
-    UpdateIdentityRequest r = UpdateIdentityRequest.builder("user_1").clearMeta().clearRatelimits().build();
+    UpdateIdentityRequest r =
+        UpdateIdentityRequest.builder("user_1").clearMeta().clearRatelimits().build();
     assertThat(r.meta()).isEmpty();
     assertThat(r.ratelimits()).isEmpty();
     UpdateIdentityRequest unchanged = UpdateIdentityRequest.builder("user_1").build();

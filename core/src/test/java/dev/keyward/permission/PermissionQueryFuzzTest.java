@@ -8,8 +8,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * {@link PermissionQuery#parse} throws nothing but {@link PermissionQuerySyntaxException}, with a
  * position inside the input; what it accepts has a canonical form that parses back to an equal
- * query and is satisfied by its own permissions. Regression inputs live in
- * {@code PermissionQueryFuzzTestInputs/}; fuzz with {@code JAZZER_FUZZ=1}.
+ * query and is satisfied by its own permissions. Regression inputs live in {@code
+ * PermissionQueryFuzzTestInputs/}; fuzz with {@code JAZZER_FUZZ=1}.
  */
 class PermissionQueryFuzzTest {
 

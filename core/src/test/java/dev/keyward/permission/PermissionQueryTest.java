@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Unkey's own cases for its Go parser and evaluator ({@code pkg/rbac/parse_test.go},
- * {@code lexer_test.go}, {@code rbac_test.go}, {@code integration_test.go}), ported, plus keyward's
- * rules for bad input and the canonical form.
+ * Unkey's own cases for its Go parser and evaluator ({@code pkg/rbac/parse_test.go}, {@code
+ * lexer_test.go}, {@code rbac_test.go}, {@code integration_test.go}), ported, plus keyward's rules
+ * for bad input and the canonical form.
  */
 class PermissionQueryTest {
 
@@ -38,12 +38,14 @@ class PermissionQueryTest {
 
   @Test
   void parse_simpleAnd() {
-    assertThat(PermissionQuery.parse("perm1 AND perm2")).isEqualTo(and(permission("perm1"), permission("perm2")));
+    assertThat(PermissionQuery.parse("perm1 AND perm2"))
+        .isEqualTo(and(permission("perm1"), permission("perm2")));
   }
 
   @Test
   void parse_simpleOr() {
-    assertThat(PermissionQuery.parse("perm1 OR perm2")).isEqualTo(or(permission("perm1"), permission("perm2")));
+    assertThat(PermissionQuery.parse("perm1 OR perm2"))
+        .isEqualTo(or(permission("perm1"), permission("perm2")));
   }
 
   @Test
@@ -61,13 +63,15 @@ class PermissionQueryTest {
   @Test
   void parse_asteriskIsLiteral() {
     assertThat(PermissionQuery.parse("api.*")).isEqualTo(permission("api.*"));
-    assertThat(PermissionQuery.parse("api.* OR api.read")).isEqualTo(or(permission("api.*"), permission("api.read")));
+    assertThat(PermissionQuery.parse("api.* OR api.read"))
+        .isEqualTo(or(permission("api.*"), permission("api.read")));
     assertThat(PermissionQuery.parse("documents.*.read")).isEqualTo(permission("documents.*.read"));
   }
 
   @Test
   void parse_colonsSlashesHyphensUnderscores() {
-    assertThat(PermissionQuery.parse("system:admin:read")).isEqualTo(permission("system:admin:read"));
+    assertThat(PermissionQuery.parse("system:admin:read"))
+        .isEqualTo(permission("system:admin:read"));
     assertThat(PermissionQuery.parse("system:admin.* AND api_v2-test:*"))
         .isEqualTo(and(permission("system:admin.*"), permission("api_v2-test:*")));
     assertThat(PermissionQuery.parse("api/v1.read_key")).isEqualTo(permission("api/v1.read_key"));
@@ -97,7 +101,8 @@ class PermissionQueryTest {
   @Test
   void parse_missingOperand() {
     PermissionQuerySyntaxException e = syntaxError("perm1 AND");
-    assertThat(e.getMessage()).contains("reached end of input while expecting a permission or opening parenthesis");
+    assertThat(e.getMessage())
+        .contains("reached end of input while expecting a permission or opening parenthesis");
     assertThat(e.position()).isEqualTo(9);
   }
 
@@ -112,13 +117,15 @@ class PermissionQueryTest {
   // --- lexer_test.go: errors with positions
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "perm1 @ perm2|@|6",
-      "api.key1.read@key|@|13",
-      "api.key1$ AND perm2|$|8",
-      "perm1 # perm2|#|6",
-      "perm1 % perm2|%|6",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "perm1 @ perm2|@|6",
+        "api.key1.read@key|@|13",
+        "api.key1$ AND perm2|$|8",
+        "perm1 # perm2|#|6",
+        "perm1 % perm2|%|6",
+      })
   void parse_invalidCharacterPositions(String query, char c, int position) {
     PermissionQuerySyntaxException e = syntaxError(query);
     assertThat(e.getMessage()).contains("invalid character '" + c + "' at position " + position);
@@ -129,8 +136,10 @@ class PermissionQueryTest {
 
   @Test
   void parse_keywordsAreCaseInsensitive() {
-    assertThat(PermissionQuery.parse("perm1 and perm2")).isEqualTo(and(permission("perm1"), permission("perm2")));
-    assertThat(PermissionQuery.parse("perm1 or perm2")).isEqualTo(or(permission("perm1"), permission("perm2")));
+    assertThat(PermissionQuery.parse("perm1 and perm2"))
+        .isEqualTo(and(permission("perm1"), permission("perm2")));
+    assertThat(PermissionQuery.parse("perm1 or perm2"))
+        .isEqualTo(or(permission("perm1"), permission("perm2")));
     assertThat(PermissionQuery.parse("perm1 And perm2 Or perm3"))
         .isEqualTo(or(and(permission("perm1"), permission("perm2")), permission("perm3")));
   }
@@ -176,22 +185,25 @@ class PermissionQueryTest {
   void parse_adjacentParenthesisAfterPermissionIsRejected() {
     PermissionQuerySyntaxException e = syntaxError("perm1(perm2)");
     assertThat(e.position()).isEqualTo(5);
-    assertThat(e.getMessage()).contains("unexpected token '(' at position 5 after parsing completed");
+    assertThat(e.getMessage())
+        .contains("unexpected token '(' at position 5 after parsing completed");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "()|1|empty parentheses at position 1",
-      ")|0|unexpected token ')' at position 0",
-      "a AND AND b|6|unexpected token 'AND' at position 6",
-      "OR a|0|unexpected token 'OR' at position 0",
-      "a OR|4|reached end of input",
-      "(a OR b))|8|unexpected token ')' at position 8 after parsing completed",
-      "((a)|4|missing closing parenthesis at position 4",
-      "(a b)|3|missing closing parenthesis at position 3, found 'b'",
-      "a AND ) @|6|unexpected token ')' at position 6",
-      "(a @|3|invalid character '@' at position 3",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "()|1|empty parentheses at position 1",
+        ")|0|unexpected token ')' at position 0",
+        "a AND AND b|6|unexpected token 'AND' at position 6",
+        "OR a|0|unexpected token 'OR' at position 0",
+        "a OR|4|reached end of input",
+        "(a OR b))|8|unexpected token ')' at position 8 after parsing completed",
+        "((a)|4|missing closing parenthesis at position 4",
+        "(a b)|3|missing closing parenthesis at position 3, found 'b'",
+        "a AND ) @|6|unexpected token ')' at position 6",
+        "(a @|3|invalid character '@' at position 3",
+      })
   void parse_syntaxErrorsNamePositionAndToken(String query, int position, String message) {
     PermissionQuerySyntaxException e = syntaxError(query);
     assertThat(e.position()).isEqualTo(position);
@@ -210,7 +222,16 @@ class PermissionQueryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"perm\u0000x", "perm\u0007", "a\u000bb", "perm\u007f", "caf\u00e9", "\u00aa", "a\u2028b"})
+  @ValueSource(
+      strings = {
+        "perm\u0000x",
+        "perm\u0007",
+        "a\u000bb",
+        "perm\u007f",
+        "caf\u00e9",
+        "\u00aa",
+        "a\u2028b"
+      })
   void parse_rejectsControlAndNonAsciiCharacters(String query) {
     PermissionQuerySyntaxException e = syntaxError(query);
     assertThat(e.getMessage()).contains("invalid character U+");
@@ -220,9 +241,14 @@ class PermissionQueryTest {
   void parse_messageQuotesOnlyTheOffendingToken() {
     String key = "sk_live_" + "3ZxKq8mPv7RtWbN2cYhJdE4fGs";
     PermissionQuerySyntaxException e = syntaxError("documents.read " + key);
-    assertThat(e.getMessage()).doesNotContain(key).doesNotContain("documents.read").contains("sk_live_");
+    assertThat(e.getMessage())
+        .doesNotContain(key)
+        .doesNotContain("documents.read")
+        .contains("sk_live_");
     String longToken = "x".repeat(200);
-    assertThat(syntaxError("a " + longToken).getMessage()).doesNotContain(longToken).contains("200 characters");
+    assertThat(syntaxError("a " + longToken).getMessage())
+        .doesNotContain(longToken)
+        .contains("200 characters");
   }
 
   @Test
@@ -256,14 +282,16 @@ class PermissionQueryTest {
       Set.of("api.api1.read_api", "api.api1.update_api", "rbac.role1.read_role");
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "api.api1.read_api|true",
-      "api.api2.read_api|false",
-      "api.api1.read_api AND api.api1.update_api|true",
-      "api.api1.read_api OR api.api2.read_api|true",
-      "api.api1.read_api AND (api.api1.update_api OR rbac.role1.read_role)|true",
-      "api.api2.read_api AND api.api1.read_api|false",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "api.api1.read_api|true",
+        "api.api2.read_api|false",
+        "api.api1.read_api AND api.api1.update_api|true",
+        "api.api1.read_api OR api.api2.read_api|true",
+        "api.api1.read_api AND (api.api1.update_api OR rbac.role1.read_role)|true",
+        "api.api2.read_api AND api.api1.read_api|false",
+      })
   void evaluate_unkeyCases(String query, boolean expected) {
     assertThat(PermissionQuery.parse(query).evaluate(GRANTED)).isEqualTo(expected);
   }
@@ -271,7 +299,8 @@ class PermissionQueryTest {
   @Test
   void evaluate_asteriskMatchesOnlyItself() {
     assertThat(permission("api.*").evaluate(Set.of("api.*", "api.read", "api.write"))).isTrue();
-    assertThat(permission("api.*").evaluate(Set.of("api.read", "api.write", "api.delete"))).isFalse();
+    assertThat(permission("api.*").evaluate(Set.of("api.read", "api.write", "api.delete")))
+        .isFalse();
     assertThat(PermissionQuery.parse("api.* OR api.read").evaluate(Set.of("api.read"))).isTrue();
     assertThat(permission("api.*.read_key").evaluate(Set.of("*"))).isFalse();
   }
@@ -279,23 +308,49 @@ class PermissionQueryTest {
   @Test
   void evaluate_colonNamespaces() {
     Set<String> granted = Set.of("system:admin:*", "api_v2:read", "user:basic:read");
-    assertThat(permission("system:admin:read").evaluate(Set.of("system:admin:read", "system:admin:write"))).isTrue();
-    assertThat(permission("system:admin:write").evaluate(Set.of("system:admin:read", "user:basic:read"))).isFalse();
-    assertThat(PermissionQuery.parse("system:admin:* AND (api_v2:read OR api-v2:write)").evaluate(granted)).isTrue();
+    assertThat(
+            permission("system:admin:read")
+                .evaluate(Set.of("system:admin:read", "system:admin:write")))
+        .isTrue();
+    assertThat(
+            permission("system:admin:write")
+                .evaluate(Set.of("system:admin:read", "user:basic:read")))
+        .isFalse();
+    assertThat(
+            PermissionQuery.parse("system:admin:* AND (api_v2:read OR api-v2:write)")
+                .evaluate(granted))
+        .isTrue();
   }
 
   @Test
   void evaluate_integrationCases() {
-    assertThat(PermissionQuery.parse("documents.read").evaluate(Set.of("documents.read", "documents.write"))).isTrue();
-    assertThat(PermissionQuery.parse("documents.read AND (billing.admin OR reports.export)")
-        .evaluate(Set.of("documents.read", "billing.admin"))).isTrue();
-    assertThat(PermissionQuery.parse("documents.read AND documents.delete").evaluate(Set.of("documents.read"))).isFalse();
-    assertThat(PermissionQuery.parse("documents.read OR documents.write").evaluate(Set.of("documents.write"))).isTrue();
-    assertThat(PermissionQuery.parse("portal.session.read AND portal.session.create")
-        .evaluate(Set.of("portal.session.read", "portal.session.create"))).isTrue();
-    assertThat(PermissionQuery.parse("portal.session.create").evaluate(Set.of("portal.session.read"))).isFalse();
-    assertThat(PermissionQuery.parse("perm1 OR perm2 AND perm3").evaluate(Set.of("perm1"))).isTrue();
-    assertThat(PermissionQuery.parse("perm1 OR perm2 AND perm3").evaluate(Set.of("perm2"))).isFalse();
+    assertThat(
+            PermissionQuery.parse("documents.read")
+                .evaluate(Set.of("documents.read", "documents.write")))
+        .isTrue();
+    assertThat(
+            PermissionQuery.parse("documents.read AND (billing.admin OR reports.export)")
+                .evaluate(Set.of("documents.read", "billing.admin")))
+        .isTrue();
+    assertThat(
+            PermissionQuery.parse("documents.read AND documents.delete")
+                .evaluate(Set.of("documents.read")))
+        .isFalse();
+    assertThat(
+            PermissionQuery.parse("documents.read OR documents.write")
+                .evaluate(Set.of("documents.write")))
+        .isTrue();
+    assertThat(
+            PermissionQuery.parse("portal.session.read AND portal.session.create")
+                .evaluate(Set.of("portal.session.read", "portal.session.create")))
+        .isTrue();
+    assertThat(
+            PermissionQuery.parse("portal.session.create").evaluate(Set.of("portal.session.read")))
+        .isFalse();
+    assertThat(PermissionQuery.parse("perm1 OR perm2 AND perm3").evaluate(Set.of("perm1")))
+        .isTrue();
+    assertThat(PermissionQuery.parse("perm1 OR perm2 AND perm3").evaluate(Set.of("perm2")))
+        .isFalse();
   }
 
   @Test
@@ -306,16 +361,18 @@ class PermissionQueryTest {
   // --- canonical form
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "a|a",
-      "a and b|a AND b",
-      "a AND (b AND c)|a AND b AND c",
-      "(a OR b) AND c|(a OR b) AND c",
-      "a OR b AND c|a OR b AND c",
-      "a OR (b AND c)|a OR b AND c",
-      "((a))  or\t(b or (c))|a OR b OR c",
-      "(a OR b) AND (c OR d AND e)|(a OR b) AND (c OR d AND e)",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a|a",
+        "a and b|a AND b",
+        "a AND (b AND c)|a AND b AND c",
+        "(a OR b) AND c|(a OR b) AND c",
+        "a OR b AND c|a OR b AND c",
+        "a OR (b AND c)|a OR b AND c",
+        "((a))  or\t(b or (c))|a OR b OR c",
+        "(a OR b) AND (c OR d AND e)|(a OR b) AND (c OR d AND e)",
+      })
   void toString_isCanonicalAndParsesBack(String input, String canonical) {
     PermissionQuery q = PermissionQuery.parse(input);
     assertThat(q).hasToString(canonical);
@@ -324,9 +381,12 @@ class PermissionQueryTest {
 
   @Test
   void toString_ofTheIssueExample() {
-    PermissionQuery q = and(or(permission("api.*.update_key"), permission("api.api_1.update_key")),
-        permission("rbac.*.add_permission_to_key"));
-    assertThat(q).hasToString("(api.*.update_key OR api.api_1.update_key) AND rbac.*.add_permission_to_key");
+    PermissionQuery q =
+        and(
+            or(permission("api.*.update_key"), permission("api.api_1.update_key")),
+            permission("rbac.*.add_permission_to_key"));
+    assertThat(q)
+        .hasToString("(api.*.update_key OR api.api_1.update_key) AND rbac.*.add_permission_to_key");
   }
 
   @Test

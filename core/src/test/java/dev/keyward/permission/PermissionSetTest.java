@@ -13,19 +13,26 @@ class PermissionSetTest {
   void parse_reportsEveryInvalidEntry() {
     InvalidPermissionException e = null;
     try {
-      PermissionSet.parse("api.*.read_key", "api.*.create_keys", "", "rbac.*.read_role", "apis.*.read_key");
+      PermissionSet.parse(
+          "api.*.read_key", "api.*.create_keys", "", "rbac.*.read_role", "apis.*.read_key");
     } catch (InvalidPermissionException thrown) {
       e = thrown;
     }
     assertThat(e).isNotNull();
     assertThat(e.problems()).hasSize(3);
     assertThat(e.problems()).extracting(InvalidPermissionException::index).containsExactly(1, 2, 4);
-    assertThat(e.problems()).extracting(InvalidPermissionException::part).containsExactly(
-        InvalidPermissionException.Part.ACTION,
-        InvalidPermissionException.Part.FORMAT,
-        InvalidPermissionException.Part.RESOURCE_TYPE);
-    assertThat(e.getMessage()).contains("3 invalid permissions").contains("permissions[1]")
-        .contains("permissions[2]").contains("permissions[4]").doesNotContain("permissions[0]");
+    assertThat(e.problems())
+        .extracting(InvalidPermissionException::part)
+        .containsExactly(
+            InvalidPermissionException.Part.ACTION,
+            InvalidPermissionException.Part.FORMAT,
+            InvalidPermissionException.Part.RESOURCE_TYPE);
+    assertThat(e.getMessage())
+        .contains("3 invalid permissions")
+        .contains("permissions[1]")
+        .contains("permissions[2]")
+        .contains("permissions[4]")
+        .doesNotContain("permissions[0]");
     assertThat(e.getSuppressed()).hasSize(3);
   }
 
@@ -39,7 +46,8 @@ class PermissionSetTest {
   @Test
   void parse_rejectsNullEntries() {
     assertThatThrownBy(() -> PermissionSet.parse(Arrays.asList("api.*.read_key", null)))
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("permissions[1]");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("permissions[1]");
   }
 
   @Test
@@ -47,8 +55,10 @@ class PermissionSetTest {
     PermissionSet set = PermissionSet.parse("rbac.*.read_role", "api.*.read_key", "api.*.read_key");
     assertThat(set.size()).isEqualTo(2);
     assertThat(set.asStrings()).containsExactly("api.*.read_key", "rbac.*.read_role");
-    assertThatThrownBy(() -> set.asStrings().add("x")).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> set.permissions().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> set.asStrings().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> set.permissions().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThat(set).hasToString("[api.*.read_key, rbac.*.read_role]");
     assertThat(set).isEqualTo(PermissionSet.parse("api.*.read_key", "rbac.*.read_role"));
   }

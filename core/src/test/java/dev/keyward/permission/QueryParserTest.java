@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the parser builds the tree: operands of the same operator are flattened exactly as the
- * public combinators flatten them, however many there are and however deep they nest.
+ * How the parser builds the tree: operands of the same operator are flattened exactly as the public
+ * combinators flatten them, however many there are and however deep they nest.
  */
 class QueryParserTest {
 
@@ -20,7 +20,8 @@ class QueryParserTest {
     PermissionQuery query = PermissionQuery.parse("a AND (b AND c) AND ((d AND e))");
 
     assertThat(query.kind()).isEqualTo(PermissionQuery.Kind.AND);
-    assertThat(query.children()).extracting(PermissionQuery::permission)
+    assertThat(query.children())
+        .extracting(PermissionQuery::permission)
         .containsExactly("a", "b", "c", "d", "e");
     assertThat(PermissionQuery.parse("(a OR b) OR (c OR d)").children()).hasSize(4);
   }
@@ -29,9 +30,12 @@ class QueryParserTest {
   void parse_keepsOperandsOfTheOtherOperatorWhole() {
     PermissionQuery query = PermissionQuery.parse("a OR (b OR c) AND d OR (e AND f)");
 
-    assertThat(query).isEqualTo(
-        or(permission("a"), and(or(permission("b"), permission("c")), permission("d")),
-            and(permission("e"), permission("f"))));
+    assertThat(query)
+        .isEqualTo(
+            or(
+                permission("a"),
+                and(or(permission("b"), permission("c")), permission("d")),
+                and(permission("e"), permission("f"))));
     assertThat(query.children()).hasSize(3);
   }
 
@@ -59,8 +63,11 @@ class QueryParserTest {
   @Test
   void equalQueriesHaveEqualHashCodes() {
     PermissionQuery parsed = PermissionQuery.parse("(a OR b) AND c AND (d OR e)");
-    PermissionQuery built = and(or(permission("a"), permission("b")), permission("c"),
-        or(permission("d"), permission("e")));
+    PermissionQuery built =
+        and(
+            or(permission("a"), permission("b")),
+            permission("c"),
+            or(permission("d"), permission("e")));
 
     assertThat(parsed).isEqualTo(built).hasSameHashCodeAs(built);
     assertThat(parsed).isNotEqualTo(PermissionQuery.parse("(a OR b) AND c AND (d OR f)"));
@@ -70,7 +77,10 @@ class QueryParserTest {
   void hashCodesAreTheSameInEveryJvm() {
     // Built from the operator's ordinal, not the enum's identity hash: a set of queries iterates
     // in the same order on every run.
-    assertThat(PermissionQuery.parse("api.*.read_key AND (rbac.*.read_role OR identity.*.read_identity)").hashCode())
+    assertThat(
+            PermissionQuery.parse(
+                    "api.*.read_key AND (rbac.*.read_role OR identity.*.read_identity)")
+                .hashCode())
         .isEqualTo(-350042651);
   }
 }

@@ -31,16 +31,28 @@ class RootPermissionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "api.api_1234abcd.verify_key", "api.*.read_analytics", "ratelimit.rlns_1234abcd.limit",
-      "ratelimit.*.read_analytics", "rbac.*.add_permission_to_key", "rbac.rbac_12345678.read_role",
-      "identity.*.create_identity", "identity.anything-goes_here.read_identity",
-      "identity..read_identity", "project.proj_12345678.read_runtime_logs", "project.*.create_app",
-      "app.app_abcdefgh.connect_repository", "environment.env_12345678.verify_domain",
-      "environment.*.create_deployment", "project.*.create_deployment",
-      "workspace.ws_12345678.install_github", "portal.pc_12345678.create_portal_session",
-      "keyward.*.manage_root_keys", "api.api_12345678901234567890123456789012.read_api",
-  })
+  @ValueSource(
+      strings = {
+        "api.api_1234abcd.verify_key",
+        "api.*.read_analytics",
+        "ratelimit.rlns_1234abcd.limit",
+        "ratelimit.*.read_analytics",
+        "rbac.*.add_permission_to_key",
+        "rbac.rbac_12345678.read_role",
+        "identity.*.create_identity",
+        "identity.anything-goes_here.read_identity",
+        "identity..read_identity",
+        "project.proj_12345678.read_runtime_logs",
+        "project.*.create_app",
+        "app.app_abcdefgh.connect_repository",
+        "environment.env_12345678.verify_domain",
+        "environment.*.create_deployment",
+        "project.*.create_deployment",
+        "workspace.ws_12345678.install_github",
+        "portal.pc_12345678.create_portal_session",
+        "keyward.*.manage_root_keys",
+        "api.api_12345678901234567890123456789012.read_api",
+      })
   void parse_acceptsWhatTheDashboardAccepts(String permission) {
     assertThat(RootPermission.parse(permission)).hasToString(permission);
   }
@@ -50,7 +62,8 @@ class RootPermissionTest {
     int count = 0;
     for (ResourceType type : ResourceType.values()) {
       for (Action action : type.actions()) {
-        assertThat(RootPermission.parse(type.wireName() + ".*." + action.wireName()).action()).isEqualTo(action);
+        assertThat(RootPermission.parse(type.wireName() + ".*." + action.wireName()).action())
+            .isEqualTo(action);
         count++;
       }
     }
@@ -75,7 +88,9 @@ class RootPermissionTest {
     InvalidPermissionException e = invalid("api.*.create_keys");
     assertThat(e.part()).isEqualTo(InvalidPermissionException.Part.ACTION);
     assertThat(e.suggestion()).contains("api.*.create_key");
-    assertThat(e.getMessage()).contains("'create_keys'").contains("did you mean 'api.*.create_key'?");
+    assertThat(e.getMessage())
+        .contains("'create_keys'")
+        .contains("did you mean 'api.*.create_key'?");
     assertThat(invalid("ratelimit.*.limits").suggestion()).contains("ratelimit.*.limit");
     assertThat(invalid("rbac.*.read_roles").suggestion()).contains("rbac.*.read_role");
   }
@@ -85,7 +100,8 @@ class RootPermissionTest {
     InvalidPermissionException e = invalid("api.*.create_identity");
     assertThat(e.part()).isEqualTo(InvalidPermissionException.Part.ACTION);
     assertThat(e.getMessage()).contains("belongs to resource type 'identity'");
-    assertThat(invalid("api.*.list_overrides").part()).isEqualTo(InvalidPermissionException.Part.ACTION);
+    assertThat(invalid("api.*.list_overrides").part())
+        .isEqualTo(InvalidPermissionException.Part.ACTION);
   }
 
   @Test
@@ -97,15 +113,17 @@ class RootPermissionTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "api.api_1.create_key",
-      "api.rlns_12345678.create_key",
-      "api.api_1234567$.create_key",
-      "ratelimit.rl_12345678.limit",
-      "keyward.kw_12345678.manage_root_keys",
-      "project.proj_123.read_project",
-      "api.api_123456789012345678901234567890123.read_api",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "api.api_1.create_key",
+        "api.rlns_12345678.create_key",
+        "api.api_1234567$.create_key",
+        "ratelimit.rl_12345678.limit",
+        "keyward.kw_12345678.manage_root_keys",
+        "project.proj_123.read_project",
+        "api.api_123456789012345678901234567890123.read_api",
+      })
   void parse_idMustFitTheType(String permission) {
     InvalidPermissionException e = invalid(permission);
     assertThat(e.part()).isEqualTo(InvalidPermissionException.Part.RESOURCE_ID);
@@ -113,11 +131,23 @@ class RootPermissionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "api", "api.*", "api.*.create_key.extra", "api..", ".", "**", "api.*.create_key ",
-      " api.*.create_key", "api.* .create_key", "api.*.create\tkey", "api.*.create_key\n",
-      "api.*.create\u0000key", "unkey:v1:ws_1:keyspaces/*#create_key",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "api",
+        "api.*",
+        "api.*.create_key.extra",
+        "api..",
+        ".",
+        "**",
+        "api.*.create_key ",
+        " api.*.create_key",
+        "api.* .create_key",
+        "api.*.create\tkey",
+        "api.*.create_key\n",
+        "api.*.create\u0000key",
+        "unkey:v1:ws_1:keyspaces/*#create_key",
+      })
   void parse_rejectsMalformedInput(String permission) {
     assertThatThrownBy(() -> RootPermission.parse(permission))
         .isExactlyInstanceOf(InvalidPermissionException.class);
@@ -136,7 +166,8 @@ class RootPermissionTest {
     String key = "unkey_3ZxKq8mPv7RtWbN2cYhJdE4fGs";
     assertThat(invalid(key).getMessage()).doesNotContain(key).doesNotContain("3ZxK");
     assertThat(invalid("api." + key + ".read_key").getMessage()).doesNotContain("3ZxKq8mPv7");
-    assertThat(invalid("identity." + key + ".read_identiti").getMessage()).doesNotContain("3ZxKq8mPv7");
+    assertThat(invalid("identity." + key + ".read_identiti").getMessage())
+        .doesNotContain("3ZxKq8mPv7");
   }
 
   @Test

@@ -6,13 +6,12 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Redaction never throws, and a key embedded anywhere in arbitrary text never keeps more than
- * its start. Regression inputs live in {@code RedactorFuzzTestInputs/}; fuzz with
- * {@code JAZZER_FUZZ=1}.
+ * Redaction never throws, and a key embedded anywhere in arbitrary text never keeps more than its
+ * start. Regression inputs live in {@code RedactorFuzzTestInputs/}; fuzz with {@code
+ * JAZZER_FUZZ=1}.
  */
 class RedactorFuzzTest {
-  private static final String BASE58 =
-      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final Redactor REDACTOR = Redactor.builder().prefix("sk_live").build();
 
   @FuzzTest(maxDuration = "2m")
@@ -55,10 +54,14 @@ class RedactorFuzzTest {
     String before = data.consumeString(200);
     String after = data.consumeString(200);
     String value = base58(data.consumeBytes(40), 8);
-    if (before.indexOf('"') >= 0 || before.indexOf('\\') >= 0 || !(before.isEmpty() || before.endsWith(" "))) {
-      return; // an earlier string or word could swallow the opening; the property is about clean context
+    if (before.indexOf('"') >= 0
+        || before.indexOf('\\') >= 0
+        || !(before.isEmpty() || before.endsWith(" "))) {
+      return; // an earlier string or word could swallow the opening; the property is about clean
+      // context
     }
-    String text = before + (data.consumeBoolean() ? "\"key\": \"" + value + "\"" : "Bearer " + value) + after;
+    String text =
+        before + (data.consumeBoolean() ? "\"key\": \"" + value + "\"" : "Bearer " + value) + after;
     String out = REDACTOR.redact(text);
     String secret = value.substring(SecretScanner.START_CHARS);
     if (occurrences(text, secret) == 1) {

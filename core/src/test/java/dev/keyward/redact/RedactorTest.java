@@ -39,12 +39,14 @@ class RedactorTest {
   @Test
   void longestPrefixWins_inFieldValues() {
     Redactor r = Redactor.builder().prefix("sk").prefix("sk_live").build();
-    assertThat(r.redact("{\"key\":\"" + API_KEY + "\"}")).isEqualTo("{\"key\":\"sk_live_8fKq****\"}");
+    assertThat(r.redact("{\"key\":\"" + API_KEY + "\"}"))
+        .isEqualTo("{\"key\":\"sk_live_8fKq****\"}");
   }
 
   @Test
   void shortTailAfterPrefix_isAWordNotAKey() {
-    assertThat(Redactor.defaults().redact("unkey_api and unkey_1234567")).isEqualTo("unkey_api and unkey_1234567");
+    assertThat(Redactor.defaults().redact("unkey_api and unkey_1234567"))
+        .isEqualTo("unkey_api and unkey_1234567");
     assertThat(Redactor.defaults().redact("unkey_12345678")).isEqualTo("unkey_1234****");
   }
 
@@ -73,27 +75,32 @@ class RedactorTest {
 
   @Test
   void jsonFields_caseInsensitive_keepStart() {
-    String json = "{\"keyId\":\"key_123\",\"KEY\":\"9sLk3Qw7Er5Ty2\",\"rootkey\" : \"abc\","
-        + "\"plainText\":\"ZZZZ1234567890\",\"authorization\":\"Bearer 7Hc5Jm8fKq2RtY\"}";
+    String json =
+        "{\"keyId\":\"key_123\",\"KEY\":\"9sLk3Qw7Er5Ty2\",\"rootkey\" : \"abc\","
+            + "\"plainText\":\"ZZZZ1234567890\",\"authorization\":\"Bearer 7Hc5Jm8fKq2RtY\"}";
     assertThat(redactor.redact(json))
-        .isEqualTo("{\"keyId\":\"key_123\",\"KEY\":\"9sLk****\",\"rootkey\" : \"****\","
-            + "\"plainText\":\"ZZZZ****\",\"authorization\":\"Bearer 7Hc5****\"}");
+        .isEqualTo(
+            "{\"keyId\":\"key_123\",\"KEY\":\"9sLk****\",\"rootkey\" : \"****\","
+                + "\"plainText\":\"ZZZZ****\",\"authorization\":\"Bearer 7Hc5****\"}");
   }
 
   @Test
   void jsonFieldWithPrefixedValue_keepsPrefixAndFour() {
-    assertThat(redactor.redact("{\"key\": \"" + API_KEY + "\"}")).isEqualTo("{\"key\": \"sk_live_8fKq****\"}");
+    assertThat(redactor.redact("{\"key\": \"" + API_KEY + "\"}"))
+        .isEqualTo("{\"key\": \"sk_live_8fKq****\"}");
   }
 
   @Test
   void jsonFieldValueWithEscapes_isMaskedToTheClosingQuote() {
-    assertThat(redactor.redact("{\"key\":\"ab\\\"cdefghij\",\"x\":1}")).isEqualTo("{\"key\":\"ab\\\"****\",\"x\":1}");
+    assertThat(redactor.redact("{\"key\":\"ab\\\"cdefghij\",\"x\":1}"))
+        .isEqualTo("{\"key\":\"ab\\\"****\",\"x\":1}");
   }
 
   @Test
   void escapedJsonInsideAString() {
     String line = "body=\"{\\\"key\\\":\\\"9sLk3Qw7Er5Ty2\\\",\\\"apiId\\\":\\\"api_1\\\"}\"";
-    assertThat(redactor.redact(line)).isEqualTo("body=\"{\\\"key\\\":\\\"9sLk****\\\",\\\"apiId\\\":\\\"api_1\\\"}\"");
+    assertThat(redactor.redact(line))
+        .isEqualTo("body=\"{\\\"key\\\":\\\"9sLk****\\\",\\\"apiId\\\":\\\"api_1\\\"}\"");
   }
 
   @Test
@@ -105,19 +112,27 @@ class RedactorTest {
   @Test
   void registeredField() {
     Redactor r = Redactor.builder().field("x-api-key").build();
-    assertThat(r.redact("{\"X-API-KEY\":\"9sLk3Qw7Er5Ty2\"}")).isEqualTo("{\"X-API-KEY\":\"9sLk****\"}");
+    assertThat(r.redact("{\"X-API-KEY\":\"9sLk3Qw7Er5Ty2\"}"))
+        .isEqualTo("{\"X-API-KEY\":\"9sLk****\"}");
   }
 
   @Test
   void multiLineMessageAndStackTrace() {
-    String trace = "java.lang.IllegalStateException: rejected " + ROOT_KEY + "\n"
-        + "\tat com.example.Foo.bar(Foo.java:12)\n"
-        + "Caused by: java.io.IOException: {\"key\":\"" + API_KEY + "\"}\n"
-        + "\tat com.example.Foo.baz(Foo.java:20)\n";
-    assertThat(redactor.redact(trace)).isEqualTo("java.lang.IllegalStateException: rejected unkey_3Zx9****\n"
-        + "\tat com.example.Foo.bar(Foo.java:12)\n"
-        + "Caused by: java.io.IOException: {\"key\":\"sk_live_8fKq****\"}\n"
-        + "\tat com.example.Foo.baz(Foo.java:20)\n");
+    String trace =
+        "java.lang.IllegalStateException: rejected "
+            + ROOT_KEY
+            + "\n"
+            + "\tat com.example.Foo.bar(Foo.java:12)\n"
+            + "Caused by: java.io.IOException: {\"key\":\""
+            + API_KEY
+            + "\"}\n"
+            + "\tat com.example.Foo.baz(Foo.java:20)\n";
+    assertThat(redactor.redact(trace))
+        .isEqualTo(
+            "java.lang.IllegalStateException: rejected unkey_3Zx9****\n"
+                + "\tat com.example.Foo.bar(Foo.java:12)\n"
+                + "Caused by: java.io.IOException: {\"key\":\"sk_live_8fKq****\"}\n"
+                + "\tat com.example.Foo.baz(Foo.java:20)\n");
   }
 
   @Test
@@ -130,8 +145,21 @@ class RedactorTest {
 
   @Test
   void prefixAtVeryEnd_andTruncatedInputs_doNotThrow() {
-    for (String s : List.of("unkey_", "x unkey", "_", "\"key\"", "\"key\":", "\"key\":\"", "\"key\":\"abc",
-        "\\\"key\\\":\\\"", "Bearer", "b", "\"", "\"key\"  \n :  ", "")) {
+    for (String s :
+        List.of(
+            "unkey_",
+            "x unkey",
+            "_",
+            "\"key\"",
+            "\"key\":",
+            "\"key\":\"",
+            "\"key\":\"abc",
+            "\\\"key\\\":\\\"",
+            "Bearer",
+            "b",
+            "\"",
+            "\"key\"  \n :  ",
+            "")) {
       assertThat(redactor.redact(s)).isNotNull();
     }
     assertThat(redactor.redact("{\"key\":\"9sLk3Qw7Er5Ty2")).isEqualTo("{\"key\":\"9sLk****");
@@ -140,20 +168,26 @@ class RedactorTest {
   @Test
   void loneSurrogates_doNotThrow() {
     String text = "\uD800 unkey_3Zx9Qm2Lk8PfR7t\uDC00 \"key\":\"\uDBFFabcdefghi\" Bearer \uD800";
-    assertThat(redactor.redact(text)).isEqualTo("\uD800 unkey_3Zx9****\uDC00 \"key\":\"\uDBFFabc****\" Bearer \uD800");
+    assertThat(redactor.redact(text))
+        .isEqualTo("\uD800 unkey_3Zx9****\uDC00 \"key\":\"\uDBFFabc****\" Bearer \uD800");
   }
 
   @Test
   void megabyteJson_isLinear() {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < 60_000; i++) {
-      sb.append("{\"keyId\":\"key_").append(i).append("\",\"key\":\"").append(ROOT_KEY).append("\"},");
+      sb.append("{\"keyId\":\"key_")
+          .append(i)
+          .append("\",\"key\":\"")
+          .append(ROOT_KEY)
+          .append("\"},");
     }
     String json = sb.append("{}]").toString();
     assertThat(json.length()).isGreaterThan(3_000_000);
     long t0 = System.nanoTime();
     String out = redactor.redact(json);
-    // Linear: ~30 ms. Quadratic rescans took 4.5 s at a third of this size, so ~40 s here; the wide bound
+    // Linear: ~30 ms. Quadratic rescans took 4.5 s at a third of this size, so ~40 s here; the wide
+    // bound
     // keeps the test meaningful on a loaded CI machine.
     assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
     assertThat(out).doesNotContain("Qm2Lk8PfR7tWvYc4Hn");
@@ -167,14 +201,21 @@ class RedactorTest {
 
   @Test
   void redactingTwice_changesNothing() {
-    String once = redactor.redact("Bearer " + ROOT_KEY + " {\"key\":\"abc\",\"rootKey\":\"9sLk3Qw7Er5Ty2\"} "
-        + API_KEY + " Bearer xyz");
+    String once =
+        redactor.redact(
+            "Bearer "
+                + ROOT_KEY
+                + " {\"key\":\"abc\",\"rootKey\":\"9sLk3Qw7Er5Ty2\"} "
+                + API_KEY
+                + " Bearer xyz");
     assertThat(redactor.redact(once)).isSameAs(once);
   }
 
   @Test
   void cleanText_isReturnedAsIs() {
-    String line = "2026-01-01 12:00:00.123 INFO  [main] c.e.OrderService - order_id=42 processed by \"batch\" in 12 ms";
+    String line =
+        "2026-01-01 12:00:00.123 INFO  [main] c.e.OrderService - order_id=42 processed by \"batch\""
+            + " in 12 ms";
     assertThat(redactor.redact(line)).isSameAs(line);
     assertThat(redactor.containsSecret(line)).isFalse();
     assertThat(redactor.containsSecret(ROOT_KEY)).isTrue();
@@ -182,12 +223,20 @@ class RedactorTest {
 
   @Test
   void cleanText_allocatesNothing() throws Exception {
-    // Reflection: the test runs inside module dev.keyward.core, which does not read java.management.
-    Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-    Method allocated = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
+    // Reflection: the test runs inside module dev.keyward.core, which does not read
+    // java.management.
+    Object threads =
+        Class.forName("java.lang.management.ManagementFactory")
+            .getMethod("getThreadMXBean")
+            .invoke(null);
+    Method allocated =
+        Class.forName("com.sun.management.ThreadMXBean")
+            .getMethod("getThreadAllocatedBytes", long.class);
     long thread = Thread.currentThread().getId();
-    String line = "2026-01-01 12:00:00.123 INFO  [main] c.e.OrderService - order_id=42 processed by \"batch\""
-        + " bearing 3 items for customer_name=Bob, total=99.50 EUR, region=eu-west-1, retries=0, attempt=1 ok";
+    String line =
+        "2026-01-01 12:00:00.123 INFO  [main] c.e.OrderService - order_id=42 processed by \"batch\""
+            + " bearing 3 items for customer_name=Bob, total=99.50 EUR, region=eu-west-1,"
+            + " retries=0, attempt=1 ok";
     for (int i = 0; i < 20_000; i++) {
       redactor.redact(line);
     }
@@ -209,8 +258,13 @@ class RedactorTest {
   @Test
   void allocationProbe_seesAllocation() throws Exception {
     // Positive control: the same probe reports the allocation of a line with a key.
-    Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-    Method allocated = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
+    Object threads =
+        Class.forName("java.lang.management.ManagementFactory")
+            .getMethod("getThreadMXBean")
+            .invoke(null);
+    Method allocated =
+        Class.forName("com.sun.management.ThreadMXBean")
+            .getMethod("getThreadAllocatedBytes", long.class);
     long thread = Thread.currentThread().getId();
     long start = (long) allocated.invoke(threads, thread);
     for (int i = 0; i < 1_000; i++) {
@@ -238,7 +292,8 @@ class RedactorTest {
     assertThat(redactor.redactInPlace(sb, from)).isFalse();
     StringBuilder split = new StringBuilder(ROOT_KEY);
     assertThat(redactor.redactInPlace(split, 3)).isFalse();
-    assertThatThrownBy(() -> redactor.redactInPlace(sb, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> redactor.redactInPlace(sb, -1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
@@ -246,8 +301,10 @@ class RedactorTest {
     assertThatThrownBy(() -> Redactor.builder().prefix("bad prefix"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("prefix must be 1 to 16 characters of [A-Za-z0-9_]");
-    assertThatThrownBy(() -> Redactor.builder().prefix("_")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Redactor.builder().prefix("a".repeat(17))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Redactor.builder().prefix("_"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Redactor.builder().prefix("a".repeat(17)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Redactor.builder().field("a\"b"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("a\"b");
@@ -256,7 +313,8 @@ class RedactorTest {
   @Test
   void defaults_coverUnkeyAndFourFields() {
     assertThat(Redactor.defaults().prefixes()).containsExactly("unkey");
-    assertThat(Redactor.defaults().fields()).containsExactly("key", "rootKey", "plaintext", "Authorization");
+    assertThat(Redactor.defaults().fields())
+        .containsExactly("key", "rootKey", "plaintext", "Authorization");
     assertThat(Redactor.defaults().toString()).contains("unkey");
   }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bulk reroll against a port stub: lost answers, 429s, and a crash at every step and inside every
- * journal write, each followed by a re-run with new objects; every old key must end with exactly one
- * live successor, the one the callback received last, and no key is rerolled before its expiry was
- * restored.
+ * journal write, each followed by a re-run with new objects; every old key must end with exactly
+ * one live successor, the one the callback received last, and no key is rerolled before its expiry
+ * was restored.
  */
 class BulkRerollTest {
   @TempDir Path root;
@@ -58,7 +58,9 @@ class BulkRerollTest {
       for (String old : oldIds) {
         List<FakeApiKeys.Key> live = server.liveSuccessorsOf(old);
         assertThat(live).as(at + ": live successors of " + old).hasSize(1);
-        assertThat(live.get(0).id).as(at + ": the delivered successor is the live one").isEqualTo(delivered.get(old));
+        assertThat(live.get(0).id)
+            .as(at + ": the delivered successor is the live one")
+            .isEqualTo(delivered.get(old));
       }
       StringBuilder journal = new StringBuilder();
       try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
@@ -91,7 +93,8 @@ class BulkRerollTest {
   void filterSelectsKeysCreatedBefore() throws IOException {
     World w = new World(0, 6);
     Instant cut = Instant.parse("2026-02-01T00:00:25Z");
-    BulkRerollReport report = w.bulk(Storage.SYSTEM).createdBefore(cut).meta("tier", "gold").build().run();
+    BulkRerollReport report =
+        w.bulk(Storage.SYSTEM).createdBefore(cut).meta("tier", "gold").build().run();
     assertThat(report.total()).isEqualTo(3);
     assertThat(w.delivered).containsOnlyKeys(w.oldIds.subList(0, 3));
   }
@@ -110,11 +113,14 @@ class BulkRerollTest {
   @Test
   void callbackFailureDeletesTheSuccessorAndRestoresTheOldKey() throws IOException {
     World w = new World(0, 2);
-    BulkRerollReport report = w.bulk(Storage.SYSTEM)
-        .onNewKey((old, created) -> {
-          throw new IOException("mail server down");
-        })
-        .build().run();
+    BulkRerollReport report =
+        w.bulk(Storage.SYSTEM)
+            .onNewKey(
+                (old, created) -> {
+                  throw new IOException("mail server down");
+                })
+            .build()
+            .run();
     assertThat(report.failedKeyIds()).containsExactlyElementsOf(w.oldIds);
     for (String old : w.oldIds) {
       assertThat(w.server.liveSuccessorsOf(old)).isEmpty();
@@ -128,15 +134,18 @@ class BulkRerollTest {
 
   @Test
   @Timeout(30)
-  void aServerThatAlwaysAnswers429EndsTheRunWithItsKeysFailedWithinTheWaitBound() throws IOException {
+  void aServerThatAlwaysAnswers429EndsTheRunWithItsKeysFailedWithinTheWaitBound()
+      throws IOException {
     World w = new World(0, 2);
     w.server.rateLimitRerolls = Duration.ofSeconds(1);
     Instant before = w.clock.instant();
     BulkRerollReport report = w.bulk(Storage.SYSTEM).build().run();
     assertThat(report.failedKeyIds()).containsExactlyElementsOf(w.oldIds);
-    assertThat(report.failed().values()).allMatch(reason -> reason.contains("rate limited for longer than PT10M"));
+    assertThat(report.failed().values())
+        .allMatch(reason -> reason.contains("rate limited for longer than PT10M"));
     assertThat(report.complete()).isFalse();
-    // each key waits out 600 one-second 429s (the default 10 minutes), and the 601st fails it unwaited
+    // each key waits out 600 one-second 429s (the default 10 minutes), and the 601st fails it
+    // unwaited
     assertThat(w.server.rateLimited).isEqualTo(2 * 601);
     assertThat(Duration.between(before, w.clock.instant())).isEqualTo(Duration.ofMinutes(20));
     assertThat(w.server.liveSuccessorsOf(w.oldIds.get(0))).isEmpty();
@@ -154,13 +163,16 @@ class BulkRerollTest {
     World w = new World(0, 1);
     w.server.rateLimitRerolls = Duration.ZERO;
     List<Duration> sleeps = new ArrayList<>();
-    BulkRerollReport report = w.bulk(Storage.SYSTEM)
-        .maxRateLimitWait(Duration.ofSeconds(10))
-        .sleeper(d -> {
-          sleeps.add(d);
-          w.clock.advance(d);
-        })
-        .build().run();
+    BulkRerollReport report =
+        w.bulk(Storage.SYSTEM)
+            .maxRateLimitWait(Duration.ofSeconds(10))
+            .sleeper(
+                d -> {
+                  sleeps.add(d);
+                  w.clock.advance(d);
+                })
+            .build()
+            .run();
     assertThat(report.failedKeyIds()).containsExactlyElementsOf(w.oldIds);
     assertThat(sleeps).hasSize(100).allMatch(d -> d.compareTo(Duration.ofMillis(100)) >= 0);
     assertThat(w.server.rateLimited).isEqualTo(101);
@@ -171,15 +183,20 @@ class BulkRerollTest {
   @Timeout(30)
   void aRecoveryCallThatStaysRateLimitedFailsItsKeyAndAReRunFinishesIt() throws IOException {
     World w = new World(0, 2);
-    BulkRerollReport report = w.bulk(Storage.SYSTEM)
-        .maxRateLimitWait(Duration.ofMinutes(1))
-        .onNewKey((old, created) -> {
-          w.server.rateLimitOthers = Duration.ZERO; // the successor's deletion now never gets through
-          throw new IOException("mail server down");
-        })
-        .build().run();
+    BulkRerollReport report =
+        w.bulk(Storage.SYSTEM)
+            .maxRateLimitWait(Duration.ofMinutes(1))
+            .onNewKey(
+                (old, created) -> {
+                  w.server.rateLimitOthers =
+                      Duration.ZERO; // the successor's deletion now never gets through
+                  throw new IOException("mail server down");
+                })
+            .build()
+            .run();
     assertThat(report.failedKeyIds()).containsExactlyElementsOf(w.oldIds);
-    assertThat(report.failed().values()).allMatch(reason -> reason.startsWith("deleting the successor"));
+    assertThat(report.failed().values())
+        .allMatch(reason -> reason.startsWith("deleting the successor"));
     assertThat(report.elapsed()).isEqualTo(Duration.ofMinutes(2));
     assertThat(w.server.liveSuccessorsOf(w.oldIds.get(0))).hasSize(1);
 
@@ -215,11 +232,15 @@ class BulkRerollTest {
         storage.kill();
       }
       if (!storage.crashed()) {
-        assertThat(crashedAt).anyMatch(p -> p.equals("bulk.rerolled")).anyMatch(p -> p.equals("bulk.delivered"))
-            .anyMatch(p -> p.startsWith("force:")).anyMatch(p -> p.equals("bulk.deleteLostSuccessor"));
+        assertThat(crashedAt)
+            .anyMatch(p -> p.equals("bulk.rerolled"))
+            .anyMatch(p -> p.equals("bulk.delivered"))
+            .anyMatch(p -> p.startsWith("force:"))
+            .anyMatch(p -> p.equals("bulk.deleteLostSuccessor"));
         return;
       }
-      String at = "crash at event " + n + " (" + storage.seen().get(storage.seen().size() - 1) + ")";
+      String at =
+          "crash at event " + n + " (" + storage.seen().get(storage.seen().size() - 1) + ")";
       crashedAt.add(storage.seen().get(storage.seen().size() - 1));
       BulkRerollReport report = w.bulk(Storage.SYSTEM).build().run();
       assertThat(report.failed()).as(at).isEmpty();

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link Storage} that simulates a process crash: at the n-th event (a checkpoint or a file write,
- * force, rename or directory sync) it throws {@link Crash}; bytes written but not forced are lost, and
- * {@link #kill()} closes every channel as the OS would, releasing locks.
+ * A {@link Storage} that simulates a process crash: at the n-th event (a checkpoint or a file
+ * write, force, rename or directory sync) it throws {@link Crash}; bytes written but not forced are
+ * lost, and {@link #kill()} closes every channel as the OS would, releasing locks.
  */
 class CrashStorage implements Storage {
   /** The simulated death of the process. */

@@ -33,8 +33,10 @@ class EnvFileSecretStoreTest {
     SecretStore store = SecretStore.envFile(env);
     store.write("KEY", Secret.of("unkey_new"));
     store.write("ADDED", Secret.of("v"));
-    assertThat(Files.readString(env)).isEqualTo("# comment = not a value\nexport KEY=unkey_new\nOTHER=x\n\n# end\nADDED=v\n");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-r-----");
+    assertThat(Files.readString(env))
+        .isEqualTo("# comment = not a value\nexport KEY=unkey_new\nOTHER=x\n\n# end\nADDED=v\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env)))
+        .isEqualTo("rw-r-----");
     store.delete("ADDED");
     assertThat(Files.readString(env)).doesNotContain("ADDED");
     try (var files = Files.list(dir)) {
@@ -46,7 +48,8 @@ class EnvFileSecretStoreTest {
   void newFileIsOwnerOnly() throws Exception {
     Path env = dir.resolve("fresh.env");
     SecretStore.envFile(env).write("KEY", Secret.of("v"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -54,14 +57,15 @@ class EnvFileSecretStoreTest {
     Path env = dir.resolve(".env");
     Files.writeString(env, "KEY=old\n");
     for (String point : new String[] {"env.write", "env.force", "env.rename"}) {
-      CrashStorage storage = new CrashStorage(0) {
-        @Override
-        public void checkpoint(String name) {
-          if (name.equals(point)) {
-            throw new CrashStorage.Crash(name);
-          }
-        }
-      };
+      CrashStorage storage =
+          new CrashStorage(0) {
+            @Override
+            public void checkpoint(String name) {
+              if (name.equals(point)) {
+                throw new CrashStorage.Crash(name);
+              }
+            }
+          };
       assertThatThrownBy(() -> new EnvFileSecretStore(env, storage).write("KEY", Secret.of("new")))
           .isInstanceOf(CrashStorage.Crash.class);
       storage.kill();

@@ -1,21 +1,21 @@
 package dev.keyward.rotation;
 
-import dev.keyward.model.Ack;
 import dev.keyward.Apis;
+import dev.keyward.Keys;
+import dev.keyward.NotFoundException;
+import dev.keyward.Problem;
+import dev.keyward.RateLimitedException;
+import dev.keyward.ServerException;
+import dev.keyward.Unkey;
+import dev.keyward.key.Secret;
+import dev.keyward.model.Ack;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.DeleteKeyRequest;
 import dev.keyward.model.GetKeyRequest;
 import dev.keyward.model.KeyInfo;
-import dev.keyward.Keys;
-import dev.keyward.NotFoundException;
 import dev.keyward.model.Page;
-import dev.keyward.Problem;
-import dev.keyward.RateLimitedException;
 import dev.keyward.model.RerollKeyRequest;
-import dev.keyward.ServerException;
-import dev.keyward.Unkey;
 import dev.keyward.model.UpdateKeyRequest;
-import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A hand-written API-key server for core tests of bulk reroll (a port stub: keys.reroll, update,
- * delete, get and apis.listKeys). It can lose every n-th reroll answer after applying it, answer 429,
- * and records a violation when a key is rerolled while its expiry was not restored.
+ * delete, get and apis.listKeys). It can lose every n-th reroll answer after applying it, answer
+ * 429, and records a violation when a key is rerolled while its expiry was not restored.
  */
 final class FakeApiKeys {
   static final class Key {
@@ -46,7 +46,13 @@ final class FakeApiKeys {
     Instant expires;
     boolean deleted;
 
-    Key(String id, String name, Map<String, Object> meta, Instant createdAt, Instant expires, String origin) {
+    Key(
+        String id,
+        String name,
+        Map<String, Object> meta,
+        Instant createdAt,
+        Instant expires,
+        String origin) {
       this.id = id;
       this.name = name;
       this.meta = meta;
@@ -62,12 +68,16 @@ final class FakeApiKeys {
   final Clock clock;
   int loseEvery;
   int rateLimitEvery;
+
   /** When set, every reroll answers 429 with this {@code Retry-After}. */
   @Nullable Duration rateLimitRerolls;
+
   /** When set, every update, delete, get and listKeys answers 429 with this {@code Retry-After}. */
   @Nullable Duration rateLimitOthers;
+
   /** Calls answered 429 because of the two settings above. */
   int rateLimited;
+
   private int rerolls;
   private int next;
 
@@ -77,7 +87,14 @@ final class FakeApiKeys {
 
   synchronized Key add(String name) {
     String id = "key_api" + (next++);
-    Key k = new Key(id, name, Map.of("tier", "gold"), clock.instant(), Instant.parse("2030-01-01T00:00:00Z"), id);
+    Key k =
+        new Key(
+            id,
+            name,
+            Map.of("tier", "gold"),
+            clock.instant(),
+            Instant.parse("2030-01-01T00:00:00Z"),
+            id);
     keys.put(id, k);
     return k;
   }
@@ -87,13 +104,16 @@ final class FakeApiKeys {
   }
 
   synchronized List<Key> liveSuccessorsOf(String oldId) {
-    return keys.values().stream().filter(k -> !k.deleted && k.origin.equals(oldId) && !k.id.equals(oldId)).toList();
+    return keys.values().stream()
+        .filter(k -> !k.deleted && k.origin.equals(oldId) && !k.id.equals(oldId))
+        .toList();
   }
 
   private void maybeRateLimit(@Nullable Duration retryAfter, Operation op) {
     if (retryAfter != null) {
       rateLimited++;
-      throw new RateLimitedException(op, Problem.ofStatus(429, "req_429"), "rate limited", retryAfter);
+      throw new RateLimitedException(
+          op, Problem.ofStatus(429, "req_429"), "rate limited", retryAfter);
     }
   }
 
@@ -101,7 +121,10 @@ final class FakeApiKeys {
     maybeRateLimit(rateLimitRerolls, Operation.KEYS_REROLL_KEY);
     rerolls++;
     if (rateLimitEvery > 0 && rerolls % rateLimitEvery == 0) {
-      throw new RateLimitedException(Operation.KEYS_REROLL_KEY, Problem.ofStatus(429, "req_429"), "rate limited",
+      throw new RateLimitedException(
+          Operation.KEYS_REROLL_KEY,
+          Problem.ofStatus(429, "req_429"),
+          "rate limited",
           Duration.ofMillis(500));
     }
     Key old = live(r.keyId(), Operation.KEYS_REROLL_KEY);
@@ -115,7 +138,8 @@ final class FakeApiKeys {
     keys.put(id, new Key(id, old.name, old.meta, clock.instant(), old.expires, old.id));
     old.expires = clock.instant().plus(r.expiration());
     if (loseEvery > 0 && rerolls % loseEvery == 0) {
-      throw new ServerException(Operation.KEYS_REROLL_KEY, Problem.ofStatus(500, "req_500"), "lost answer");
+      throw new ServerException(
+          Operation.KEYS_REROLL_KEY, Problem.ofStatus(500, "req_500"), "lost answer");
     }
     return new CreatedKey(id, secretOf(id), "req_reroll");
   }
@@ -130,60 +154,76 @@ final class FakeApiKeys {
 
   private KeyInfo info(Key k) {
     return KeyInfo.builder(k.id, "sk_" + k.id.substring(k.id.length() - 2), true, k.createdAt)
-        .name(k.name).meta(k.meta).expires(k.expires).build();
+        .name(k.name)
+        .meta(k.meta)
+        .expires(k.expires)
+        .build();
   }
 
   Unkey unkey() {
-    Keys keysGroup = proxy(Keys.class, (p, m, a) -> {
-      synchronized (this) {
-        if (!m.getName().equals("reroll")) {
-          maybeRateLimit(rateLimitOthers, Operation.KEYS_UPDATE_KEY);
-        }
-        switch (m.getName()) {
-          case "reroll":
-            return reroll((RerollKeyRequest) a[0]);
-          case "update": {
-            UpdateKeyRequest u = (UpdateKeyRequest) a[0];
-            Key k = live(u.keyId(), Operation.KEYS_UPDATE_KEY);
-            if (u.expires().isSet()) {
-              k.expires = u.expires().value();
-            } else if (u.expires().isClear()) {
-              k.expires = null;
-            }
-            return new Ack("req_update");
-          }
-          case "delete":
-            if (a[0] instanceof DeleteKeyRequest d) {
-              live(d.keyId(), Operation.KEYS_DELETE_KEY).deleted = true;
-              return new Ack("req_delete");
-            }
-            break;
-          case "get":
-            if (a[0] instanceof GetKeyRequest g) {
-              return info(live(g.keyId(), Operation.KEYS_GET_KEY));
-            }
-            break;
-          default:
-            break;
-        }
-      }
-      return InvocationHandler.invokeDefault(p, m, a);
-    });
-    Apis apis = proxy(Apis.class, (p, m, a) -> {
-      if (m.getName().equals("listKeys")) {
-        synchronized (this) {
-          maybeRateLimit(rateLimitOthers, Operation.APIS_LIST_KEYS);
-          return new Page<>(keys.values().stream().filter(k -> !k.deleted).map(this::info).toList(), false, null,
-              "req_list");
-        }
-      }
-      return InvocationHandler.invokeDefault(p, m, a);
-    });
-    return proxy(Unkey.class, (p, m, a) -> switch (m.getName()) {
-      case "keys" -> keysGroup;
-      case "apis" -> apis;
-      default -> throw new UnsupportedOperationException(m.getName());
-    });
+    Keys keysGroup =
+        proxy(
+            Keys.class,
+            (p, m, a) -> {
+              synchronized (this) {
+                if (!m.getName().equals("reroll")) {
+                  maybeRateLimit(rateLimitOthers, Operation.KEYS_UPDATE_KEY);
+                }
+                switch (m.getName()) {
+                  case "reroll":
+                    return reroll((RerollKeyRequest) a[0]);
+                  case "update":
+                    {
+                      UpdateKeyRequest u = (UpdateKeyRequest) a[0];
+                      Key k = live(u.keyId(), Operation.KEYS_UPDATE_KEY);
+                      if (u.expires().isSet()) {
+                        k.expires = u.expires().value();
+                      } else if (u.expires().isClear()) {
+                        k.expires = null;
+                      }
+                      return new Ack("req_update");
+                    }
+                  case "delete":
+                    if (a[0] instanceof DeleteKeyRequest d) {
+                      live(d.keyId(), Operation.KEYS_DELETE_KEY).deleted = true;
+                      return new Ack("req_delete");
+                    }
+                    break;
+                  case "get":
+                    if (a[0] instanceof GetKeyRequest g) {
+                      return info(live(g.keyId(), Operation.KEYS_GET_KEY));
+                    }
+                    break;
+                  default:
+                    break;
+                }
+              }
+              return InvocationHandler.invokeDefault(p, m, a);
+            });
+    Apis apis =
+        proxy(
+            Apis.class,
+            (p, m, a) -> {
+              if (m.getName().equals("listKeys")) {
+                synchronized (this) {
+                  maybeRateLimit(rateLimitOthers, Operation.APIS_LIST_KEYS);
+                  return new Page<>(
+                      keys.values().stream().filter(k -> !k.deleted).map(this::info).toList(),
+                      false,
+                      null,
+                      "req_list");
+                }
+              }
+              return InvocationHandler.invokeDefault(p, m, a);
+            });
+    return proxy(
+        Unkey.class,
+        (p, m, a) ->
+            switch (m.getName()) {
+              case "keys" -> keysGroup;
+              case "apis" -> apis;
+              default -> throw new UnsupportedOperationException(m.getName());
+            });
   }
 
   @SuppressWarnings("unchecked")

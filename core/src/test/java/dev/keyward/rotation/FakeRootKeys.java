@@ -1,14 +1,14 @@
 package dev.keyward.rotation;
 
-import dev.keyward.model.CreatedKey;
 import dev.keyward.Keys;
 import dev.keyward.Problem;
-import dev.keyward.model.RootKeyInfo;
 import dev.keyward.UnauthorizedException;
 import dev.keyward.Unkey;
+import dev.keyward.key.Secret;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.RootKeyInfo;
 import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
-import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -46,12 +46,16 @@ final class FakeRootKeys implements RootKeyIssuer {
   final Map<String, Key> keys = new LinkedHashMap<>();
   final Set<Secret> verified = ConcurrentHashMap.newKeySet();
   final List<String> violations = new ArrayList<>();
+
   /** Permissions a created key gets, given the requested ones (tests drop one to fail check b). */
   Function<List<String>, List<String>> grant = p -> p;
+
   /** Keys created from now on answer 401 (tests make check a fail). */
   boolean newKeysRejected;
+
   /** What the old key's deletion checks: the store's current value. */
   Supplier<Optional<Secret>> storeValue = Optional::empty;
+
   String protectedOldKeyId = "";
   private int next;
 
@@ -77,7 +81,8 @@ final class FakeRootKeys implements RootKeyIssuer {
     if (k == null || k.deleted) {
       return Optional.empty();
     }
-    return Optional.of(new RootKeyInfo(k.id, k.secret.start(), k.name, k.permissions, Instant.EPOCH, null));
+    return Optional.of(
+        new RootKeyInfo(k.id, k.secret.start(), k.name, k.permissions, Instant.EPOCH, null));
   }
 
   @Override
@@ -122,28 +127,39 @@ final class FakeRootKeys implements RootKeyIssuer {
 
   /** A port stub authenticating as {@code secret}: only {@code keys().verify} is implemented. */
   Unkey clientFor(Secret secret) {
-    Keys keysGroup = (Keys) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Keys.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("verify") && args[0] instanceof VerifyKeyRequest) {
-            boolean live = live().stream().anyMatch(k -> k.secret.equals(secret));
-            if (!live || rejected.contains(secret)) {
-              throw new UnauthorizedException(Operation.KEYS_VERIFY_KEY, Problem.ofStatus(401, "req_401"),
-                  "the root key is invalid");
-            }
-            verified.add(secret);
-            return Verification.builder(Verification.Code.NOT_FOUND).requestId("req_v").build();
-          }
-          if (method.isDefault()) {
-            return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
-    return (Unkey) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Unkey.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("keys")) {
-            return keysGroup;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
+    Keys keysGroup =
+        (Keys)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Keys.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("verify") && args[0] instanceof VerifyKeyRequest) {
+                    boolean live = live().stream().anyMatch(k -> k.secret.equals(secret));
+                    if (!live || rejected.contains(secret)) {
+                      throw new UnauthorizedException(
+                          Operation.KEYS_VERIFY_KEY,
+                          Problem.ofStatus(401, "req_401"),
+                          "the root key is invalid");
+                    }
+                    verified.add(secret);
+                    return Verification.builder(Verification.Code.NOT_FOUND)
+                        .requestId("req_v")
+                        .build();
+                  }
+                  if (method.isDefault()) {
+                    return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
+    return (Unkey)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Unkey.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("keys")) {
+                return keysGroup;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
   }
 }

@@ -29,7 +29,8 @@ class LeakResponseTest {
   @Test
   void revokesFirstThenReplacesWithTheSamePermissions() {
     List<String> order = new java.util.ArrayList<>();
-    LeakReport report = playbook().deploy((plan, key) -> order.add("deploy " + leaked.deleted)).build().execute();
+    LeakReport report =
+        playbook().deploy((plan, key) -> order.add("deploy " + leaked.deleted)).build().execute();
 
     assertThat(order).containsExactly("deploy true");
     assertThat(leaked.deleted).isTrue();
@@ -39,9 +40,12 @@ class LeakResponseTest {
     assertThat(replacement.name).startsWith("ci pipeline [leak-");
     assertThat(store.read("UNKEY_ROOT_KEY")).contains(replacement.secret);
     assertThat(report.downtime()).isPresent();
-    assertThat(report.events()).extracting(RotationEvent::step)
+    assertThat(report.events())
+        .extracting(RotationEvent::step)
         .containsExactly("DESCRIBED", "REVOKED", "CREATED", "STORED", "DEPLOYED", "VERIFIED");
-    assertThat(report.toString()).doesNotContain(leaked.secret.reveal()).doesNotContain(replacement.secret.reveal());
+    assertThat(report.toString())
+        .doesNotContain(leaked.secret.reveal())
+        .doesNotContain(replacement.secret.reveal());
   }
 
   @Test
@@ -58,13 +62,16 @@ class LeakResponseTest {
   @Test
   void unknownKeyFailsBeforeRevokingAnything() {
     LeakResponse playbook = playbook().leakedKeyId("key_unknown").build();
-    assertThatThrownBy(playbook::execute).isInstanceOf(RotationException.class).hasMessageContaining("describe");
+    assertThatThrownBy(playbook::execute)
+        .isInstanceOf(RotationException.class)
+        .hasMessageContaining("describe");
     assertThat(server.live()).hasSize(1);
   }
 
   @Test
   void dashboardIssuerIsRefused() {
     assertThatThrownBy(() -> playbook().issuer(RootKeyIssuer.dashboard()).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("dashboard");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("dashboard");
   }
 }

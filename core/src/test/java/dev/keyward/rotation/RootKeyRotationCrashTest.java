@@ -59,7 +59,8 @@ class RootKeyRotationCrashTest {
   @Test
   void resumeAfterACrashAtAnyPointCompletesTheRotation() throws IOException {
     List<String> points = crashEverywhere(false);
-    assertThat(points).anyMatch(p -> p.startsWith("write:"))
+    assertThat(points)
+        .anyMatch(p -> p.startsWith("write:"))
         .anyMatch(p -> p.startsWith("force:"))
         .anyMatch(p -> p.startsWith("move:"))
         .anyMatch(p -> p.equals("root.created"))
@@ -86,7 +87,8 @@ class RootKeyRotationCrashTest {
     assertThat(points).isNotEmpty();
   }
 
-  private List<String> crashEverywhere(boolean failVerification, int... secondCrashes) throws IOException {
+  private List<String> crashEverywhere(boolean failVerification, int... secondCrashes)
+      throws IOException {
     List<String> all = new ArrayList<>();
     for (int second : secondCrashes) {
       all.addAll(crashEverywhere(failVerification, second));
@@ -98,7 +100,10 @@ class RootKeyRotationCrashTest {
     return crashEverywhere(failVerification, 0);
   }
 
-  /** Crashes at each event n in turn; with {@code second > 0} the first resume crashes too, at its event {@code second}. */
+  /**
+   * Crashes at each event n in turn; with {@code second > 0} the first resume crashes too, at its
+   * event {@code second}.
+   */
   private List<String> crashEverywhere(boolean failVerification, int second) throws IOException {
     List<String> crashedAt = new ArrayList<>();
     for (int n = 1; n < 1000; n++) {
@@ -130,9 +135,14 @@ class RootKeyRotationCrashTest {
       RotationReport report = w.plan(Storage.SYSTEM).execute();
 
       assertThat(w.server.violations).as(at).isEmpty();
-      Secret stored = new EnvFileSecretStore(w.env, Storage.SYSTEM).read("UNKEY_ROOT_KEY").orElseThrow();
+      Secret stored =
+          new EnvFileSecretStore(w.env, Storage.SYSTEM).read("UNKEY_ROOT_KEY").orElseThrow();
       String envText = Files.readString(w.env);
-      assertThat(envText).as(at).startsWith("# keep me\n").contains("OTHER=1\n").doesNotContain("_PREVIOUS");
+      assertThat(envText)
+          .as(at)
+          .startsWith("# keep me\n")
+          .contains("OTHER=1\n")
+          .doesNotContain("_PREVIOUS");
       if (failVerification) {
         assertThat(report.status()).as(at).isEqualTo(RotationReport.Status.ROLLED_BACK);
         assertThat(w.server.live()).as(at).extracting(k -> k.id).containsExactly(w.old.id);
@@ -143,7 +153,9 @@ class RootKeyRotationCrashTest {
         List<FakeRootKeys.Key> live = w.server.live();
         assertThat(live).as(at + ": exactly one live new key").hasSize(1);
         assertThat(live.get(0).id).as(at).isEqualTo(report.newKeyId().orElseThrow());
-        assertThat(live.get(0).secret).as(at + ": the stored key is the live one").isEqualTo(stored);
+        assertThat(live.get(0).secret)
+            .as(at + ": the stored key is the live one")
+            .isEqualTo(stored);
         assertThat(live.get(0).permissions).as(at).containsExactlyElementsOf(PERMS);
       }
       assertNoPlaintext(w, report, at);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RootKeyRotationTest {
-  static final List<String> PERMS = List.of("api.*.verify_key", "api.*.create_key", "ratelimit.*.limit");
+  static final List<String> PERMS =
+      List.of("api.*.verify_key", "api.*.create_key", "ratelimit.*.limit");
 
   @TempDir Path dir;
   FakeRootKeys server;
@@ -35,7 +36,9 @@ class RootKeyRotationTest {
     server.protectedOldKeyId = old.id;
     clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     env = dir.resolve(".env");
-    Files.writeString(env, "# service config\nOTHER=1\nexport UNKEY_ROOT_KEY=" + old.secret.reveal() + "\n\nLAST=x\n");
+    Files.writeString(
+        env,
+        "# service config\nOTHER=1\nexport UNKEY_ROOT_KEY=" + old.secret.reveal() + "\n\nLAST=x\n");
     Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
   }
 
@@ -48,10 +51,11 @@ class RootKeyRotationTest {
     } else {
       b.oldKeyId(old.id);
     }
-    return b
-        .issuer(server)
+    return b.issuer(server)
         .store(store, "UNKEY_ROOT_KEY")
-        .verifier(RotationVerifier.authenticatingWith(server::clientFor).withCheck(check, Duration.ofSeconds(5)))
+        .verifier(
+            RotationVerifier.authenticatingWith(server::clientFor)
+                .withCheck(check, Duration.ofSeconds(5)))
         .journal(RotationJournal.open(dir.resolve("journal"), storage))
         .clock(clock)
         .sleeper(clock);
@@ -71,12 +75,26 @@ class RootKeyRotationTest {
     assertThat(fresh.permissions).containsExactlyInAnyOrderElementsOf(PERMS);
     assertThat(fresh.name).isEqualTo("billing service [" + report.planId() + "]");
     assertThat(report.planId()).startsWith("rot-");
-    assertThat(Files.readString(env)).isEqualTo(
-        "# service config\nOTHER=1\nexport UNKEY_ROOT_KEY=" + fresh.secret.reveal() + "\n\nLAST=x\n");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
+    assertThat(Files.readString(env))
+        .isEqualTo(
+            "# service config\nOTHER=1\nexport UNKEY_ROOT_KEY="
+                + fresh.secret.reveal()
+                + "\n\nLAST=x\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env)))
+        .isEqualTo("rw-------");
     assertThat(server.violations).isEmpty();
-    assertThat(report.events()).extracting(RotationEvent::step)
-        .containsSubsequence("PLAN", "CREATE", "CREATED", "BACKUP", "STORED", "DEPLOYED", "VERIFIED", "REVOKED", "DONE");
+    assertThat(report.events())
+        .extracting(RotationEvent::step)
+        .containsSubsequence(
+            "PLAN",
+            "CREATE",
+            "CREATED",
+            "BACKUP",
+            "STORED",
+            "DEPLOYED",
+            "VERIFIED",
+            "REVOKED",
+            "DONE");
     assertNoPlaintext(report);
   }
 
@@ -86,7 +104,10 @@ class RootKeyRotationTest {
     List<String> steps = plan().build().plan();
 
     assertThat(steps).hasSize(6);
-    assertThat(String.join("\n", steps)).contains("api.*.verify_key").contains(old.id).contains("rootKeys.createRootKey");
+    assertThat(String.join("\n", steps))
+        .contains("api.*.verify_key")
+        .contains(old.id)
+        .contains("rootKeys.createRootKey");
     assertThat(server.keys).hasSize(1);
     assertThat(Files.readString(env)).isEqualTo(before);
     assertThat(dir.resolve("journal")).isEmptyDirectory();
@@ -127,7 +148,8 @@ class RootKeyRotationTest {
     assertThat(report.failure().orElseThrow().step()).isEqualTo(step);
     assertThat(old.deleted).isFalse();
     assertThat(server.live()).extracting(k -> k.id).containsExactly(old.id);
-    assertThat(Files.readString(env)).contains("export UNKEY_ROOT_KEY=" + old.secret.reveal() + "\n")
+    assertThat(Files.readString(env))
+        .contains("export UNKEY_ROOT_KEY=" + old.secret.reveal() + "\n")
         .doesNotContain("_PREVIOUS");
     assertNoPlaintext(report);
   }

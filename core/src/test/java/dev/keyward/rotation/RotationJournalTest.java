@@ -17,8 +17,13 @@ class RotationJournalTest {
   void recordsSurviveReopenWithEncodedValues() {
     RotationJournal journal = RotationJournal.open(dir);
     try (RotationJournal.Session s = journal.lock("key_abc", "-")) {
-      s.append(JournalRecord.of("PLAN", "name", "billing service [rot-x]", "permissions",
-          JournalRecord.joinList(List.of("api.*.verify_key", "a,b=c%d"))));
+      s.append(
+          JournalRecord.of(
+              "PLAN",
+              "name",
+              "billing service [rot-x]",
+              "permissions",
+              JournalRecord.joinList(List.of("api.*.verify_key", "a,b=c%d"))));
     }
     try (RotationJournal.Session s = journal.lock("key_abc", "-")) {
       JournalRecord r = s.records().get(0);
@@ -41,10 +46,13 @@ class RotationJournalTest {
       assertThat(s.records()).extracting(JournalRecord::type).containsExactly("ONE", "TWO");
       s.append(JournalRecord.of("FOUR"));
     }
-    assertThat(journal.read("key_abc")).extracting(JournalRecord::type).containsExactly("ONE", "TWO", "FOUR");
+    assertThat(journal.read("key_abc"))
+        .extracting(JournalRecord::type)
+        .containsExactly("ONE", "TWO", "FOUR");
 
     byte[] bytes = Files.readAllBytes(file);
-    bytes[12] ^= 1; // flip a bit inside the first record: its checksum fails, so nothing after it counts
+    bytes[12] ^=
+        1; // flip a bit inside the first record: its checksum fails, so nothing after it counts
     Files.write(file, bytes);
     assertThat(journal.read("key_abc")).isEmpty();
   }
@@ -65,6 +73,7 @@ class RotationJournalTest {
   @Test
   void subjectsThatCouldEscapeTheDirectoryAreRejected() {
     RotationJournal journal = RotationJournal.open(dir);
-    assertThatThrownBy(() -> journal.lock("../etc/passwd", "-")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> journal.lock("../etc/passwd", "-"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

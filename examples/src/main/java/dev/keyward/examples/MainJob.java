@@ -1,5 +1,10 @@
 package dev.keyward.examples;
 
+import dev.keyward.NotFoundException;
+import dev.keyward.PreconditionFailedException;
+import dev.keyward.Unkey;
+import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.model.CreateApiRequest;
 import dev.keyward.model.CreateIdentityRequest;
 import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.model.CreatePermissionRequest;
@@ -8,13 +13,8 @@ import dev.keyward.model.Credits;
 import dev.keyward.model.LimitRequest;
 import dev.keyward.model.ListKeysRequest;
 import dev.keyward.model.ListRootKeysRequest;
-import dev.keyward.NotFoundException;
-import dev.keyward.PreconditionFailedException;
-import dev.keyward.Unkey;
 import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
-import dev.keyward.model.CreateApiRequest;
-import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.testing.FakeUnkeyServer;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * keyward's main job: a tour of the SDK against the embedded {@link FakeUnkeyServer}, or against the
- * server named by {@code UNKEY_BASE_URL} and {@code UNKEY_ROOT_KEY} when both are set. It calls every
- * API group once, so it doubles as a smoke test of any server. It never reads stdin.
+ * keyward's main job: a tour of the SDK against the embedded {@link FakeUnkeyServer}, or against
+ * the server named by {@code UNKEY_BASE_URL} and {@code UNKEY_ROOT_KEY} when both are set. It calls
+ * every API group once, so it doubles as a smoke test of any server. It never reads stdin.
  */
 public final class MainJob {
   private MainJob() {}
@@ -46,10 +46,8 @@ public final class MainJob {
     }
     try (FakeUnkeyServer server = FakeUnkeyServer.start()) {
       out.println("Started the fake Unkey server at " + server.url() + " (no account, no network)");
-      Unkey unkey = UnkeyHttpClient.builder()
-          .baseUrl(server.url())
-          .rootKey(server.bootstrapKey())
-          .build();
+      Unkey unkey =
+          UnkeyHttpClient.builder().baseUrl(server.url()).rootKey(server.bootstrapKey()).build();
       tour(unkey, out);
     }
   }
@@ -61,19 +59,28 @@ public final class MainJob {
     String apiId = unkey.apis().create(CreateApiRequest.of("keyward-demo-" + run)).apiId();
     out.println("created API " + apiId);
 
-    CreatedKey created = unkey.keys().create(
-        CreateKeyRequest.builder(apiId)
-            .prefix("demo")
-            .name("keyward main job")
-            .credits(Credits.of(3))
-            .build());
+    CreatedKey created =
+        unkey
+            .keys()
+            .create(
+                CreateKeyRequest.builder(apiId)
+                    .prefix("demo")
+                    .name("keyward main job")
+                    .credits(Credits.of(3))
+                    .build());
     out.println("created key " + created.keyId() + ", plaintext shown once: " + created.key());
 
     Verification ok = unkey.keys().verify(created.key());
-    out.println("verify(the new key)  -> valid=" + ok.valid() + " code=" + ok.code()
-        + " credits left=" + ok.credits());
+    out.println(
+        "verify(the new key)  -> valid="
+            + ok.valid()
+            + " code="
+            + ok.code()
+            + " credits left="
+            + ok.credits());
 
-    Verification wrong = unkey.keys().verify(VerifyKeyRequest.builder("demo_" + "1".repeat(22)).build());
+    Verification wrong =
+        unkey.keys().verify(VerifyKeyRequest.builder("demo_" + "1".repeat(22)).build());
     out.println("verify(a wrong key)  -> valid=" + wrong.valid() + " code=" + wrong.code());
 
     long listed = unkey.apis().listKeysAll(ListKeysRequest.of(apiId)).stream().count();
@@ -83,12 +90,19 @@ public final class MainJob {
     unkey.permissions().createPermission(CreatePermissionRequest.of(permission, permission));
     out.println("permissions          -> created " + permission);
 
-    String identity = unkey.identities().create(CreateIdentityRequest.of("demo-user-" + run)).identityId();
+    String identity =
+        unkey.identities().create(CreateIdentityRequest.of("demo-user-" + run)).identityId();
     out.println("identities           -> created " + identity);
 
-    var limited = unkey.ratelimits().limit(
-        LimitRequest.of("keyward-demo", "user-" + run, 10, Duration.ofMinutes(1)));
-    out.println("ratelimit.limit      -> success=" + limited.success() + " remaining=" + limited.remaining());
+    var limited =
+        unkey
+            .ratelimits()
+            .limit(LimitRequest.of("keyward-demo", "user-" + run, 10, Duration.ofMinutes(1)));
+    out.println(
+        "ratelimit.limit      -> success="
+            + limited.success()
+            + " remaining="
+            + limited.remaining());
 
     try {
       unkey.analytics().getVerifications("SELECT COUNT(*) FROM key_verifications_v1");
@@ -103,8 +117,9 @@ public final class MainJob {
       Path dir = Files.createTempDirectory("keyward-demo-");
       RotationDemo.run(unkey, out, dir);
     } catch (NotFoundException e) {
-      out.println("rootKeys.*           -> 404: root keys are managed in the dashboard on this server;"
-          + " skipping the rotation demo");
+      out.println(
+          "rootKeys.*           -> 404: root keys are managed in the dashboard on this server;"
+              + " skipping the rotation demo");
     }
 
     unkey.keys().delete(created.keyId());

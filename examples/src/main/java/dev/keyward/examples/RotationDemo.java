@@ -1,11 +1,11 @@
 package dev.keyward.examples;
 
+import dev.keyward.NotFoundException;
+import dev.keyward.Unkey;
 import dev.keyward.model.CreateApiRequest;
 import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.model.CreatedKey;
-import dev.keyward.NotFoundException;
-import dev.keyward.Unkey;
 import dev.keyward.rotation.LeakReport;
 import dev.keyward.rotation.LeakResponse;
 import dev.keyward.rotation.RootKeyIssuer;
@@ -33,33 +33,55 @@ public final class RotationDemo {
 
   private RotationDemo() {}
 
-  /** Runs the demo against {@code unkey} (a workspace-admin client), with files in {@code tempDir}. */
+  /**
+   * Runs the demo against {@code unkey} (a workspace-admin client), with files in {@code tempDir}.
+   */
   public static void run(Unkey unkey, PrintStream out, Path tempDir) throws IOException {
     CreatedKey service;
     try {
-      service = unkey.rootKeys().create(
-          CreateRootKeyRequest.builder(PERMISSIONS).name("keyward demo service").build());
+      service =
+          unkey
+              .rootKeys()
+              .create(
+                  CreateRootKeyRequest.builder(PERMISSIONS).name("keyward demo service").build());
     } catch (NotFoundException e) {
-      out.println("rotation: the server answered 404 to rootKeys.createRootKey: root keys are managed in its"
-          + " dashboard there, so the rotation demo is skipped (use RootKeyIssuer.dashboard())");
+      out.println(
+          "rotation: the server answered 404 to rootKeys.createRootKey: root keys are managed in"
+              + " its dashboard there, so the rotation demo is skipped (use"
+              + " RootKeyIssuer.dashboard())");
       return;
     }
     Path env = tempDir.resolve(".env");
-    Files.writeString(env, "# keyward rotation demo\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
+    Files.writeString(
+        env, "# keyward rotation demo\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
     Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
-    out.println("rotation: created root key " + service.keyId() + " " + service.key() + " and wrote it to " + env);
+    out.println(
+        "rotation: created root key "
+            + service.keyId()
+            + " "
+            + service.key()
+            + " and wrote it to "
+            + env);
 
-    RootKeyRotation rotation = RootKeyRotation.builder()
-        .oldKeyId(service.keyId())
-        .issuer(RootKeyIssuer.of(unkey))
-        .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
-        .deploy((planId, newKeyId) -> out.println("rotation: deploy hook: services now read " + newKeyId))
-        .verifier(RotationVerifier.authenticatingWith(unkey)
-            // the caller's own check (c): here, the service's typical call works with the new key
-            .withCheck(secret -> unkey.withRootKey(secret).keys().verify("keyward_demo_probe").code() != null,
-                Duration.ofSeconds(10)))
-        .journal(RotationJournal.open(tempDir.resolve("journal")))
-        .build();
+    RootKeyRotation rotation =
+        RootKeyRotation.builder()
+            .oldKeyId(service.keyId())
+            .issuer(RootKeyIssuer.of(unkey))
+            .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
+            .deploy(
+                (planId, newKeyId) ->
+                    out.println("rotation: deploy hook: services now read " + newKeyId))
+            .verifier(
+                RotationVerifier.authenticatingWith(unkey)
+                    // the caller's own check (c): here, the service's typical call works with the
+                    // new key
+                    .withCheck(
+                        secret ->
+                            unkey.withRootKey(secret).keys().verify("keyward_demo_probe").code()
+                                != null,
+                        Duration.ofSeconds(10)))
+            .journal(RotationJournal.open(tempDir.resolve("journal")))
+            .build();
     rotation.plan().forEach(step -> out.println("rotation: plan " + step));
     RotationReport report = rotation.execute();
     report.events().forEach(event -> out.println("rotation: " + event));
@@ -71,26 +93,37 @@ public final class RotationDemo {
     String apiId = unkey.apis().create(CreateApiRequest.of("keyward-demo-leak")).apiId();
     Clock clock = Clock.systemUTC();
     var since = clock.instant().minus(Duration.ofMinutes(1));
-    CreatedKey recent = unkey.keys().create(CreateKeyRequest.builder(apiId).name("made after the leak").build());
+    CreatedKey recent =
+        unkey.keys().create(CreateKeyRequest.builder(apiId).name("made after the leak").build());
     out.println("leak: API key " + recent.keyId() + " was created after the leak began");
-    LeakReport leak = LeakResponse.builder()
-        .leakedKeyId(report.newKeyId().orElseThrow())
-        .issuer(RootKeyIssuer.of(unkey))
-        .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
-        .verifier(RotationVerifier.authenticatingWith(unkey))
-        .reviewApiKeys(unkey, List.of(apiId), since)
-        .reroll(Duration.ZERO, (old, created) ->
-            out.println("leak: successor of " + old + " is " + created.keyId() + " " + created.key()))
-        .clock(clock)
-        .build()
-        .execute();
+    LeakReport leak =
+        LeakResponse.builder()
+            .leakedKeyId(report.newKeyId().orElseThrow())
+            .issuer(RootKeyIssuer.of(unkey))
+            .store(SecretStore.envFile(env), "UNKEY_ROOT_KEY")
+            .verifier(RotationVerifier.authenticatingWith(unkey))
+            .reviewApiKeys(unkey, List.of(apiId), since)
+            .reroll(
+                Duration.ZERO,
+                (old, created) ->
+                    out.println(
+                        "leak: successor of "
+                            + old
+                            + " is "
+                            + created.keyId()
+                            + " "
+                            + created.key()))
+            .clock(clock)
+            .build()
+            .execute();
     leak.events().forEach(event -> out.println("leak: " + event));
-    out.println("leak: downtime " + leak.downtime().map(Duration::toString).orElse("open")
-        + leak.failure().map(f -> ", failed: " + f.getMessage()).orElse(""));
+    out.println(
+        "leak: downtime "
+            + leak.downtime().map(Duration::toString).orElse("open")
+            + leak.failure().map(f -> ", failed: " + f.getMessage()).orElse(""));
 
     unkey.apis().delete(apiId);
     leak.replacementKeyId().ifPresent(id -> unkey.rootKeys().delete(id));
     out.println("rotation: cleaned up the demo API and root key");
   }
-
 }

@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the main job in a child JVM with keyward and its dependencies as named modules on the module
- * path, so the {@code module-info.java} files (exports, requires, opens to Moshi) are proven to work.
+ * path, so the {@code module-info.java} files (exports, requires, opens to Moshi) are proven to
+ * work.
  */
 class MainJobModulePathTest {
-  private static final Pattern MODULE_JARS = Pattern.compile(
-      ".*(keyward-(core|http-client|testing)[^/]*\\.jar"
-          + "|/(core|http-client|testing)/target[^/]*/classes"
-          + "|okhttp-jvm[^/]*\\.jar|okio-jvm[^/]*\\.jar|kotlin-stdlib-[0-9][^/]*\\.jar"
-          + "|moshi-[0-9][^/]*\\.jar|slf4j-api[^/]*\\.jar|slf4j-simple[^/]*\\.jar)$");
+  private static final Pattern MODULE_JARS =
+      Pattern.compile(
+          ".*(keyward-(core|http-client|testing)[^/]*\\.jar"
+              + "|/(core|http-client|testing)/target[^/]*/classes"
+              + "|okhttp-jvm[^/]*\\.jar|okio-jvm[^/]*\\.jar|kotlin-stdlib-[0-9][^/]*\\.jar"
+              + "|moshi-[0-9][^/]*\\.jar|slf4j-api[^/]*\\.jar|slf4j-simple[^/]*\\.jar)$");
 
   @Test
   void mainJobRunsOnTheModulePath() throws Exception {
@@ -38,13 +40,17 @@ class MainJobModulePathTest {
     assertThat(classPath).hasSize(1);
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(
-            java,
-            "--module-path", String.join(File.pathSeparator, modulePath),
-            "--add-modules", "dev.keyward.http,dev.keyward.testing,org.slf4j.simple",
-            "-cp", String.join(File.pathSeparator, classPath),
-            MainJob.class.getName())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "--module-path",
+                String.join(File.pathSeparator, modulePath),
+                "--add-modules",
+                "dev.keyward.http,dev.keyward.testing,org.slf4j.simple",
+                "-cp",
+                String.join(File.pathSeparator, classPath),
+                MainJob.class.getName())
+            .redirectErrorStream(true);
     builder.environment().remove("UNKEY_BASE_URL");
     builder.environment().remove("UNKEY_ROOT_KEY");
     Process process = builder.start();

@@ -9,10 +9,10 @@ import okhttp3.Call;
 
 /**
  * Enforces each attempt's overall timeout with one coarse daemon timer instead of OkHttp's call
- * timeout. OkHttp's {@code AsyncTimeout} wakes its watchdog thread on every call, which cost about a
- * third of a loopback round trip (measured with {@code ClientRoundTripBenchmark}); a timeout of tens
- * of seconds does not need that precision. Watching a call costs a map insert and remove; an expired
- * call is cancelled within {@link #TICK_NANOS}.
+ * timeout. OkHttp's {@code AsyncTimeout} wakes its watchdog thread on every call, which cost about
+ * a third of a loopback round trip (measured with {@code ClientRoundTripBenchmark}); a timeout of
+ * tens of seconds does not need that precision. Watching a call costs a map insert and remove; an
+ * expired call is cancelled within {@link #TICK_NANOS}.
  */
 final class CallDeadlines {
   static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);

@@ -33,18 +33,22 @@ import org.slf4j.LoggerFactory;
 final class Caller {
   private static final Logger LOG = LoggerFactory.getLogger(UnkeyHttpClient.class);
 
-  /** Marks an attempt whose request reached the network (after connect): from then on it may be applied. */
+  /**
+   * Marks an attempt whose request reached the network (after connect): from then on it may be
+   * applied.
+   */
   static final class AttemptTag {
     volatile boolean sent;
   }
 
-  static final Interceptor SENT_MARKER = chain -> {
-    AttemptTag tag = chain.request().tag(AttemptTag.class);
-    if (tag != null) {
-      tag.sent = true;
-    }
-    return chain.proceed(chain.request());
-  };
+  static final Interceptor SENT_MARKER =
+      chain -> {
+        AttemptTag tag = chain.request().tag(AttemptTag.class);
+        if (tag != null) {
+          tag.sent = true;
+        }
+        return chain.proceed(chain.request());
+      };
 
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
@@ -58,18 +62,44 @@ final class Caller {
   private final RequestOptions options;
   private final Headers anonymousHeaders;
   private volatile @Nullable AuthorizedHeaders lastHeaders;
+
   /** Each attempt's overall timeout, enforced by {@link CallDeadlines}; 0 for none. */
   private final long callTimeoutMillis;
 
   /** OkHttp's call timeout of {@code http} becomes keyward's; the OkHttp client keeps none. */
-  Caller(OkHttpClient http, HttpUrl baseUrl, RootKeyProvider rootKeys, Clock clock, Sleeper sleeper,
-      EventListener listener, String userAgent, RetryPolicy retryPolicy, RequestOptions options) {
-    this(http.callTimeoutMillis() == 0 ? http : http.newBuilder().callTimeout(Duration.ZERO).build(),
-        http.callTimeoutMillis(), baseUrl, rootKeys, clock, sleeper, listener, userAgent, retryPolicy, options);
+  Caller(
+      OkHttpClient http,
+      HttpUrl baseUrl,
+      RootKeyProvider rootKeys,
+      Clock clock,
+      Sleeper sleeper,
+      EventListener listener,
+      String userAgent,
+      RetryPolicy retryPolicy,
+      RequestOptions options) {
+    this(
+        http.callTimeoutMillis() == 0 ? http : http.newBuilder().callTimeout(Duration.ZERO).build(),
+        http.callTimeoutMillis(),
+        baseUrl,
+        rootKeys,
+        clock,
+        sleeper,
+        listener,
+        userAgent,
+        retryPolicy,
+        options);
   }
 
-  private Caller(OkHttpClient http, long callTimeoutMillis, HttpUrl baseUrl, RootKeyProvider rootKeys,
-      Clock clock, Sleeper sleeper, EventListener listener, String userAgent, RetryPolicy retryPolicy,
+  private Caller(
+      OkHttpClient http,
+      long callTimeoutMillis,
+      HttpUrl baseUrl,
+      RootKeyProvider rootKeys,
+      Clock clock,
+      Sleeper sleeper,
+      EventListener listener,
+      String userAgent,
+      RetryPolicy retryPolicy,
       RequestOptions options) {
     this.callTimeoutMillis = callTimeoutMillis;
     this.http = derive(http, options);
@@ -103,8 +133,17 @@ final class Caller {
   }
 
   Caller withOptions(RequestOptions more) {
-    return new Caller(http, callTimeoutMillis, baseUrl, rootKeys, clock, sleeper, listener, userAgent,
-        retryPolicy, options.merge(more));
+    return new Caller(
+        http,
+        callTimeoutMillis,
+        baseUrl,
+        rootKeys,
+        clock,
+        sleeper,
+        listener,
+        userAgent,
+        retryPolicy,
+        options.merge(more));
   }
 
   HttpUrl baseUrl() {
@@ -120,7 +159,11 @@ final class Caller {
     return call(codec, request, codec.operation().retryClass(), resourceId);
   }
 
-  <Q, R> R call(OperationCodec<Q, R> codec, @Nullable Q request, RetryClass retryClass, @Nullable String resourceId) {
+  <Q, R> R call(
+      OperationCodec<Q, R> codec,
+      @Nullable Q request,
+      RetryClass retryClass,
+      @Nullable String resourceId) {
     ByteString body = request == null ? null : codec.encodeRequest(request);
     Exchange<R> x = exchange(codec, retryClass, resourceId);
     notify(() -> listener.callStart(x.op));
@@ -156,22 +199,27 @@ final class Caller {
     }
   }
 
-  <Q, R> CompletableFuture<R> callAsync(OperationCodec<Q, R> codec, @Nullable Q request, @Nullable String resourceId) {
+  <Q, R> CompletableFuture<R> callAsync(
+      OperationCodec<Q, R> codec, @Nullable Q request, @Nullable String resourceId) {
     return callAsync(codec, request, codec.operation().retryClass(), resourceId);
   }
 
   <Q, R> CompletableFuture<R> callAsync(
-      OperationCodec<Q, R> codec, @Nullable Q request, RetryClass retryClass, @Nullable String resourceId) {
+      OperationCodec<Q, R> codec,
+      @Nullable Q request,
+      RetryClass retryClass,
+      @Nullable String resourceId) {
     CompletableFuture<R> future = new CompletableFuture<>();
     AtomicReference<Call> current = new AtomicReference<>();
-    future.whenComplete((v, t) -> {
-      if (future.isCancelled()) {
-        Call c = current.get();
-        if (c != null) {
-          c.cancel();
-        }
-      }
-    });
+    future.whenComplete(
+        (v, t) -> {
+          if (future.isCancelled()) {
+            Call c = current.get();
+            if (c != null) {
+              c.cancel();
+            }
+          }
+        });
     try {
       ByteString body = request == null ? null : codec.encodeRequest(request);
       Exchange<R> x = exchange(codec, retryClass, resourceId);
@@ -183,8 +231,12 @@ final class Caller {
     return future;
   }
 
-  private <R> void attemptAsync(Exchange<R> x, @Nullable ByteString body, RetryClass retryClass,
-      CompletableFuture<R> future, AtomicReference<Call> current) {
+  private <R> void attemptAsync(
+      Exchange<R> x,
+      @Nullable ByteString body,
+      RetryClass retryClass,
+      CompletableFuture<R> future,
+      AtomicReference<Call> current) {
     if (future.isDone()) {
       return;
     }
@@ -202,23 +254,29 @@ final class Caller {
       return;
     }
     CallDeadlines.Watch watch = CallDeadlines.watch(call, attemptTimeoutMillis());
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        CallDeadlines.release(c);
-        handle(x, failure(x, c, tag, watch, e), body, retryClass, future, current);
-      }
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call c, IOException e) {
+            CallDeadlines.release(c);
+            handle(x, failure(x, c, tag, watch, e), body, retryClass, future, current);
+          }
 
-      @Override
-      public void onResponse(Call c, Response response) {
-        CallDeadlines.release(c);
-        handle(x, x.onResponse(response), body, retryClass, future, current);
-      }
-    });
+          @Override
+          public void onResponse(Call c, Response response) {
+            CallDeadlines.release(c);
+            handle(x, x.onResponse(response), body, retryClass, future, current);
+          }
+        });
   }
 
-  private <R> void handle(Exchange<R> x, Exchange.Step<R> step, @Nullable ByteString body,
-      RetryClass retryClass, CompletableFuture<R> future, AtomicReference<Call> current) {
+  private <R> void handle(
+      Exchange<R> x,
+      Exchange.Step<R> step,
+      @Nullable ByteString body,
+      RetryClass retryClass,
+      CompletableFuture<R> future,
+      AtomicReference<Call> current) {
     if (step instanceof Exchange.Done<R> done) {
       end(x, done.status(), done.requestId());
       future.complete(done.value());
@@ -230,39 +288,43 @@ final class Caller {
       attemptFailed(x, retry);
       Runnable next = () -> attemptAsync(x, body, retryClass, future, current);
       if (sleeper == Sleeper.SYSTEM) {
-        CompletableFuture.delayedExecutor(retry.delay().toMillis(), TimeUnit.MILLISECONDS).execute(next);
+        CompletableFuture.delayedExecutor(retry.delay().toMillis(), TimeUnit.MILLISECONDS)
+            .execute(next);
       } else {
-        ForkJoinPool.commonPool().execute(() -> {
-          try {
-            sleeper.sleep(retry.delay());
-            next.run();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.completeExceptionally(retry.failure());
-          }
-        });
+        ForkJoinPool.commonPool()
+            .execute(
+                () -> {
+                  try {
+                    sleeper.sleep(retry.delay());
+                    next.run();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    future.completeExceptionally(retry.failure());
+                  }
+                });
       }
     }
   }
 
-  private <R> Exchange<R> exchange(OperationCodec<?, R> codec, RetryClass retryClass, @Nullable String resourceId) {
+  private <R> Exchange<R> exchange(
+      OperationCodec<?, R> codec, RetryClass retryClass, @Nullable String resourceId) {
     RetryPolicy policy = options.retryPolicy() != null ? options.retryPolicy() : retryPolicy;
     Operation op = codec.operation();
     return new Exchange<>(codec, retryClass, resourceId, policy, clock, urls.get(op));
   }
 
-  private Call newCall(Exchange<?> x, @Nullable ByteString body, RetryClass retryClass, AttemptTag tag) {
+  private Call newCall(
+      Exchange<?> x, @Nullable ByteString body, RetryClass retryClass, AttemptTag tag) {
     x.attempts++;
     Headers headers;
     if (x.op == Operation.LIVENESS) {
       headers = anonymousHeaders;
     } else {
-      headers = authorizedHeaders(options.rootKey() != null ? options.rootKey() : rootKeys.current());
+      headers =
+          authorizedHeaders(options.rootKey() != null ? options.rootKey() : rootKeys.current());
     }
-    Request.Builder b = new Request.Builder()
-        .url(urls.get(x.op))
-        .headers(headers)
-        .tag(AttemptTag.class, tag);
+    Request.Builder b =
+        new Request.Builder().url(urls.get(x.op)).headers(headers).tag(AttemptTag.class, tag);
     if (body == null) {
       b.get();
     } else {
@@ -280,7 +342,8 @@ final class Caller {
     if (last != null && last.key == key) {
       return last.headers;
     }
-    Headers headers = anonymousHeaders.newBuilder().add("Authorization", "Bearer " + key.reveal()).build();
+    Headers headers =
+        anonymousHeaders.newBuilder().add("Authorization", "Bearer " + key.reveal()).build();
     lastHeaders = new AuthorizedHeaders(key, headers);
     return headers;
   }
@@ -300,7 +363,9 @@ final class Caller {
     return options.callTimeout() != null ? options.callTimeout().toMillis() : callTimeoutMillis;
   }
 
-  /** A failed attempt; one cancelled by its deadline is a timeout, not the caller's cancellation. */
+  /**
+   * A failed attempt; one cancelled by its deadline is a timeout, not the caller's cancellation.
+   */
   private static <R> Exchange.Step<R> failure(
       Exchange<R> x, Call call, AttemptTag tag, CallDeadlines.Watch watch, IOException e) {
     if (watch.expired) {
@@ -312,17 +377,28 @@ final class Caller {
   private void attemptFailed(Exchange<?> x, Exchange.Retry<?> retry) {
     UnkeyException f = retry.failure();
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} attempt {} failed (status {}, request {}); retrying in {} ms", x.op.wireName(), x.attempts,
-          f.status(), f.requestId(), retry.delay().toMillis());
+      LOG.debug(
+          "{} attempt {} failed (status {}, request {}); retrying in {} ms",
+          x.op.wireName(),
+          x.attempts,
+          f.status(),
+          f.requestId(),
+          retry.delay().toMillis());
     }
-    notify(() -> listener.attemptFailed(x.op, x.attempts, f.status(), f.requestId(), retry.delay()));
+    notify(
+        () -> listener.attemptFailed(x.op, x.attempts, f.status(), f.requestId(), retry.delay()));
   }
 
   private void end(Exchange<?> x, int status, @Nullable String requestId) {
     Duration latency = x.elapsed();
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} -> {} (request {}) in {} ms, {} attempt(s)", x.op.wireName(), status, requestId,
-          latency.toMillis(), x.attempts);
+      LOG.debug(
+          "{} -> {} (request {}) in {} ms, {} attempt(s)",
+          x.op.wireName(),
+          status,
+          requestId,
+          latency.toMillis(),
+          x.attempts);
     }
     notify(() -> listener.callEnd(x.op, status, requestId, latency, x.attempts));
   }

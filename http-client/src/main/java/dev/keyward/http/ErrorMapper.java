@@ -24,14 +24,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Chooses the exception for an error answer: by the error {@code type} URL first, the status second. */
+/**
+ * Chooses the exception for an error answer: by the error {@code type} URL first, the status
+ * second.
+ */
 final class ErrorMapper {
   private static final Pattern PERMISSION =
-      Pattern.compile("(?<![\\w.*:-])(?:api|ratelimit|identity|rbac|keyward)\\.[A-Za-z0-9_*]+\\.[a-z_]+(?![\\w.*])");
+      Pattern.compile(
+          "(?<![\\w.*:-])(?:api|ratelimit|identity|rbac|keyward)\\.[A-Za-z0-9_*]+\\.[a-z_]+(?![\\w.*])");
 
   private enum Kind {
-    BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, INSUFFICIENT, NOT_FOUND, CONFLICT, GONE, PRECONDITION,
-    RATE_LIMITED, SERVER, UNEXPECTED
+    BAD_REQUEST,
+    UNAUTHORIZED,
+    FORBIDDEN,
+    INSUFFICIENT,
+    NOT_FOUND,
+    CONFLICT,
+    GONE,
+    PRECONDITION,
+    RATE_LIMITED,
+    SERVER,
+    UNEXPECTED
   }
 
   private ErrorMapper() {}
@@ -44,31 +57,46 @@ final class ErrorMapper {
     }
     switch (kind) {
       case BAD_REQUEST:
-        return new BadRequestException(op, problem, "the server rejected the request as invalid; see errors()");
+        return new BadRequestException(
+            op, problem, "the server rejected the request as invalid; see errors()");
       case UNAUTHORIZED:
-        return new UnauthorizedException(op, problem, "the root key is unknown, expired or deleted");
+        return new UnauthorizedException(
+            op, problem, "the root key is unknown, expired or deleted");
       case INSUFFICIENT:
-        return new InsufficientPermissionsException(op, problem,
-            "the root key lacks the permissions this call needs; see missing()", missing(op, problem, resourceId));
+        return new InsufficientPermissionsException(
+            op,
+            problem,
+            "the root key lacks the permissions this call needs; see missing()",
+            missing(op, problem, resourceId));
       case FORBIDDEN:
-        return new ForbiddenException(op, problem,
-            "the call is forbidden (e.g. the root key or workspace is disabled, or the resource is protected)");
+        return new ForbiddenException(
+            op,
+            problem,
+            "the call is forbidden (e.g. the root key or workspace is disabled, or the resource is"
+                + " protected)");
       case NOT_FOUND:
         return new NotFoundException(op, problem, ErrorCodec.notFoundExplanation(op));
       case CONFLICT:
-        return new ConflictException(op, problem, "the resource already exists or conflicts with another");
+        return new ConflictException(
+            op, problem, "the resource already exists or conflicts with another");
       case GONE:
         return new GoneException(op, problem, "the resource no longer exists");
       case PRECONDITION:
-        return new PreconditionFailedException(op, problem,
+        return new PreconditionFailedException(
+            op,
+            problem,
             "a precondition failed (e.g. the feature is not configured on this server)");
       case RATE_LIMITED:
-        return new RateLimitedException(op, problem,
-            "the workspace or root key is rate limited; nothing was applied", retryAfter);
+        return new RateLimitedException(
+            op,
+            problem,
+            "the workspace or root key is rate limited; nothing was applied",
+            retryAfter);
       case SERVER:
         return new ServerException(op, problem, "the server failed to handle the request");
       default:
-        return new UnexpectedStatusException(op, problem, "the server answered with an unexpected status");
+        return new UnexpectedStatusException(
+            op, problem, "the server answered with an unexpected status");
     }
   }
 
@@ -83,7 +111,9 @@ final class ErrorMapper {
       return Kind.INSUFFICIENT;
     }
     if (t.contains("/authentication/")) {
-      return specific.equals("missing") || specific.equals("malformed") ? Kind.BAD_REQUEST : Kind.UNAUTHORIZED;
+      return specific.equals("missing") || specific.equals("malformed")
+          ? Kind.BAD_REQUEST
+          : Kind.UNAUTHORIZED;
     }
     if (t.contains("/authorization/") || specific.equals("protected_resource")) {
       return Kind.FORBIDDEN;
@@ -91,7 +121,9 @@ final class ErrorMapper {
     if (specific.endsWith("not_found")) {
       return Kind.NOT_FOUND;
     }
-    if (specific.endsWith("already_exists") || specific.contains("conflict") || specific.contains("duplicate")) {
+    if (specific.endsWith("already_exists")
+        || specific.contains("conflict")
+        || specific.contains("duplicate")) {
       return Kind.CONFLICT;
     }
     if (t.contains("/too_many_requests/") || specific.equals("rate_limited")) {
@@ -137,7 +169,8 @@ final class ErrorMapper {
   }
 
   /** What the server's detail names, else keyward's operation table. */
-  static @Nullable PermissionQuery missing(Operation op, Problem problem, @Nullable String resourceId) {
+  static @Nullable PermissionQuery missing(
+      Operation op, Problem problem, @Nullable String resourceId) {
     String detail = problem.detail();
     if (detail != null) {
       List<PermissionQuery> named = new ArrayList<>();

@@ -25,8 +25,8 @@ import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One call's state across attempts and the decision after each attempt: done, retry after a delay, or
- * fail. Shared by the blocking and the async path so that both retry identically.
+ * One call's state across attempts and the decision after each attempt: done, retry after a delay,
+ * or fail. Shared by the blocking and the async path so that both retry identically.
  */
 final class Exchange<R> {
   private static final long MAX_ERROR_BODY = 256 * 1024;
@@ -50,8 +50,13 @@ final class Exchange<R> {
   final long startMillis;
   int attempts;
 
-  Exchange(OperationCodec<?, R> codec, RetryClass retryClass, @Nullable String resourceId,
-      RetryPolicy policy, Clock clock, HttpUrl url) {
+  Exchange(
+      OperationCodec<?, R> codec,
+      RetryClass retryClass,
+      @Nullable String resourceId,
+      RetryPolicy policy,
+      Clock clock,
+      HttpUrl url) {
     this.op = codec.operation();
     this.codec = codec;
     this.retryClass = retryClass;
@@ -87,23 +92,35 @@ final class Exchange<R> {
     }
     if (status / 100 == 2) {
       if (type != null && !json(type)) {
-        return new Fail<>(new UnexpectedStatusException(op, Problem.ofStatus(status, headerRequestId),
-            "the server answered " + status + " with a content type other than JSON"));
+        return new Fail<>(
+            new UnexpectedStatusException(
+                op,
+                Problem.ofStatus(status, headerRequestId),
+                "the server answered " + status + " with a content type other than JSON"));
       }
       try {
         OperationCodec.Decoded<R> decoded = codec.decode(body);
         return new Done<>(decoded.value(), status, decoded.requestId());
       } catch (WireFormatException e) {
-        return new Fail<>(new UnexpectedStatusException(op, Problem.ofStatus(status, headerRequestId),
-            "the response body is not the JSON keyward expects (malformed, truncated or missing fields)", e));
+        return new Fail<>(
+            new UnexpectedStatusException(
+                op,
+                Problem.ofStatus(status, headerRequestId),
+                "the response body is not the JSON keyward expects (malformed, truncated or missing"
+                    + " fields)",
+                e));
       }
     }
-    Problem problem = type == null || json(type)
-        ? ErrorCodec.decode(status, body, headerRequestId)
-        : Problem.ofStatus(status, headerRequestId);
+    Problem problem =
+        type == null || json(type)
+            ? ErrorCodec.decode(status, body, headerRequestId)
+            : Problem.ofStatus(status, headerRequestId);
     Duration retryAfter = retryAfter(response.header("Retry-After"));
     UnkeyException failure = ErrorMapper.map(op, problem, resourceId, retryAfter);
-    boolean retryable = status == 429 ? policy.retryRateLimited() : status >= 500 && retryClass != RetryClass.UNSAFE;
+    boolean retryable =
+        status == 429
+            ? policy.retryRateLimited()
+            : status >= 500 && retryClass != RetryClass.UNSAFE;
     if (retryable) {
       Duration delay = nextDelay(retryAfter);
       if (delay != null) {
@@ -114,7 +131,8 @@ final class Exchange<R> {
   }
 
   Step<R> onFailure(IOException e, boolean sent, boolean canceled) {
-    TransportException.Outcome outcome = sent ? TransportException.Outcome.UNKNOWN : TransportException.Outcome.NOT_SENT;
+    TransportException.Outcome outcome =
+        sent ? TransportException.Outcome.UNKNOWN : TransportException.Outcome.NOT_SENT;
     String host = url.host() + ":" + url.port();
     String kind = e.getClass().getSimpleName();
     if (canceled) {
@@ -130,19 +148,34 @@ final class Exchange<R> {
     return new Fail<>(transport(outcome, host, kind, e));
   }
 
-  private TransportException transport(TransportException.Outcome outcome, String host, String kind, IOException e) {
+  private TransportException transport(
+      TransportException.Outcome outcome, String host, String kind, IOException e) {
     String tries = attempts == 1 ? "" : " after " + attempts + " attempts";
     if (outcome == TransportException.Outcome.NOT_SENT) {
-      return new TransportException(op, outcome,
-          "could not reach " + host + " (" + kind + ")" + tries + "; the request was not sent", e);
+      return new TransportException(
+          op,
+          outcome,
+          "could not reach " + host + " (" + kind + ")" + tries + "; the request was not sent",
+          e);
     }
     if (retryClass == RetryClass.UNSAFE) {
-      return new TransportException(op, outcome, "no complete answer from " + host + " (" + kind
-          + "); the request may or may not have been applied, so keyward does not repeat " + op.wireName()
-          + ": check the server's state before repeating it", e);
+      return new TransportException(
+          op,
+          outcome,
+          "no complete answer from "
+              + host
+              + " ("
+              + kind
+              + "); the request may or may not have been applied, so keyward does not repeat "
+              + op.wireName()
+              + ": check the server's state before repeating it",
+          e);
     }
-    return new TransportException(op, outcome,
-        "no complete answer from " + host + " (" + kind + ")" + tries + "; the outcome is unknown", e);
+    return new TransportException(
+        op,
+        outcome,
+        "no complete answer from " + host + " (" + kind + ")" + tries + "; the outcome is unknown",
+        e);
   }
 
   /** The wait before the next attempt, or null when the policy or the budget allows none. */

@@ -1,9 +1,9 @@
 package dev.keyward.http;
 
 import dev.keyward.AsyncAnalytics;
+import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.GetVerificationsRequest;
 import dev.keyward.model.VerificationRows;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,8 +1,9 @@
 package dev.keyward.http;
 
+import dev.keyward.AsyncApis;
+import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.Ack;
 import dev.keyward.model.ApiInfo;
-import dev.keyward.AsyncApis;
 import dev.keyward.model.CreateApiRequest;
 import dev.keyward.model.CreatedApi;
 import dev.keyward.model.DeleteApiRequest;
@@ -10,7 +11,6 @@ import dev.keyward.model.GetApiRequest;
 import dev.keyward.model.KeyInfo;
 import dev.keyward.model.ListKeysRequest;
 import dev.keyward.model.Page;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,7 +1,8 @@
 package dev.keyward.http;
 
-import dev.keyward.model.Ack;
 import dev.keyward.AsyncIdentities;
+import dev.keyward.http.internal.WireCodec;
+import dev.keyward.model.Ack;
 import dev.keyward.model.CreateIdentityRequest;
 import dev.keyward.model.CreatedIdentity;
 import dev.keyward.model.DeleteIdentityRequest;
@@ -10,7 +11,6 @@ import dev.keyward.model.Identity;
 import dev.keyward.model.ListIdentitiesRequest;
 import dev.keyward.model.Page;
 import dev.keyward.model.UpdateIdentityRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,11 +1,12 @@
 package dev.keyward.http;
 
+import dev.keyward.AsyncKeys;
+import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AddPermissionsRequest;
 import dev.keyward.model.AddRolesRequest;
 import dev.keyward.model.AssignedPermissions;
 import dev.keyward.model.AssignedRoles;
-import dev.keyward.AsyncKeys;
 import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.DeleteKeyRequest;
@@ -24,7 +25,6 @@ import dev.keyward.model.UpdatedCredits;
 import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.model.WhoamiRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 import java.util.concurrent.CompletableFuture;
 
@@ -63,7 +63,11 @@ final class HttpAsyncKeys implements AsyncKeys {
 
   @Override
   public CompletableFuture<UpdatedCredits> updateCredits(UpdateCreditsRequest request) {
-    return caller.callAsync(WireCodec.codec(Operation.KEYS_UPDATE_CREDITS), request, request.isReplayable() ? Operation.RetryClass.REPLAYABLE : Operation.RetryClass.UNSAFE, null);
+    return caller.callAsync(
+        WireCodec.codec(Operation.KEYS_UPDATE_CREDITS),
+        request,
+        request.isReplayable() ? Operation.RetryClass.REPLAYABLE : Operation.RetryClass.UNSAFE,
+        null);
   }
 
   @Override
@@ -87,7 +91,8 @@ final class HttpAsyncKeys implements AsyncKeys {
   }
 
   @Override
-  public CompletableFuture<AssignedPermissions> removePermissions(RemovePermissionsRequest request) {
+  public CompletableFuture<AssignedPermissions> removePermissions(
+      RemovePermissionsRequest request) {
     return caller.callAsync(WireCodec.codec(Operation.KEYS_REMOVE_PERMISSIONS), request, null);
   }
 

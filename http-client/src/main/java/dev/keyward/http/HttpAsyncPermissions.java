@@ -1,8 +1,9 @@
 package dev.keyward.http;
 
+import dev.keyward.AsyncPermissions;
+import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AssignedPermissions;
-import dev.keyward.AsyncPermissions;
 import dev.keyward.model.CreatePermissionRequest;
 import dev.keyward.model.CreateRoleRequest;
 import dev.keyward.model.CreatedPermission;
@@ -17,7 +18,6 @@ import dev.keyward.model.Page;
 import dev.keyward.model.Permission;
 import dev.keyward.model.Role;
 import dev.keyward.model.SetRolePermissionsRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,7 +31,8 @@ final class HttpAsyncPermissions implements AsyncPermissions {
 
   @Override
   public CompletableFuture<CreatedPermission> createPermission(CreatePermissionRequest request) {
-    return caller.callAsync(WireCodec.codec(Operation.PERMISSIONS_CREATE_PERMISSION), request, null);
+    return caller.callAsync(
+        WireCodec.codec(Operation.PERMISSIONS_CREATE_PERMISSION), request, null);
   }
 
   @Override
@@ -46,7 +47,8 @@ final class HttpAsyncPermissions implements AsyncPermissions {
 
   @Override
   public CompletableFuture<Ack> deletePermission(DeletePermissionRequest request) {
-    return caller.callAsync(WireCodec.codec(Operation.PERMISSIONS_DELETE_PERMISSION), request, null);
+    return caller.callAsync(
+        WireCodec.codec(Operation.PERMISSIONS_DELETE_PERMISSION), request, null);
   }
 
   @Override
@@ -70,7 +72,9 @@ final class HttpAsyncPermissions implements AsyncPermissions {
   }
 
   @Override
-  public CompletableFuture<AssignedPermissions> setRolePermissions(SetRolePermissionsRequest request) {
-    return caller.callAsync(WireCodec.codec(Operation.PERMISSIONS_SET_ROLE_PERMISSIONS), request, null);
+  public CompletableFuture<AssignedPermissions> setRolePermissions(
+      SetRolePermissionsRequest request) {
+    return caller.callAsync(
+        WireCodec.codec(Operation.PERMISSIONS_SET_ROLE_PERMISSIONS), request, null);
   }
 }

@@ -1,7 +1,8 @@
 package dev.keyward.http;
 
-import dev.keyward.model.Ack;
 import dev.keyward.AsyncRatelimits;
+import dev.keyward.http.internal.WireCodec;
+import dev.keyward.model.Ack;
 import dev.keyward.model.DeleteOverrideRequest;
 import dev.keyward.model.GetOverrideRequest;
 import dev.keyward.model.LimitRequest;
@@ -13,7 +14,6 @@ import dev.keyward.model.Page;
 import dev.keyward.model.RatelimitOverride;
 import dev.keyward.model.SavedOverride;
 import dev.keyward.model.SetOverrideRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 import java.util.concurrent.CompletableFuture;
 

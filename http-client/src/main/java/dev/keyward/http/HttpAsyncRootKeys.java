@@ -1,7 +1,8 @@
 package dev.keyward.http;
 
-import dev.keyward.model.Ack;
 import dev.keyward.AsyncRootKeys;
+import dev.keyward.http.internal.WireCodec;
+import dev.keyward.model.Ack;
 import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.DeleteRootKeyRequest;
@@ -11,7 +12,6 @@ import dev.keyward.model.Page;
 import dev.keyward.model.RerollRootKeyRequest;
 import dev.keyward.model.RootKeyInfo;
 import dev.keyward.model.UpdateRootKeyRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 import java.util.concurrent.CompletableFuture;
 

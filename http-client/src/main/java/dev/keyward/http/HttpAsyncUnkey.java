@@ -8,13 +8,16 @@ import dev.keyward.AsyncPermissions;
 import dev.keyward.AsyncRatelimits;
 import dev.keyward.AsyncRootKeys;
 import dev.keyward.AsyncUnkey;
-import dev.keyward.model.Liveness;
 import dev.keyward.http.internal.LivenessCodec;
 import dev.keyward.key.Secret;
+import dev.keyward.model.Liveness;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-/** {@link AsyncUnkey} on OkHttp's {@code enqueue}; futures fail with the same exceptions as the blocking client. */
+/**
+ * {@link AsyncUnkey} on OkHttp's {@code enqueue}; futures fail with the same exceptions as the
+ * blocking client.
+ */
 final class HttpAsyncUnkey implements AsyncUnkey {
   private final Caller caller;
   private final AsyncKeys keys;
@@ -28,7 +31,8 @@ final class HttpAsyncUnkey implements AsyncUnkey {
   @Override
   public AsyncUnkey withRootKey(Secret rootKey) {
     Objects.requireNonNull(rootKey, "rootKey == null");
-    return new HttpAsyncUnkey(caller.withOptions(RequestOptions.builder().rootKey(rootKey).build()));
+    return new HttpAsyncUnkey(
+        caller.withOptions(RequestOptions.builder().rootKey(rootKey).build()));
   }
 
   HttpAsyncUnkey(Caller caller) {

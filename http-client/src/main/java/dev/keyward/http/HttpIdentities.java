@@ -1,16 +1,16 @@
 package dev.keyward.http;
 
+import dev.keyward.Identities;
+import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.Ack;
 import dev.keyward.model.CreateIdentityRequest;
 import dev.keyward.model.CreatedIdentity;
 import dev.keyward.model.DeleteIdentityRequest;
 import dev.keyward.model.GetIdentityRequest;
-import dev.keyward.Identities;
 import dev.keyward.model.Identity;
 import dev.keyward.model.ListIdentitiesRequest;
 import dev.keyward.model.Page;
 import dev.keyward.model.UpdateIdentityRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 
 /** {@code identities.*} over HTTP. */

@@ -1,5 +1,7 @@
 package dev.keyward.http;
 
+import dev.keyward.Keys;
+import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AddPermissionsRequest;
 import dev.keyward.model.AddRolesRequest;
@@ -10,7 +12,6 @@ import dev.keyward.model.CreatedKey;
 import dev.keyward.model.DeleteKeyRequest;
 import dev.keyward.model.GetKeyRequest;
 import dev.keyward.model.KeyInfo;
-import dev.keyward.Keys;
 import dev.keyward.model.MigrateKeysRequest;
 import dev.keyward.model.MigrationResult;
 import dev.keyward.model.RemovePermissionsRequest;
@@ -24,7 +25,6 @@ import dev.keyward.model.UpdatedCredits;
 import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.model.WhoamiRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 
 /** {@code keys.*} over HTTP. */
@@ -62,7 +62,11 @@ final class HttpKeys implements Keys {
 
   @Override
   public UpdatedCredits updateCredits(UpdateCreditsRequest request) {
-    return caller.call(WireCodec.codec(Operation.KEYS_UPDATE_CREDITS), request, request.isReplayable() ? Operation.RetryClass.REPLAYABLE : Operation.RetryClass.UNSAFE, null);
+    return caller.call(
+        WireCodec.codec(Operation.KEYS_UPDATE_CREDITS),
+        request,
+        request.isReplayable() ? Operation.RetryClass.REPLAYABLE : Operation.RetryClass.UNSAFE,
+        null);
   }
 
   @Override

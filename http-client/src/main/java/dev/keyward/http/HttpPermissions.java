@@ -1,5 +1,7 @@
 package dev.keyward.http;
 
+import dev.keyward.Permissions;
+import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AssignedPermissions;
 import dev.keyward.model.CreatePermissionRequest;
@@ -14,10 +16,8 @@ import dev.keyward.model.ListPermissionsRequest;
 import dev.keyward.model.ListRolesRequest;
 import dev.keyward.model.Page;
 import dev.keyward.model.Permission;
-import dev.keyward.Permissions;
 import dev.keyward.model.Role;
 import dev.keyward.model.SetRolePermissionsRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 
 /** {@code permissions.*} over HTTP. */

@@ -1,5 +1,7 @@
 package dev.keyward.http;
 
+import dev.keyward.Ratelimits;
+import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.Ack;
 import dev.keyward.model.DeleteOverrideRequest;
 import dev.keyward.model.GetOverrideRequest;
@@ -10,10 +12,8 @@ import dev.keyward.model.MultiLimitRequest;
 import dev.keyward.model.MultiLimitResult;
 import dev.keyward.model.Page;
 import dev.keyward.model.RatelimitOverride;
-import dev.keyward.Ratelimits;
 import dev.keyward.model.SavedOverride;
 import dev.keyward.model.SetOverrideRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 
 /** {@code ratelimits.*} over HTTP. */

@@ -1,5 +1,7 @@
 package dev.keyward.http;
 
+import dev.keyward.RootKeys;
+import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.Ack;
 import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.model.CreatedKey;
@@ -9,9 +11,7 @@ import dev.keyward.model.ListRootKeysRequest;
 import dev.keyward.model.Page;
 import dev.keyward.model.RerollRootKeyRequest;
 import dev.keyward.model.RootKeyInfo;
-import dev.keyward.RootKeys;
 import dev.keyward.model.UpdateRootKeyRequest;
-import dev.keyward.http.internal.WireCodec;
 import dev.keyward.permission.Operation;
 
 /** {@code rootKeys.*} over HTTP. */

@@ -8,9 +8,9 @@ import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A JSON request body held in memory. Bodies of non-SAFE operations say they are one-shot, so OkHttp
- * never replays them on its own; keyward's retry loop decides. {@link RedactingHttpLogger} may still
- * read it, because writing it again is harmless.
+ * A JSON request body held in memory. Bodies of non-SAFE operations say they are one-shot, so
+ * OkHttp never replays them on its own; keyward's retry loop decides. {@link RedactingHttpLogger}
+ * may still read it, because writing it again is harmless.
  */
 final class JsonBody extends RequestBody {
   static final MediaType JSON = MediaType.get("application/json");

@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An OkHttp {@link Interceptor} that logs HTTP exchanges through SLF4J with every secret masked.
- * At DEBUG: method, path, status, {@code X-Unkey-Request-Id} and latency. At TRACE also headers, query
+ * An OkHttp {@link Interceptor} that logs HTTP exchanges through SLF4J with every secret masked. At
+ * DEBUG: method, path, status, {@code X-Unkey-Request-Id} and latency. At TRACE also headers, query
  * values and JSON bodies, each passed through a {@link Redactor}; {@code Authorization} keeps only
- * Unkey's {@code start}, cookies are masked whole, and query values named like secrets too.
- * Usable on any {@code OkHttpClient}:
+ * Unkey's {@code start}, cookies are masked whole, and query values named like secrets too. Usable
+ * on any {@code OkHttpClient}:
  *
  * <pre>{@code
  * OkHttpClient http = new OkHttpClient.Builder().addInterceptor(RedactingHttpLogger.create()).build();
@@ -54,7 +54,8 @@ public final class RedactingHttpLogger implements Interceptor {
   /** Logs to {@code logger} with {@code redactor}. */
   public static RedactingHttpLogger create(Redactor redactor, Logger logger) {
     return new RedactingHttpLogger(
-        Objects.requireNonNull(redactor, "redactor == null"), Objects.requireNonNull(logger, "logger == null"));
+        Objects.requireNonNull(redactor, "redactor == null"),
+        Objects.requireNonNull(logger, "logger == null"));
   }
 
   @Override
@@ -66,7 +67,12 @@ public final class RedactingHttpLogger implements Interceptor {
     boolean trace = log.isTraceEnabled();
     String target = target(request.url());
     if (trace) {
-      log.trace("--> {} {}\n{}{}", request.method(), target, headers(request.headers()), requestBody(request.body()));
+      log.trace(
+          "--> {} {}\n{}{}",
+          request.method(),
+          target,
+          headers(request.headers()),
+          requestBody(request.body()));
     }
     long start = System.nanoTime();
     Response response;
@@ -74,17 +80,33 @@ public final class RedactingHttpLogger implements Interceptor {
       response = chain.proceed(request);
     } catch (IOException e) {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      log.debug("{} {} failed after {} ms: {}", request.method(), target, ms, e.getClass().getSimpleName());
+      log.debug(
+          "{} {} failed after {} ms: {}",
+          request.method(),
+          target,
+          ms,
+          e.getClass().getSimpleName());
       throw e;
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     String requestId = response.header("X-Unkey-Request-Id");
-    log.debug("{} {} -> {} (request {}) in {} ms", request.method(), target, response.code(),
-        requestId == null ? "-" : redactor.redact(requestId), ms);
+    log.debug(
+        "{} {} -> {} (request {}) in {} ms",
+        request.method(),
+        target,
+        response.code(),
+        requestId == null ? "-" : redactor.redact(requestId),
+        ms);
     if (trace) {
-      SentSecrets sent = SentSecrets.of(request.header("Authorization"),
-          request.body() instanceof JsonBody json ? json.bytes() : null);
-      log.trace("<-- {} {}\n{}{}", response.code(), target, headers(response.headers()),
+      SentSecrets sent =
+          SentSecrets.of(
+              request.header("Authorization"),
+              request.body() instanceof JsonBody json ? json.bytes() : null);
+      log.trace(
+          "<-- {} {}\n{}{}",
+          response.code(),
+          target,
+          headers(response.headers()),
           responseBody(response, sent));
     }
     return response;
@@ -112,8 +134,12 @@ public final class RedactingHttpLogger implements Interceptor {
 
   private static boolean sensitiveName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("key") || n.contains("token") || n.contains("secret") || n.contains("auth")
-        || n.contains("password") || n.contains("signature");
+    return n.contains("key")
+        || n.contains("token")
+        || n.contains("secret")
+        || n.contains("auth")
+        || n.contains("password")
+        || n.contains("signature");
   }
 
   private String headers(Headers headers) {

@@ -79,9 +79,17 @@ public final class RequestOptions {
   /** Names the overrides that are set; never the root key. */
   @Override
   public String toString() {
-    return "RequestOptions{rootKey=" + (rootKey == null ? "default" : rootKey.toString())
-        + ", retryPolicy=" + retryPolicy + ", connectTimeout=" + connectTimeout + ", readTimeout="
-        + readTimeout + ", callTimeout=" + callTimeout + "}";
+    return "RequestOptions{rootKey="
+        + (rootKey == null ? "default" : rootKey.toString())
+        + ", retryPolicy="
+        + retryPolicy
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", callTimeout="
+        + callTimeout
+        + "}";
   }
 
   /** Builds {@link RequestOptions}. */

@@ -5,13 +5,13 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When and how long {@link UnkeyHttpClient} waits before repeating a failed attempt. Which failures are
- * retried is fixed by {@code Operation.retryClass()}; this policy sets the backoff, the time budget and
- * whether 429 answers are retried.
+ * When and how long {@link UnkeyHttpClient} waits before repeating a failed attempt. Which failures
+ * are retried is fixed by {@code Operation.retryClass()}; this policy sets the backoff, the time
+ * budget and whether 429 answers are retried.
  *
- * <p>Defaults as Unkey's official SDKs: first wait 50 ms, ×1.5 per attempt, each wait capped at 1 s,
- * with jitter; {@code Retry-After} honoured; 10 s budget of wall time from the first attempt; 429 not
- * retried.
+ * <p>Defaults as Unkey's official SDKs: first wait 50 ms, ×1.5 per attempt, each wait capped at 1
+ * s, with jitter; {@code Retry-After} honoured; 10 s budget of wall time from the first attempt;
+ * 429 not retried.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
@@ -63,7 +63,9 @@ public final class RetryPolicy {
     return b;
   }
 
-  /** The wait after the {@code attempt}-th failed attempt (1-based), before jitter and Retry-After. */
+  /**
+   * The wait after the {@code attempt}-th failed attempt (1-based), before jitter and Retry-After.
+   */
   public Duration backoff(int attempt) {
     double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));
     return Duration.ofMillis((long) Math.min(millis, maxBackoff.toMillis()));
@@ -96,9 +98,21 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{initial=" + initialBackoff.toMillis() + "ms, x" + multiplier + ", max="
-        + maxBackoff.toMillis() + "ms, budget=" + budget.toMillis() + "ms, maxAttempts=" + maxAttempts
-        + ", retry429=" + retryRateLimited + ", jitter=" + jitter + "}";
+    return "RetryPolicy{initial="
+        + initialBackoff.toMillis()
+        + "ms, x"
+        + multiplier
+        + ", max="
+        + maxBackoff.toMillis()
+        + "ms, budget="
+        + budget.toMillis()
+        + "ms, maxAttempts="
+        + maxAttempts
+        + ", retry429="
+        + retryRateLimited
+        + ", jitter="
+        + jitter
+        + "}";
   }
 
   /** Builds a {@link RetryPolicy}. */

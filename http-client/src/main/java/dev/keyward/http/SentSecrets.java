@@ -12,14 +12,16 @@ import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The secrets one request carried (its bearer token and the values of its secret-bearing JSON fields),
- * so that a server echoing them in free text (an error detail, an HTML page) is masked too, even when
- * the key has a prefix the {@code Redactor} was not told about.
+ * The secrets one request carried (its bearer token and the values of its secret-bearing JSON
+ * fields), so that a server echoing them in free text (an error detail, an HTML page) is masked
+ * too, even when the key has a prefix the {@code Redactor} was not told about.
  */
 final class SentSecrets {
   private static final Set<String> FIELDS = Set.of("key", "rootkey", "plaintext", "authorization");
+
   /** Shorter values are not searched for: masking them would mangle ordinary text. */
   private static final int MIN_LENGTH = 8;
+
   private static final SentSecrets NONE = new SentSecrets(List.of());
 
   private final List<String> values;

@@ -8,12 +8,12 @@ import dev.keyward.Keys;
 import dev.keyward.Permissions;
 import dev.keyward.Ratelimits;
 import dev.keyward.RootKeys;
-import dev.keyward.model.Liveness;
 import dev.keyward.Sleeper;
 import dev.keyward.Unkey;
 import dev.keyward.http.internal.LivenessCodec;
 import dev.keyward.key.RootKeyProvider;
 import dev.keyward.key.Secret;
+import dev.keyward.model.Liveness;
 import dev.keyward.redact.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,16 +34,18 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Each attempt reads the root key from the {@link RootKeyProvider} once, so a rotated key takes
- * effect without a restart. Failures are {@code UnkeyException}s; retries follow
- * {@code Operation.retryClass()} and the {@link RetryPolicy}. Exchanges are logged through
- * {@link RedactingHttpLogger} (DEBUG: method, path, status, request id, latency; TRACE: redacted
- * headers and bodies).
+ * effect without a restart. Failures are {@code UnkeyException}s; retries follow {@code
+ * Operation.retryClass()} and the {@link RetryPolicy}. Exchanges are logged through {@link
+ * RedactingHttpLogger} (DEBUG: method, path, status, request id, latency; TRACE: redacted headers
+ * and bodies).
  */
 public final class UnkeyHttpClient implements Unkey {
   /** Unkey's API. */
   public static final String DEFAULT_BASE_URL = "https://api.unkey.com";
+
   /** The environment variable holding the root key. */
   public static final String ROOT_KEY_VARIABLE = "UNKEY_ROOT_KEY";
+
   /** The environment variable holding the base URL (optional). */
   public static final String BASE_URL_VARIABLE = "UNKEY_BASE_URL";
 
@@ -80,8 +82,8 @@ public final class UnkeyHttpClient implements Unkey {
    * A client configured from {@code UNKEY_ROOT_KEY} (required) and {@code UNKEY_BASE_URL} (default
    * {@value #DEFAULT_BASE_URL}). The root key is re-read from the environment on every attempt.
    *
-   * @throws IllegalStateException naming the variable when {@code UNKEY_ROOT_KEY} is unset or empty, or
-   *     when {@code UNKEY_BASE_URL} is not an http(s) URL
+   * @throws IllegalStateException naming the variable when {@code UNKEY_ROOT_KEY} is unset or
+   *     empty, or when {@code UNKEY_BASE_URL} is not an http(s) URL
    */
   public static UnkeyHttpClient fromEnvironment() {
     RootKeyProvider provider = RootKeyProvider.fromEnvironment(ROOT_KEY_VARIABLE);
@@ -92,7 +94,10 @@ public final class UnkeyHttpClient implements Unkey {
       HttpUrl url = HttpUrl.parse(base.strip());
       if (url == null) {
         throw new IllegalStateException(
-            "environment variable " + BASE_URL_VARIABLE + " is not an http(s) URL, e.g. " + DEFAULT_BASE_URL);
+            "environment variable "
+                + BASE_URL_VARIABLE
+                + " is not an http(s) URL, e.g. "
+                + DEFAULT_BASE_URL);
       }
       b.baseUrl(url);
     }
@@ -100,8 +105,8 @@ public final class UnkeyHttpClient implements Unkey {
   }
 
   /**
-   * This client acting with another root key (its provider is bypassed for these calls); the same as
-   * {@code withOptions(RequestOptions.builder().rootKey(rootKey).build())}.
+   * This client acting with another root key (its provider is bypassed for these calls); the same
+   * as {@code withOptions(RequestOptions.builder().rootKey(rootKey).build())}.
    */
   @Override
   public UnkeyHttpClient withRootKey(Secret rootKey) {
@@ -111,7 +116,8 @@ public final class UnkeyHttpClient implements Unkey {
 
   /** A view of this client whose calls use {@code options} (merged over this client's). */
   public UnkeyHttpClient withOptions(RequestOptions options) {
-    return new UnkeyHttpClient(caller.withOptions(Objects.requireNonNull(options, "options == null")));
+    return new UnkeyHttpClient(
+        caller.withOptions(Objects.requireNonNull(options, "options == null")));
   }
 
   /** The base URL calls go to. */
@@ -156,8 +162,8 @@ public final class UnkeyHttpClient implements Unkey {
 
   /**
    * keyward's root-key extension ({@code rootKeys.*}). unkey.com serves root keys only through its
-   * dashboard and answers these calls with 404; servers that speak the extension (such as
-   * {@code FakeUnkeyServer}) implement them.
+   * dashboard and answers these calls with 404; servers that speak the extension (such as {@code
+   * FakeUnkeyServer}) implement them.
    */
   @Override
   public RootKeys rootKeys() {
@@ -165,8 +171,8 @@ public final class UnkeyHttpClient implements Unkey {
   }
 
   /**
-   * The same client with {@code CompletableFuture}s, on OkHttp's {@code enqueue}: no thread waits for
-   * the network, and cancelling a future cancels its HTTP call (and any further retry).
+   * The same client with {@code CompletableFuture}s, on OkHttp's {@code enqueue}: no thread waits
+   * for the network, and cancelling a future cancels its HTTP call (and any further retry).
    */
   public AsyncUnkey async() {
     return async;
@@ -214,7 +220,9 @@ public final class UnkeyHttpClient implements Unkey {
 
     private Builder() {}
 
-    /** The API's base URL (default {@value #DEFAULT_BASE_URL}); paths are {@code /v2/<operation>}. */
+    /**
+     * The API's base URL (default {@value #DEFAULT_BASE_URL}); paths are {@code /v2/<operation>}.
+     */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
       HttpUrl url = HttpUrl.parse(baseUrl);
@@ -243,8 +251,8 @@ public final class UnkeyHttpClient implements Unkey {
 
     /**
      * The OkHttp client to derive from (with {@code newBuilder()}), sharing its connection pool,
-     * dispatcher, proxy and TLS settings. Its timeouts are kept unless set here. Without one, keyward
-     * uses connect 10 s, read 30 s, call 60 s.
+     * dispatcher, proxy and TLS settings. Its timeouts are kept unless set here. Without one,
+     * keyward uses connect 10 s, read 30 s, call 60 s.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
@@ -281,7 +289,9 @@ public final class UnkeyHttpClient implements Unkey {
       return this;
     }
 
-    /** The clock for retry budgets, latencies and {@code Retry-After} dates (default system UTC). */
+    /**
+     * The clock for retry budgets, latencies and {@code Retry-After} dates (default system UTC).
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
@@ -312,14 +322,16 @@ public final class UnkeyHttpClient implements Unkey {
      */
     public UnkeyHttpClient build() {
       if (rootKeys == null) {
-        throw new IllegalStateException("set rootKey(...) or rootKeyProvider(...) (or use fromEnvironment())");
+        throw new IllegalStateException(
+            "set rootKey(...) or rootKeyProvider(...) (or use fromEnvironment())");
       }
       OkHttpClient.Builder b;
       if (okHttpClient == null) {
-        b = new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(30))
-            .callTimeout(Duration.ofSeconds(60));
+        b =
+            new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60));
       } else {
         b = okHttpClient.newBuilder();
       }
@@ -336,8 +348,17 @@ public final class UnkeyHttpClient implements Unkey {
         b.addInterceptor(RedactingHttpLogger.create(redactor));
       }
       b.addNetworkInterceptor(Caller.SENT_MARKER);
-      Caller caller = new Caller(b.build(), baseUrl, rootKeys, clock, sleeper, eventListener, userAgent(),
-          retryPolicy, RequestOptions.none());
+      Caller caller =
+          new Caller(
+              b.build(),
+              baseUrl,
+              rootKeys,
+              clock,
+              sleeper,
+              eventListener,
+              userAgent(),
+              retryPolicy,
+              RequestOptions.none());
       return new UnkeyHttpClient(caller);
     }
   }

@@ -1,4 +1,7 @@
-/** {@link dev.keyward.http.UnkeyHttpClient}: Unkey's v2 HTTP API behind the {@link dev.keyward.Unkey} port. */
+/**
+ * {@link dev.keyward.http.UnkeyHttpClient}: Unkey's v2 HTTP API behind the {@link
+ * dev.keyward.Unkey} port.
+ */
 @NullMarked
 package dev.keyward.http;
 

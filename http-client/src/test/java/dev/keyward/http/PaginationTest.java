@@ -22,8 +22,13 @@ class PaginationTest {
     answers = new ValidatingDispatcher();
     server.setDispatcher(answers);
     FakeTime time = new FakeTime();
-    client = UnkeyHttpClient.builder().baseUrl(server.url("/")).rootKey(UnkeyHttpClientTest.ROOT)
-        .clock(time).sleeper(time).build();
+    client =
+        UnkeyHttpClient.builder()
+            .baseUrl(server.url("/"))
+            .rootKey(UnkeyHttpClientTest.ROOT)
+            .clock(time)
+            .sleeper(time)
+            .build();
   }
 
   @AfterEach
@@ -37,10 +42,18 @@ class PaginationTest {
 
   @Test
   void allPagesAreFetchedLazilyFollowingTheCursor() throws Exception {
-    answers.enqueue(200, "{\"meta\":{\"requestId\":\"req_p1\"},\"data\":[" + identity("1") + "," + identity("2")
-        + "],\"pagination\":{\"cursor\":\"cur_2\",\"hasMore\":true}}");
-    answers.enqueue(200, "{\"meta\":{\"requestId\":\"req_p2\"},\"data\":[" + identity("3")
-        + "],\"pagination\":{\"hasMore\":false}}");
+    answers.enqueue(
+        200,
+        "{\"meta\":{\"requestId\":\"req_p1\"},\"data\":["
+            + identity("1")
+            + ","
+            + identity("2")
+            + "],\"pagination\":{\"cursor\":\"cur_2\",\"hasMore\":true}}");
+    answers.enqueue(
+        200,
+        "{\"meta\":{\"requestId\":\"req_p2\"},\"data\":["
+            + identity("3")
+            + "],\"pagination\":{\"hasMore\":false}}");
 
     var all = client.identities().listAll(ListIdentitiesRequest.builder().limit(2).build());
     assertThat(server.getRequestCount()).isZero();
@@ -48,13 +61,17 @@ class PaginationTest {
 
     assertThat(ids).containsExactly("user_1", "user_2", "user_3");
     assertThat(server.takeRequest().getBody().utf8()).isEqualTo("{\"limit\":2}");
-    assertThat(server.takeRequest().getBody().utf8()).isEqualTo("{\"limit\":2,\"cursor\":\"cur_2\"}");
+    assertThat(server.takeRequest().getBody().utf8())
+        .isEqualTo("{\"limit\":2,\"cursor\":\"cur_2\"}");
   }
 
   @Test
   void hasMoreWithoutACursorThrowsInsteadOfLooping() {
-    answers.enqueue(200, "{\"meta\":{\"requestId\":\"req_p1\"},\"data\":[" + identity("1")
-        + "],\"pagination\":{\"hasMore\":true}}");
+    answers.enqueue(
+        200,
+        "{\"meta\":{\"requestId\":\"req_p1\"},\"data\":["
+            + identity("1")
+            + "],\"pagination\":{\"hasMore\":true}}");
     var all = client.identities().listAll(ListIdentitiesRequest.of());
     assertThatThrownBy(() -> all.stream().toList()).isInstanceOf(IllegalStateException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);

@@ -53,17 +53,31 @@ class RedactingHttpLoggerTest {
 
   @Test
   void traceLogsHeadersAndBodiesWithEverySecretMasked() {
-    answers.enqueue(new ValidatingDispatcher.Canned(200, "application/json",
-        "{\"meta\":{\"requestId\":\"req_log\"},\"data\":{\"keyId\":\"key_12345678\",\"key\":\"" + CREATED + "\"}}",
-        java.util.Map.of()).header("X-Unkey-Request-Id", "req_log"));
-    UnkeyHttpClient client = UnkeyHttpClient.builder().baseUrl(server.url("/")).rootKey(UnkeyHttpClientTest.ROOT)
-        .redactor(Redactor.builder().prefix("sk").build()).build();
+    answers.enqueue(
+        new ValidatingDispatcher.Canned(
+                200,
+                "application/json",
+                "{\"meta\":{\"requestId\":\"req_log\"},\"data\":{\"keyId\":\"key_12345678\",\"key\":\""
+                    + CREATED
+                    + "\"}}",
+                java.util.Map.of())
+            .header("X-Unkey-Request-Id", "req_log"));
+    UnkeyHttpClient client =
+        UnkeyHttpClient.builder()
+            .baseUrl(server.url("/"))
+            .rootKey(UnkeyHttpClientTest.ROOT)
+            .redactor(Redactor.builder().prefix("sk").build())
+            .build();
 
     client.keys().create(CreateKeyRequest.builder("api_12345678").build());
 
     String logs = logs();
-    assertThat(logs).contains("POST /v2/keys.createKey -> 200 (request req_log)", "Authorization: Bearer unkey_3ZZ8****",
-        "\"apiId\":\"api_12345678\"", "key_12345678");
+    assertThat(logs)
+        .contains(
+            "POST /v2/keys.createKey -> 200 (request req_log)",
+            "Authorization: Bearer unkey_3ZZ8****",
+            "\"apiId\":\"api_12345678\"",
+            "key_12345678");
     assertThat(logs).doesNotContain(UnkeyHttpClientTest.ROOT.reveal()).doesNotContain(CREATED);
   }
 
@@ -71,13 +85,23 @@ class RedactingHttpLoggerTest {
   void queryValuesNamedLikeSecretsAreMaskedForAnyOkHttpClient() throws Exception {
     server.setDispatcher(new mockwebserver3.QueueDispatcher());
     server.enqueue(new mockwebserver3.MockResponse.Builder().code(204).build());
-    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(RedactingHttpLogger.create()).build();
-    try (Response r = http.newCall(new Request.Builder()
-        .url(server.url("/x?api_key=plainSecret123&page=2&token=" + UnkeyHttpClientTest.ROOT.reveal())).build()).execute()) {
+    OkHttpClient http =
+        new OkHttpClient.Builder().addInterceptor(RedactingHttpLogger.create()).build();
+    try (Response r =
+        http.newCall(
+                new Request.Builder()
+                    .url(
+                        server.url(
+                            "/x?api_key=plainSecret123&page=2&token="
+                                + UnkeyHttpClientTest.ROOT.reveal()))
+                    .build())
+            .execute()) {
       assertThat(r.code()).isEqualTo(204);
     }
     String logs = logs();
-    assertThat(logs).contains("api_key=****", "page=2", "token=****").doesNotContain("plainSecret123")
+    assertThat(logs)
+        .contains("api_key=****", "page=2", "token=****")
+        .doesNotContain("plainSecret123")
         .doesNotContain(UnkeyHttpClientTest.ROOT.reveal());
   }
 
@@ -85,8 +109,16 @@ class RedactingHttpLoggerTest {
   void debugLogsOnlyTheExchangeLine() {
     logger.setLevel(Level.DEBUG);
     answers.enqueue(200, "{\"meta\":{\"requestId\":\"req_l\"},\"data\":{\"message\":\"OK\"}}");
-    UnkeyHttpClient.builder().baseUrl(server.url("/")).rootKey(UnkeyHttpClientTest.ROOT).build().liveness();
+    UnkeyHttpClient.builder()
+        .baseUrl(server.url("/"))
+        .rootKey(UnkeyHttpClientTest.ROOT)
+        .build()
+        .liveness();
     List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    assertThat(lines).singleElement().asString().startsWith("GET /v2/liveness -> 200").contains(" ms");
+    assertThat(lines)
+        .singleElement()
+        .asString()
+        .startsWith("GET /v2/liveness -> 200")
+        .contains(" ms");
   }
 }

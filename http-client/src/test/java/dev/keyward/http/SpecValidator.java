@@ -18,16 +18,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Checks HTTP traffic against Unkey's OpenAPI spec ({@code openapi-3.0.yaml}, found through the system
- * property {@code keyward.openapi}) and, for {@code /v2/rootKeys.*}, against keyward's root-key
- * extension spec on the classpath. Both are loaded once per JVM.
+ * Checks HTTP traffic against Unkey's OpenAPI spec ({@code openapi-3.0.yaml}, found through the
+ * system property {@code keyward.openapi}) and, for {@code /v2/rootKeys.*}, against keyward's
+ * root-key extension spec on the classpath. Both are loaded once per JVM.
  *
- * <p>When the Unkey spec file is missing, every check is skipped through a JUnit assumption naming the
- * property, unless {@code keyward.openapi.required=true}, when it fails instead.
+ * <p>When the Unkey spec file is missing, every check is skipped through a JUnit assumption naming
+ * the property, unless {@code keyward.openapi.required=true}, when it fails instead.
  */
 public final class SpecValidator {
   /** The system property naming Unkey's {@code openapi-3.0.yaml}. */
   public static final String PROPERTY = "keyward.openapi";
+
   /** The classpath location of keyward's root-key extension spec. */
   public static final String ROOT_KEYS_SPEC = "dev/keyward/http/rootkeys-openapi.yaml";
 
@@ -41,7 +42,9 @@ public final class SpecValidator {
     this.rootKeys = rootKeys;
   }
 
-  /** The shared validator; skips (or fails, when required) the calling test if the spec is missing. */
+  /**
+   * The shared validator; skips (or fails, when required) the calling test if the spec is missing.
+   */
   public static SpecValidator get() {
     SpecValidator v = instance;
     if (v != null) {
@@ -52,8 +55,12 @@ public final class SpecValidator {
         String location = System.getProperty(PROPERTY);
         boolean required = Boolean.getBoolean(PROPERTY + ".required");
         if (location == null || !Files.isRegularFile(Path.of(location))) {
-          String message = "Unkey's openapi-3.0.yaml not found: set -D" + PROPERTY
-              + "=/path/to/openapi-3.0.yaml (was " + location + ")";
+          String message =
+              "Unkey's openapi-3.0.yaml not found: set -D"
+                  + PROPERTY
+                  + "=/path/to/openapi-3.0.yaml (was "
+                  + location
+                  + ")";
           if (required) {
             fail(message + " and " + PROPERTY + ".required=true");
           }
@@ -62,15 +69,21 @@ public final class SpecValidator {
         try {
           String unkeySpec = Files.readString(Path.of(location), StandardCharsets.UTF_8);
           String rootKeySpec;
-          try (InputStream in = SpecValidator.class.getClassLoader().getResourceAsStream(ROOT_KEYS_SPEC)) {
+          try (InputStream in =
+              SpecValidator.class.getClassLoader().getResourceAsStream(ROOT_KEYS_SPEC)) {
             if (in == null) {
               throw new AssertionError("missing classpath resource " + ROOT_KEYS_SPEC);
             }
             rootKeySpec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
           }
-          instance = new SpecValidator(
-              OpenApiInteractionValidator.createForInlineApiSpecification(unkeySpec).withResolveCombinators(true).build(),
-              OpenApiInteractionValidator.createForInlineApiSpecification(rootKeySpec).withResolveCombinators(true).build());
+          instance =
+              new SpecValidator(
+                  OpenApiInteractionValidator.createForInlineApiSpecification(unkeySpec)
+                      .withResolveCombinators(true)
+                      .build(),
+                  OpenApiInteractionValidator.createForInlineApiSpecification(rootKeySpec)
+                      .withResolveCombinators(true)
+                      .build());
         } catch (IOException e) {
           throw new AssertionError("cannot read the OpenAPI specs", e);
         }
@@ -88,7 +101,8 @@ public final class SpecValidator {
    *
    * @throws AssertionError listing the validator's messages
    */
-  public void validateRequest(String method, String path, Map<String, String> headers, String body) {
+  public void validateRequest(
+      String method, String path, Map<String, String> headers, String body) {
     SimpleRequest.Builder b = new SimpleRequest.Builder(method.toUpperCase(Locale.ROOT), path);
     headers.forEach(b::withHeader);
     if (body != null && !body.isEmpty()) {
@@ -102,7 +116,8 @@ public final class SpecValidator {
    *
    * @throws AssertionError listing the validator's messages
    */
-  public void validateResponse(String method, String path, int status, String contentType, String body) {
+  public void validateResponse(
+      String method, String path, int status, String contentType, String body) {
     SimpleResponse.Builder b = SimpleResponse.Builder.status(status);
     if (contentType != null) {
       b.withContentType(contentType);
@@ -111,15 +126,18 @@ public final class SpecValidator {
       b.withBody(body);
     }
     Request.Method m = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
-    check("response " + status + " to " + method + " " + path, forPath(path).validateResponse(path, m, b.build()));
+    check(
+        "response " + status + " to " + method + " " + path,
+        forPath(path).validateResponse(path, m, b.build()));
   }
 
   private static void check(String what, ValidationReport report) {
     if (report.hasErrors()) {
-      String messages = report.getMessages().stream()
-          .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-          .map(m -> "  " + m.getKey() + ": " + m.getMessage())
-          .collect(Collectors.joining("\n"));
+      String messages =
+          report.getMessages().stream()
+              .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+              .map(m -> "  " + m.getKey() + ": " + m.getMessage())
+              .collect(Collectors.joining("\n"));
       throw new AssertionError(what + " does not match the OpenAPI spec:\n" + messages);
     }
   }

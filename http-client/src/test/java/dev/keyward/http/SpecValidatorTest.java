@@ -13,42 +13,80 @@ class SpecValidatorTest {
   @Test
   void acceptsAValidCreateKeyExchange() {
     SpecValidator v = SpecValidator.get();
-    assertThatCode(() -> v.validateRequest("POST", "/v2/keys.createKey", HEADERS, "{\"apiId\":\"api_123\"}"))
+    assertThatCode(
+            () ->
+                v.validateRequest("POST", "/v2/keys.createKey", HEADERS, "{\"apiId\":\"api_123\"}"))
         .doesNotThrowAnyException();
-    assertThatCode(() -> v.validateResponse("POST", "/v2/keys.createKey", 200, "application/json",
-        "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"keyId\":\"key_1\",\"key\":\"sk_abc\"}}"))
+    assertThatCode(
+            () ->
+                v.validateResponse(
+                    "POST",
+                    "/v2/keys.createKey",
+                    200,
+                    "application/json",
+                    "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"keyId\":\"key_1\",\"key\":\"sk_abc\"}}"))
         .doesNotThrowAnyException();
   }
 
   @Test
   void rejectsARequestWithAPropertyTheSchemaLacks() {
-    assertThatThrownBy(() -> SpecValidator.get().validateRequest("POST", "/v2/keys.createKey", HEADERS,
-        "{\"apiId\":\"api_123\",\"colour\":\"red\"}"))
+    assertThatThrownBy(
+            () ->
+                SpecValidator.get()
+                    .validateRequest(
+                        "POST",
+                        "/v2/keys.createKey",
+                        HEADERS,
+                        "{\"apiId\":\"api_123\",\"colour\":\"red\"}"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("keys.createKey");
   }
 
   @Test
   void rejectsARequestMissingARequiredField() {
-    assertThatThrownBy(() -> SpecValidator.get().validateRequest("POST", "/v2/keys.verifyKey", HEADERS, "{}"))
+    assertThatThrownBy(
+            () -> SpecValidator.get().validateRequest("POST", "/v2/keys.verifyKey", HEADERS, "{}"))
         .isInstanceOf(AssertionError.class);
   }
 
   @Test
   void rejectsAResponseMissingData() {
-    assertThatThrownBy(() -> SpecValidator.get().validateResponse("POST", "/v2/keys.createKey", 200,
-        "application/json", "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"keyId\":\"key_1\"}}"))
+    assertThatThrownBy(
+            () ->
+                SpecValidator.get()
+                    .validateResponse(
+                        "POST",
+                        "/v2/keys.createKey",
+                        200,
+                        "application/json",
+                        "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"keyId\":\"key_1\"}}"))
         .isInstanceOf(AssertionError.class);
   }
 
   @Test
   void validatesRootKeyTrafficAgainstTheExtensionSpec() {
     SpecValidator v = SpecValidator.get();
-    assertThatCode(() -> v.validateRequest("POST", "/v2/rootKeys.createRootKey", HEADERS,
-        "{\"permissions\":[\"api.*.verify_key\"]}")).doesNotThrowAnyException();
-    assertThatThrownBy(() -> v.validateRequest("POST", "/v2/rootKeys.createRootKey", HEADERS,
-        "{\"permissions\":[]}")).isInstanceOf(AssertionError.class);
-    assertThatThrownBy(() -> v.validateResponse("POST", "/v2/rootKeys.getRootKey", 200, "application/json",
-        "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"keyId\":\"key_1\"}}")).isInstanceOf(AssertionError.class);
+    assertThatCode(
+            () ->
+                v.validateRequest(
+                    "POST",
+                    "/v2/rootKeys.createRootKey",
+                    HEADERS,
+                    "{\"permissions\":[\"api.*.verify_key\"]}"))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                v.validateRequest(
+                    "POST", "/v2/rootKeys.createRootKey", HEADERS, "{\"permissions\":[]}"))
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(
+            () ->
+                v.validateResponse(
+                    "POST",
+                    "/v2/rootKeys.getRootKey",
+                    200,
+                    "application/json",
+                    "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"keyId\":\"key_1\"}}"))
+        .isInstanceOf(AssertionError.class);
   }
 }

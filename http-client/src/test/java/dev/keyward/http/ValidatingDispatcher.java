@@ -13,8 +13,9 @@ import mockwebserver3.RecordedRequest;
 /**
  * A MockWebServer dispatcher that answers canned responses in order and checks every request it
  * receives and every canned response it sends against the OpenAPI specs. Canned bodies are literal
- * JSON written in the test, never produced by keyward's codecs. Failures are collected and rethrown by
- * {@link #assertValid()}, because a dispatcher's exception would only surface as a broken connection.
+ * JSON written in the test, never produced by keyward's codecs. Failures are collected and rethrown
+ * by {@link #assertValid()}, because a dispatcher's exception would only surface as a broken
+ * connection.
  */
 public final class ValidatingDispatcher extends Dispatcher {
   /** A canned answer. */
@@ -67,12 +68,14 @@ public final class ValidatingDispatcher extends Dispatcher {
     }
     Canned canned = answers.poll();
     if (canned == null) {
-      failures.add(new AssertionError("no canned answer left for " + request.getMethod() + " " + path));
+      failures.add(
+          new AssertionError("no canned answer left for " + request.getMethod() + " " + path));
       return new MockResponse.Builder().code(599).build();
     }
     if (validateResponses) {
       try {
-        validator.validateResponse(request.getMethod(), path, canned.status(), canned.contentType(), canned.body());
+        validator.validateResponse(
+            request.getMethod(), path, canned.status(), canned.contentType(), canned.body());
       } catch (AssertionError e) {
         failures.add(e);
       }

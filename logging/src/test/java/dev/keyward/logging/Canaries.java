@@ -11,7 +11,8 @@ public final class Canaries {
   public static final String TOKEN = "8fKq2RtYwPz3Nv7Hc5JmQQ";
 
   /** The parts after each start: none of them may appear. */
-  public static final List<String> SECRETS = List.of("Qm2Lk8PfR7tWvYc4Hn", "2RtYwPz3Nv7Hc5Jm", "2RtYwPz3Nv7Hc5JmQQ");
+  public static final List<String> SECRETS =
+      List.of("Qm2Lk8PfR7tWvYc4Hn", "2RtYwPz3Nv7Hc5Jm", "2RtYwPz3Nv7Hc5JmQQ");
 
   private Canaries() {}
 

@@ -9,8 +9,8 @@ import dev.keyward.UnauthorizedException;
 import dev.keyward.UnexpectedStatusException;
 import dev.keyward.Unkey;
 import dev.keyward.UnkeyException;
-import dev.keyward.model.Verification;
 import dev.keyward.key.Secret;
+import dev.keyward.model.Verification;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,16 +27,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A servlet filter that lets a request through only with a valid API key, verified by
- * {@code unkey.keys().verify}. The key is read from {@code Authorization: Bearer <key>} (or a
- * configured header), never from the query string.
+ * A servlet filter that lets a request through only with a valid API key, verified by {@code
+ * unkey.keys().verify}. The key is read from {@code Authorization: Bearer <key>} (or a configured
+ * header), never from the query string.
  *
- * <p>Answers, each an RFC 7807 {@code application/problem+json} body that never echoes the key:
- * no key → 401 with {@code WWW-Authenticate: Bearer}; NOT_FOUND, EXPIRED, DISABLED → 401;
+ * <p>Answers, each an RFC 7807 {@code application/problem+json} body that never echoes the key: no
+ * key → 401 with {@code WWW-Authenticate: Bearer}; NOT_FOUND, EXPIRED, DISABLED → 401;
  * INSUFFICIENT_PERMISSIONS, FORBIDDEN → 403; RATE_LIMITED → 429 with {@code Retry-After};
- * USAGE_EXCEEDED → 429 (or 402); Unkey unreachable, failing or rejecting the root key → 503.
- * A valid key becomes the request's {@link VerifiedKey} principal and attribute
- * {@link VerifiedKey#ATTRIBUTE}.
+ * USAGE_EXCEEDED → 429 (or 402); Unkey unreachable, failing or rejecting the root key → 503. A
+ * valid key becomes the request's {@link VerifiedKey} principal and attribute {@link
+ * VerifiedKey#ATTRIBUTE}.
  *
  * <pre>{@code
  * ApiKeyFilter filter = ApiKeyFilter.builder(unkey)
@@ -123,7 +123,8 @@ public final class ApiKeyFilter implements Filter {
 
   /**
    * Verifies the request's key against {@code requirement}; the result says whether to pass it on,
-   * reject it, or (fail open) pass it unverified. Visible for the Spring integration and benchmarks.
+   * reject it, or (fail open) pass it unverified. Visible for the Spring integration and
+   * benchmarks.
    */
   Outcome authenticate(HttpServletRequest request, Requirement requirement) {
     CredentialReader.Credential credential = credentials.read(request);
@@ -174,21 +175,38 @@ public final class ApiKeyFilter implements Filter {
       return Outcome.pass(VerifiedKey.of(result));
     }
     Rejection rejection = Rejection.of(result, usageExceededStatus);
-    LOG.log(Level.DEBUG, () -> "keyward: key rejected: " + result.rawCode() + " (key id "
-        + result.keyId() + ", request " + result.requestId() + ") → " + rejection.status);
+    LOG.log(
+        Level.DEBUG,
+        () ->
+            "keyward: key rejected: "
+                + result.rawCode()
+                + " (key id "
+                + result.keyId()
+                + ", request "
+                + result.requestId()
+                + ") → "
+                + rejection.status);
     return Outcome.reject(rejection);
   }
 
   private Outcome unavailable(UnkeyException e) {
-    boolean outage = e instanceof TransportException || e instanceof ServerException
-        || e instanceof UnexpectedStatusException || e instanceof RateLimitedException;
+    boolean outage =
+        e instanceof TransportException
+            || e instanceof ServerException
+            || e instanceof UnexpectedStatusException
+            || e instanceof RateLimitedException;
     boolean first = incident.compareAndSet(false, true);
     if (first) {
       // Once per incident; e's message holds status, type and request id, never a key.
       String what = outage ? "Unkey is unavailable" : misconfiguration(e);
-      LOG.log(Level.ERROR, "keyward: " + what + "; "
-          + (outage && failOpen ? "FAILING OPEN: requests pass unverified" : "answering 503")
-          + " until verification succeeds again: " + e.getMessage());
+      LOG.log(
+          Level.ERROR,
+          "keyward: "
+              + what
+              + "; "
+              + (outage && failOpen ? "FAILING OPEN: requests pass unverified" : "answering 503")
+              + " until verification succeeds again: "
+              + e.getMessage());
     }
     listener.unavailable(outage && failOpen);
     if (outage && failOpen) {
@@ -216,8 +234,13 @@ public final class ApiKeyFilter implements Filter {
 
   @Override
   public String toString() {
-    return "ApiKeyFilter{header=" + (header == null ? "Authorization: Bearer" : header)
-        + ", cache=" + cache + ", failOpen=" + failOpen + "}";
+    return "ApiKeyFilter{header="
+        + (header == null ? "Authorization: Bearer" : header)
+        + ", cache="
+        + cache
+        + ", failOpen="
+        + failOpen
+        + "}";
   }
 
   /** The result of {@link #authenticate}: exactly one of key, rejection, or failed open. */
@@ -257,25 +280,28 @@ public final class ApiKeyFilter implements Filter {
     }
 
     /**
-     * Reads the key from this header's raw value (e.g. {@code X-API-Key}) instead of
-     * {@code Authorization: Bearer}. {@code Authorization} restores the default.
+     * Reads the key from this header's raw value (e.g. {@code X-API-Key}) instead of {@code
+     * Authorization: Bearer}. {@code Authorization} restores the default.
      */
     public Builder header(String name) {
       Objects.requireNonNull(name, "name == null");
       if (name.isBlank() || !name.chars().allMatch(c -> c > ' ' && c < 0x7f && c != ':')) {
-        throw new IllegalArgumentException("header must be a non-empty token without ':' or spaces");
+        throw new IllegalArgumentException(
+            "header must be a non-empty token without ':' or spaces");
       }
       this.header = name.equalsIgnoreCase("Authorization") ? null : name;
       return this;
     }
 
     /**
-     * Protects paths matching {@code pattern} ({@code /exact}, {@code /prefix/*} or
-     * {@code *.ext}) with {@code requirement}; the most specific pattern wins.
+     * Protects paths matching {@code pattern} ({@code /exact}, {@code /prefix/*} or {@code *.ext})
+     * with {@code requirement}; the most specific pattern wins.
      */
     public Builder route(String pattern, Requirement requirement) {
       RouteTable.checkPattern(pattern);
-      routes.add(new RouteTable.Route(pattern, Objects.requireNonNull(requirement, "requirement == null")));
+      routes.add(
+          new RouteTable.Route(
+              pattern, Objects.requireNonNull(requirement, "requirement == null")));
       return this;
     }
 
@@ -306,7 +332,8 @@ public final class ApiKeyFilter implements Filter {
 
     /**
      * When Unkey is unreachable or failing, let requests through unverified instead of answering
-     * 503 (default false: fail closed). Logged once per incident; a rejected root key never fails open.
+     * 503 (default false: fail closed). Logged once per incident; a rejected root key never fails
+     * open.
      */
     public Builder failOpen(boolean failOpen) {
       this.failOpen = failOpen;

@@ -24,8 +24,15 @@ final class Rejection {
   final @Nullable Long retryAfterSeconds;
   final @Nullable String requestId;
 
-  private Rejection(int status, String slug, String title, String detail, @Nullable String code,
-      @Nullable String wwwAuthenticate, @Nullable Long retryAfterSeconds, @Nullable String requestId) {
+  private Rejection(
+      int status,
+      String slug,
+      String title,
+      String detail,
+      @Nullable String code,
+      @Nullable String wwwAuthenticate,
+      @Nullable Long retryAfterSeconds,
+      @Nullable String requestId) {
     this.status = status;
     this.slug = slug;
     this.title = title;
@@ -37,24 +44,51 @@ final class Rejection {
   }
 
   static Rejection missingKey() {
-    return new Rejection(401, "missing-key", "Unauthorized",
-        "This endpoint needs an API key in the Authorization header (Bearer).", null, "Bearer", null, null);
+    return new Rejection(
+        401,
+        "missing-key",
+        "Unauthorized",
+        "This endpoint needs an API key in the Authorization header (Bearer).",
+        null,
+        "Bearer",
+        null,
+        null);
   }
 
   static Rejection missingKey(String header) {
-    return new Rejection(401, "missing-key", "Unauthorized",
-        "This endpoint needs an API key in the " + header + " header.", null, "Bearer", null, null);
+    return new Rejection(
+        401,
+        "missing-key",
+        "Unauthorized",
+        "This endpoint needs an API key in the " + header + " header.",
+        null,
+        "Bearer",
+        null,
+        null);
   }
 
   static Rejection malformedKey() {
-    return new Rejection(401, "malformed-key", "Unauthorized",
-        "The API key header is malformed.", null, "Bearer error=\"invalid_request\"", null, null);
+    return new Rejection(
+        401,
+        "malformed-key",
+        "Unauthorized",
+        "The API key header is malformed.",
+        null,
+        "Bearer error=\"invalid_request\"",
+        null,
+        null);
   }
 
   static Rejection unavailable(@Nullable Long retryAfterSeconds) {
-    return new Rejection(503, "verification-unavailable", "Service Unavailable",
-        "The API key could not be verified right now. Try again later.", null, null,
-        retryAfterSeconds, null);
+    return new Rejection(
+        503,
+        "verification-unavailable",
+        "Service Unavailable",
+        "The API key could not be verified right now. Try again later.",
+        null,
+        null,
+        retryAfterSeconds,
+        null);
   }
 
   /** The answer for a rejected verification. */
@@ -64,32 +98,86 @@ final class Rejection {
     String invalid = "Bearer error=\"invalid_token\"";
     switch (v.code()) {
       case NOT_FOUND:
-        return new Rejection(401, "invalid-key", "Unauthorized", "The API key is not valid.",
-            code, invalid, null, requestId);
+        return new Rejection(
+            401,
+            "invalid-key",
+            "Unauthorized",
+            "The API key is not valid.",
+            code,
+            invalid,
+            null,
+            requestId);
       case EXPIRED:
-        return new Rejection(401, "expired-key", "Unauthorized", "The API key has expired.",
-            code, invalid, null, requestId);
+        return new Rejection(
+            401,
+            "expired-key",
+            "Unauthorized",
+            "The API key has expired.",
+            code,
+            invalid,
+            null,
+            requestId);
       case DISABLED:
-        return new Rejection(401, "disabled-key", "Unauthorized", "The API key is disabled.",
-            code, invalid, null, requestId);
+        return new Rejection(
+            401,
+            "disabled-key",
+            "Unauthorized",
+            "The API key is disabled.",
+            code,
+            invalid,
+            null,
+            requestId);
       case INSUFFICIENT_PERMISSIONS:
-        return new Rejection(403, "insufficient-permissions", "Forbidden",
-            "The API key lacks the permissions this endpoint requires.", code,
-            "Bearer error=\"insufficient_scope\"", null, requestId);
+        return new Rejection(
+            403,
+            "insufficient-permissions",
+            "Forbidden",
+            "The API key lacks the permissions this endpoint requires.",
+            code,
+            "Bearer error=\"insufficient_scope\"",
+            null,
+            requestId);
       case FORBIDDEN:
-        return new Rejection(403, "forbidden", "Forbidden", "The API key may not be used here.",
-            code, null, null, requestId);
+        return new Rejection(
+            403,
+            "forbidden",
+            "Forbidden",
+            "The API key may not be used here.",
+            code,
+            null,
+            null,
+            requestId);
       case RATE_LIMITED:
-        return new Rejection(429, "rate-limited", "Too Many Requests",
-            "The API key's rate limit was exceeded.", code, null, retryAfter(v), requestId);
+        return new Rejection(
+            429,
+            "rate-limited",
+            "Too Many Requests",
+            "The API key's rate limit was exceeded.",
+            code,
+            null,
+            retryAfter(v),
+            requestId);
       case USAGE_EXCEEDED:
-        return new Rejection(usageExceededStatus, "usage-exceeded",
+        return new Rejection(
+            usageExceededStatus,
+            "usage-exceeded",
             usageExceededStatus == 402 ? "Payment Required" : "Too Many Requests",
-            "The API key has no credits left.", code, null, null, requestId);
+            "The API key has no credits left.",
+            code,
+            null,
+            null,
+            requestId);
       default:
         // An unknown code from a newer server: refuse, as any code but VALID is a refusal.
-        return new Rejection(403, "rejected-key", "Forbidden", "The API key was rejected.",
-            code, null, null, requestId);
+        return new Rejection(
+            403,
+            "rejected-key",
+            "Forbidden",
+            "The API key was rejected.",
+            code,
+            null,
+            null,
+            requestId);
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.keyward.servlet;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.RatelimitCheck;
 import dev.keyward.model.VerifyKeyRequest;
-import dev.keyward.key.Secret;
 import dev.keyward.permission.PermissionQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a route asks of a key beyond being valid: a permission query, analytics tags, a credit cost and
- * named rate limits. Immutable.
+ * What a route asks of a key beyond being valid: a permission query, analytics tags, a credit cost
+ * and named rate limits. Immutable.
  *
  * <pre>{@code
  * Requirement.builder().permissions("documents.read AND documents.write").ratelimit("api").build();
@@ -95,8 +95,15 @@ public final class Requirement {
 
   @Override
   public String toString() {
-    return "Requirement{permissions=" + permissions + ", tags=" + tags.size() + ", cost=" + cost
-        + ", ratelimits=" + ratelimits.size() + "}";
+    return "Requirement{permissions="
+        + permissions
+        + ", tags="
+        + tags.size()
+        + ", cost="
+        + cost
+        + ", ratelimits="
+        + ratelimits.size()
+        + "}";
   }
 
   /** Builds a {@link Requirement}. */

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Servlet-style path patterns mapped to requirements: exact ({@code /admin}), prefix
- * ({@code /api/*}, also matching {@code /api}), extension ({@code *.json}) and {@code /*}. The most
+ * Servlet-style path patterns mapped to requirements: exact ({@code /admin}), prefix ({@code
+ * /api/*}, also matching {@code /api}), extension ({@code *.json}) and {@code /*}. The most
  * specific match wins: exact, then the longest prefix, then extension.
  */
 final class RouteTable {
@@ -16,8 +16,10 @@ final class RouteTable {
   static final class Route {
     final String pattern;
     final @Nullable Requirement requirement;
+
     /** For prefix patterns: the pattern without {@code /*}, and that plus {@code /}. */
     final String base;
+
     final String baseSlash;
 
     Route(String pattern, @Nullable Requirement requirement) {
@@ -48,8 +50,11 @@ final class RouteTable {
 
   static void checkPattern(String pattern) {
     Objects.requireNonNull(pattern, "pattern == null");
-    boolean ok = pattern.startsWith("*.") ? pattern.length() > 2 && pattern.indexOf('/') < 0
-        : pattern.startsWith("/") && pattern.indexOf('*') == (pattern.endsWith("/*") ? pattern.length() - 1 : -1);
+    boolean ok =
+        pattern.startsWith("*.")
+            ? pattern.length() > 2 && pattern.indexOf('/') < 0
+            : pattern.startsWith("/")
+                && pattern.indexOf('*') == (pattern.endsWith("/*") ? pattern.length() - 1 : -1);
     if (!ok) {
       throw new IllegalArgumentException(
           "pattern must be /exact, /prefix/* or *.extension (a single * only at the end)");

@@ -1,7 +1,7 @@
 package dev.keyward.servlet;
 
-import dev.keyward.model.Verification;
 import dev.keyward.key.Secret;
+import dev.keyward.model.Verification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,16 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An opt-in, bounded cache of verification results for {@link ApiKeyFilter}, keyed by Unkey's hash of
- * the key ({@link Secret#hash()}) and the route's permission query. It never stores a plaintext key.
+ * An opt-in, bounded cache of verification results for {@link ApiKeyFilter}, keyed by Unkey's hash
+ * of the key ({@link Secret#hash()}) and the route's permission query. It never stores a plaintext
+ * key.
  *
  * <p>Only two kinds of result are kept: {@link Verification.Code#VALID} results of keys that have
- * neither credits nor rate limits (for those, every request must reach Unkey), for at most
- * {@link #MAX_TTL}; and {@link Verification.Code#NOT_FOUND} results for a short negative TTL.
+ * neither credits nor rate limits (for those, every request must reach Unkey), for at most {@link
+ * #MAX_TTL}; and {@link Verification.Code#NOT_FOUND} results for a short negative TTL.
  *
- * <p><b>Staleness:</b> a key revoked, disabled or changed in Unkey may still pass for up to the TTL,
- * and a key created moments after a miss may be refused for up to the negative TTL. Cache hits are not
- * recorded in Unkey's analytics. Use the cache only where that is acceptable.
+ * <p><b>Staleness:</b> a key revoked, disabled or changed in Unkey may still pass for up to the
+ * TTL, and a key created moments after a miss may be refused for up to the negative TTL. Cache hits
+ * are not recorded in Unkey's analytics. Use the cache only where that is acceptable.
  *
  * <pre>{@code
  * VerificationCache cache = VerificationCache.builder().ttl(Duration.ofSeconds(30)).maxSize(10_000).build();
@@ -38,6 +39,7 @@ public final class VerificationCache {
    */
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Entry>> byQuery =
       new ConcurrentHashMap<>();
+
   private final AtomicInteger size = new AtomicInteger();
   private final int maxSize;
   private final long ttlMillis;
@@ -51,7 +53,9 @@ public final class VerificationCache {
     clock = b.clock;
   }
 
-  /** Starts a cache: 10 000 entries, valid results for 30 s, NOT_FOUND for 5 s, the system clock. */
+  /**
+   * Starts a cache: 10 000 entries, valid results for 30 s, NOT_FOUND for 5 s, the system clock.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -107,7 +111,8 @@ public final class VerificationCache {
     if (expiresAt <= now) {
       return;
     }
-    ConcurrentHashMap<String, Entry> forQuery = byQuery.computeIfAbsent(query, q -> new ConcurrentHashMap<>());
+    ConcurrentHashMap<String, Entry> forQuery =
+        byQuery.computeIfAbsent(query, q -> new ConcurrentHashMap<>());
     if (size.get() >= maxSize && !forQuery.containsKey(hash)) {
       makeRoom(now);
     }
@@ -164,13 +169,20 @@ public final class VerificationCache {
 
   @Override
   public String toString() {
-    return "VerificationCache{size=" + size.get() + ", maxSize=" + maxSize + ", ttl="
-        + Duration.ofMillis(ttlMillis) + ", negativeTtl=" + Duration.ofMillis(negativeTtlMillis) + "}";
+    return "VerificationCache{size="
+        + size.get()
+        + ", maxSize="
+        + maxSize
+        + ", ttl="
+        + Duration.ofMillis(ttlMillis)
+        + ", negativeTtl="
+        + Duration.ofMillis(negativeTtlMillis)
+        + "}";
   }
 
   /**
-   * A cached result (keyed by the key's hash, never its plaintext) and, for a valid one, the
-   * {@link VerifiedKey} built once, so that a hit does not copy the permission sets again.
+   * A cached result (keyed by the key's hash, never its plaintext) and, for a valid one, the {@link
+   * VerifiedKey} built once, so that a hit does not copy the permission sets again.
    */
   static final class Entry {
     final Verification verification;

@@ -11,9 +11,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The key a request was authenticated with, as {@link ApiKeyFilter} verified it. It is the request's
- * {@link jakarta.servlet.http.HttpServletRequest#getUserPrincipal() principal} and its attribute
- * {@link #ATTRIBUTE}. It never holds the plaintext key.
+ * The key a request was authenticated with, as {@link ApiKeyFilter} verified it. It is the
+ * request's {@link jakarta.servlet.http.HttpServletRequest#getUserPrincipal() principal} and its
+ * attribute {@link #ATTRIBUTE}. It never holds the plaintext key.
  */
 public final class VerifiedKey implements Principal {
   /** The request attribute under which {@link ApiKeyFilter} stores the verified key. */
@@ -124,7 +124,14 @@ public final class VerifiedKey implements Principal {
 
   @Override
   public String toString() {
-    return "VerifiedKey{keyId=" + keyId + ", externalId=" + externalId() + ", permissions="
-        + permissions.size() + ", roles=" + roles.size() + "}";
+    return "VerifiedKey{keyId="
+        + keyId
+        + ", externalId="
+        + externalId()
+        + ", permissions="
+        + permissions.size()
+        + ", roles="
+        + roles.size()
+        + "}";
   }
 }

@@ -1,7 +1,7 @@
 /**
- * {@link dev.keyward.servlet.ApiKeyFilter}: verifies the API key of each request through
- * {@code Unkey.keys().verify}, answers rejections as RFC 7807 problems and exposes the verified key
- * as a {@link dev.keyward.servlet.VerifiedKey} principal. Everything here is non-null unless annotated
+ * {@link dev.keyward.servlet.ApiKeyFilter}: verifies the API key of each request through {@code
+ * Unkey.keys().verify}, answers rejections as RFC 7807 problems and exposes the verified key as a
+ * {@link dev.keyward.servlet.VerifiedKey} principal. Everything here is non-null unless annotated
  * {@code @Nullable}.
  */
 @NullMarked

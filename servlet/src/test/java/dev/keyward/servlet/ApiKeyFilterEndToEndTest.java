@@ -2,13 +2,13 @@ package dev.keyward.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.http.RetryPolicy;
+import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.key.Secret;
 import dev.keyward.model.CreateApiRequest;
 import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.model.Credits;
 import dev.keyward.model.RateLimit;
-import dev.keyward.http.RetryPolicy;
-import dev.keyward.http.UnkeyHttpClient;
-import dev.keyward.key.Secret;
 import dev.keyward.testing.FakeUnkeyServer;
 import dev.keyward.testing.InMemoryUnkey;
 import dev.keyward.testing.TestClock;
@@ -23,8 +23,12 @@ class ApiKeyFilterEndToEndTest {
   final TestClock clock = TestClock.create();
   final FakeUnkeyServer fake = FakeUnkeyServer.start(InMemoryUnkey.builder().clock(clock).build());
   final String apiId = fake.unkey().apis().create(CreateApiRequest.of("e2e")).apiId();
-  final UnkeyHttpClient client = UnkeyHttpClient.builder().baseUrl(fake.url())
-      .rootKey(fake.bootstrapKey()).retryPolicy(RetryPolicy.none()).build();
+  final UnkeyHttpClient client =
+      UnkeyHttpClient.builder()
+          .baseUrl(fake.url())
+          .rootKey(fake.bootstrapKey())
+          .retryPolicy(RetryPolicy.none())
+          .build();
   JettyServer server;
 
   @AfterEach
@@ -45,16 +49,21 @@ class ApiKeyFilterEndToEndTest {
 
   @Test
   void codesFromTheFakeMapToStatuses() throws Exception {
-    server = new JettyServer(ApiKeyFilter.builder(client)
-        .route("/docs/*", Requirement.permissions("documents.read")).build());
+    server =
+        new JettyServer(
+            ApiKeyFilter.builder(client)
+                .route("/docs/*", Requirement.permissions("documents.read"))
+                .build());
 
     Secret ok = key(CreateKeyRequest.builder(apiId).permissions(List.of("documents.read")));
     Secret noPermission = key(CreateKeyRequest.builder(apiId));
     Secret disabled = key(CreateKeyRequest.builder(apiId).enabled(false));
     Secret expiring = key(CreateKeyRequest.builder(apiId).expires(clock.instant().plusSeconds(60)));
     Secret spent = key(CreateKeyRequest.builder(apiId).credits(Credits.of(1)));
-    Secret limited = key(CreateKeyRequest.builder(apiId)
-        .ratelimits(List.of(RateLimit.of("requests", 1, Duration.ofSeconds(30), true))));
+    Secret limited =
+        key(
+            CreateKeyRequest.builder(apiId)
+                .ratelimits(List.of(RateLimit.of("requests", 1, Duration.ofSeconds(30), true))));
 
     assertThat(get("/docs/1", ok).statusCode()).isEqualTo(200);
     assertThat(get("/docs/1", noPermission).statusCode()).isEqualTo(403);
@@ -65,8 +74,9 @@ class ApiKeyFilterEndToEndTest {
     assertThat(get("/other", limited).statusCode()).isEqualTo(200);
     HttpResponse<String> tooMany = get("/other", limited);
     assertThat(tooMany.statusCode()).isEqualTo(429);
-    assertThat(tooMany.headers().firstValue("Retry-After")).get().satisfies(
-        v -> assertThat(Long.parseLong(v)).isBetween(1L, 30L));
+    assertThat(tooMany.headers().firstValue("Retry-After"))
+        .get()
+        .satisfies(v -> assertThat(Long.parseLong(v)).isBetween(1L, 30L));
     clock.advance(Duration.ofSeconds(61));
     HttpResponse<String> expired = get("/other", expiring);
     assertThat(expired.statusCode()).isEqualTo(401);
@@ -88,7 +98,8 @@ class ApiKeyFilterEndToEndTest {
 
   @Test
   void cacheHitsUntilTheTtlUnderTestClock() throws Exception {
-    VerificationCache cache = VerificationCache.builder().clock(clock).ttl(Duration.ofSeconds(10)).build();
+    VerificationCache cache =
+        VerificationCache.builder().clock(clock).ttl(Duration.ofSeconds(10)).build();
     server = new JettyServer(ApiKeyFilter.builder(client).cache(cache).build());
     Secret ok = key(CreateKeyRequest.builder(apiId));
     String keyId = fake.unkey().keys().verify(ok).keyId();
@@ -116,7 +127,8 @@ class ApiKeyFilterEndToEndTest {
 
       // Positive control: the capture does see keyward's lines at TRACE/DEBUG/ERROR.
       assertThat(logs.lines).anySatisfy(l -> assertThat(l).startsWith("dev.keyward"));
-      System.getLogger("dev.keyward.servlet.Probe").log(System.Logger.Level.TRACE, "probe " + "sk_probe");
+      System.getLogger("dev.keyward.servlet.Probe")
+          .log(System.Logger.Level.TRACE, "probe " + "sk_probe");
       assertThat(logs.all()).contains("sk_probe");
       assertThat(logs.all()).doesNotContain(canary.reveal());
     }

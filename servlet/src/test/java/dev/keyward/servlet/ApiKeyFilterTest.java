@@ -2,13 +2,13 @@ package dev.keyward.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.model.Identity;
 import dev.keyward.Problem;
 import dev.keyward.RateLimitedException;
-import dev.keyward.model.RatelimitStatus;
 import dev.keyward.ServerException;
 import dev.keyward.TransportException;
 import dev.keyward.UnauthorizedException;
+import dev.keyward.model.Identity;
+import dev.keyward.model.RatelimitStatus;
 import dev.keyward.model.Verification;
 import dev.keyward.model.Verification.Code;
 import dev.keyward.permission.Operation;
@@ -48,17 +48,26 @@ class ApiKeyFilterTest {
   @Test
   void validKeyBecomesThePrincipal() throws Exception {
     start(ApiKeyFilter.builder(unkey.unkey).build());
-    unkey.answer(Verification.builder(Code.VALID).keyId("key_42")
-        .identity(new Identity("id_1", "user_7", Map.of(), List.of()))
-        .permissions(List.of("documents.read")).roles(List.of("admin"))
-        .meta(Map.of("plan", "pro")).credits(9L).build());
+    unkey.answer(
+        Verification.builder(Code.VALID)
+            .keyId("key_42")
+            .identity(new Identity("id_1", "user_7", Map.of(), List.of()))
+            .permissions(List.of("documents.read"))
+            .roles(List.of("admin"))
+            .meta(Map.of("plan", "pro"))
+            .credits(9L)
+            .build());
 
     HttpResponse<String> r = getWithKey("/documents");
 
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).isEqualTo("principal=key_42 externalId=user_7 permissions=[documents.read]"
-        + " roles=[admin] credits=9 meta={plan=pro} adminRole=true");
-    assertThat(unkey.requests).singleElement().satisfies(q -> assertThat(q.key().reveal()).isEqualTo(KEY));
+    assertThat(r.body())
+        .isEqualTo(
+            "principal=key_42 externalId=user_7 permissions=[documents.read]"
+                + " roles=[admin] credits=9 meta={plan=pro} adminRole=true");
+    assertThat(unkey.requests)
+        .singleElement()
+        .satisfies(q -> assertThat(q.key().reveal()).isEqualTo(KEY));
   }
 
   @ParameterizedTest
@@ -78,13 +87,16 @@ class ApiKeyFilterTest {
     HttpResponse<String> r = getWithKey("/documents");
 
     assertThat(r.statusCode()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=utf-8");
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json;charset=utf-8");
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
-    assertThat(r.body()).startsWith("{\"type\":\"urn:keyward:problem:" + type + "\",")
+    assertThat(r.body())
+        .startsWith("{\"type\":\"urn:keyward:problem:" + type + "\",")
         .contains("\"status\":" + status, "\"code\":\"" + code + "\"", "\"requestId\":\"req_9\"")
         .doesNotContain(KEY);
     if (status == 401) {
-      assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+      assertThat(r.headers().firstValue("WWW-Authenticate"))
+          .hasValue("Bearer error=\"invalid_token\"");
     }
   }
 
@@ -113,8 +125,12 @@ class ApiKeyFilterTest {
   @Test
   void retryAfterIsTheLongestExceededResetRoundedUp() throws Exception {
     start(ApiKeyFilter.builder(unkey.unkey).build());
-    unkey.answer(Verification.builder(Code.RATE_LIMITED).ratelimits(List.of(
-        status("a", true, 1_200), status("b", true, 7_001), status("c", false, 60_000))).build());
+    unkey.answer(
+        Verification.builder(Code.RATE_LIMITED)
+            .ratelimits(
+                List.of(
+                    status("a", true, 1_200), status("b", true, 7_001), status("c", false, 60_000)))
+            .build());
 
     HttpResponse<String> r = getWithKey("/x");
 
@@ -125,7 +141,8 @@ class ApiKeyFilterTest {
   @Test
   void retryAfterIsAtLeastOneSecondAndAbsentWithoutLimits() throws Exception {
     start(ApiKeyFilter.builder(unkey.unkey).build());
-    unkey.answer(Verification.builder(Code.RATE_LIMITED).ratelimits(List.of(status("a", true, 0))).build());
+    unkey.answer(
+        Verification.builder(Code.RATE_LIMITED).ratelimits(List.of(status("a", true, 0))).build());
     assertThat(getWithKey("/x").headers().firstValue("Retry-After")).hasValue("1");
 
     unkey.answer(Verification.builder(Code.RATE_LIMITED).build());
@@ -135,8 +152,15 @@ class ApiKeyFilterTest {
   }
 
   static RatelimitStatus status(String name, boolean exceeded, long resetMillis) {
-    return new RatelimitStatus("rl_" + name, name, exceeded, 10, Duration.ofMinutes(1),
-        Duration.ofMillis(resetMillis), 0, false);
+    return new RatelimitStatus(
+        "rl_" + name,
+        name,
+        exceeded,
+        10,
+        Duration.ofMinutes(1),
+        Duration.ofMillis(resetMillis),
+        0,
+        false);
   }
 
   @Test
@@ -155,7 +179,8 @@ class ApiKeyFilterTest {
   void keyInQueryStringIsIgnored() throws Exception {
     start(ApiKeyFilter.builder(unkey.unkey).build());
 
-    HttpResponse<String> r = server.get("/x?key=" + KEY + "&api_key=" + KEY + "&access_token=" + KEY);
+    HttpResponse<String> r =
+        server.get("/x?key=" + KEY + "&api_key=" + KEY + "&access_token=" + KEY);
 
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).doesNotContain(KEY);
@@ -163,14 +188,16 @@ class ApiKeyFilterTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "Basic dXNlcjpwYXNz | 401 | missing-key",
-    "BearerX abc | 401 | missing-key",
-    "Bearer | 401 | malformed-key",
-    "Bearer    | 401 | malformed-key",
-    "Bearer a b | 401 | malformed-key",
-    "Bearer sk_a\tb | 401 | malformed-key",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Basic dXNlcjpwYXNz | 401 | missing-key",
+        "BearerX abc | 401 | missing-key",
+        "Bearer | 401 | malformed-key",
+        "Bearer    | 401 | malformed-key",
+        "Bearer a b | 401 | malformed-key",
+        "Bearer sk_a\tb | 401 | malformed-key",
+      })
   void garbledAuthorizationHeaders(String header, int status, String type) throws Exception {
     start(ApiKeyFilter.builder(unkey.unkey).build());
 
@@ -187,8 +214,11 @@ class ApiKeyFilterTest {
     start(ApiKeyFilter.builder(unkey.unkey).build());
 
     assertThat(server.get("/x", "Authorization", "bearer " + KEY).statusCode()).isEqualTo(200);
-    assertThat(server.get("/x", "Authorization", "BEARER  " + KEY + " ").statusCode()).isEqualTo(200);
-    assertThat(unkey.requests).hasSize(2).allSatisfy(q -> assertThat(q.key().reveal()).isEqualTo(KEY));
+    assertThat(server.get("/x", "Authorization", "BEARER  " + KEY + " ").statusCode())
+        .isEqualTo(200);
+    assertThat(unkey.requests)
+        .hasSize(2)
+        .allSatisfy(q -> assertThat(q.key().reveal()).isEqualTo(KEY));
   }
 
   @Test
@@ -215,7 +245,8 @@ class ApiKeyFilterTest {
   void twoAuthorizationHeadersAreRefused() throws Exception {
     start(ApiKeyFilter.builder(unkey.unkey).build());
 
-    HttpResponse<String> r = server.get("/x", "Authorization", "Bearer " + KEY, "Authorization", "Bearer other");
+    HttpResponse<String> r =
+        server.get("/x", "Authorization", "Bearer " + KEY, "Authorization", "Bearer other");
 
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).contains("malformed-key");
@@ -235,12 +266,19 @@ class ApiKeyFilterTest {
 
   @Test
   void routesSendTheirRequirementAndExclusionsPassWithoutKey() throws Exception {
-    start(ApiKeyFilter.builder(unkey.unkey)
-        .route("/documents/*", Requirement.builder().permissions("documents.read AND documents.write")
-            .tag("route=documents").cost(2).ratelimit("requests").build())
-        .route("/documents/public/*", Requirement.none())
-        .exclude("/health")
-        .build());
+    start(
+        ApiKeyFilter.builder(unkey.unkey)
+            .route(
+                "/documents/*",
+                Requirement.builder()
+                    .permissions("documents.read AND documents.write")
+                    .tag("route=documents")
+                    .cost(2)
+                    .ratelimit("requests")
+                    .build())
+            .route("/documents/public/*", Requirement.none())
+            .exclude("/health")
+            .build());
 
     assertThat(server.get("/health").body()).isEqualTo("anonymous principal=null");
     assertThat(getWithKey("/documents/7").statusCode()).isEqualTo(200);
@@ -261,17 +299,29 @@ class ApiKeyFilterTest {
   void failsClosedWhenUnkeyIsUnreachableOrFailing() throws Exception {
     start(ApiKeyFilter.builder(unkey.unkey).build());
 
-    unkey.fail(new TransportException(Operation.KEYS_VERIFY_KEY, TransportException.Outcome.UNKNOWN,
-        "connection reset", new IOException("reset")));
+    unkey.fail(
+        new TransportException(
+            Operation.KEYS_VERIFY_KEY,
+            TransportException.Outcome.UNKNOWN,
+            "connection reset",
+            new IOException("reset")));
     HttpResponse<String> transport = getWithKey("/x");
     assertThat(transport.statusCode()).isEqualTo(503);
-    assertThat(transport.body()).contains("urn:keyward:problem:verification-unavailable").doesNotContain(KEY);
+    assertThat(transport.body())
+        .contains("urn:keyward:problem:verification-unavailable")
+        .doesNotContain(KEY);
 
-    unkey.fail(new ServerException(Operation.KEYS_VERIFY_KEY, Problem.ofStatus(500, "req_1"), "server failed"));
+    unkey.fail(
+        new ServerException(
+            Operation.KEYS_VERIFY_KEY, Problem.ofStatus(500, "req_1"), "server failed"));
     assertThat(getWithKey("/x").statusCode()).isEqualTo(503);
 
-    unkey.fail(new RateLimitedException(Operation.KEYS_VERIFY_KEY, Problem.ofStatus(429, "req_2"),
-        "workspace rate limited", Duration.ofMillis(2500)));
+    unkey.fail(
+        new RateLimitedException(
+            Operation.KEYS_VERIFY_KEY,
+            Problem.ofStatus(429, "req_2"),
+            "workspace rate limited",
+            Duration.ofMillis(2500)));
     HttpResponse<String> limited = getWithKey("/x");
     assertThat(limited.statusCode()).isEqualTo(503);
     assertThat(limited.headers().firstValue("Retry-After")).hasValue("3");
@@ -281,7 +331,9 @@ class ApiKeyFilterTest {
   void failOpenPassesUnverifiedAndLogsOncePerIncident() throws Exception {
     start(ApiKeyFilter.builder(unkey.unkey).failOpen(true).build());
     try (LogCapture logs = new LogCapture()) {
-      unkey.fail(new ServerException(Operation.KEYS_VERIFY_KEY, Problem.ofStatus(502, null), "bad gateway"));
+      unkey.fail(
+          new ServerException(
+              Operation.KEYS_VERIFY_KEY, Problem.ofStatus(502, null), "bad gateway"));
       assertThat(getWithKey("/x").body()).isEqualTo("failed-open principal=null");
       assertThat(getWithKey("/x").body()).isEqualTo("failed-open principal=null");
       assertThat(logs.lines).filteredOn(l -> l.contains("FAILING OPEN")).hasSize(1);
@@ -290,7 +342,9 @@ class ApiKeyFilterTest {
       assertThat(getWithKey("/x").statusCode()).isEqualTo(200);
       assertThat(logs.lines).filteredOn(l -> l.contains("reachable again")).hasSize(1);
 
-      unkey.fail(new ServerException(Operation.KEYS_VERIFY_KEY, Problem.ofStatus(502, null), "bad gateway"));
+      unkey.fail(
+          new ServerException(
+              Operation.KEYS_VERIFY_KEY, Problem.ofStatus(502, null), "bad gateway"));
       getWithKey("/x");
       assertThat(logs.lines).filteredOn(l -> l.contains("FAILING OPEN")).hasSize(2);
       assertThat(logs.all()).doesNotContain(KEY);
@@ -300,7 +354,9 @@ class ApiKeyFilterTest {
   @Test
   void rejectedRootKeyNeverFailsOpen() throws Exception {
     start(ApiKeyFilter.builder(unkey.unkey).failOpen(true).build());
-    unkey.fail(new UnauthorizedException(Operation.KEYS_VERIFY_KEY, Problem.ofStatus(401, null), "root key rejected"));
+    unkey.fail(
+        new UnauthorizedException(
+            Operation.KEYS_VERIFY_KEY, Problem.ofStatus(401, null), "root key rejected"));
 
     HttpResponse<String> r = getWithKey("/x");
 

@@ -31,7 +31,8 @@ final class JettyServer {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+    context.addFilter(
+        new FilterHolder(filter), "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new EchoServlet()), "/*");
     server.setHandler(context);
     server.start();
@@ -49,11 +50,18 @@ final class JettyServer {
   /** Sends a request with one raw header line in ISO-8859-1 and returns the status code. */
   int rawStatus(String path, String headerLine) throws IOException {
     try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-      String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headerLine
-          + "\r\nConnection: close\r\n\r\n";
+      String request =
+          "GET "
+              + path
+              + " HTTP/1.1\r\nHost: localhost\r\n"
+              + headerLine
+              + "\r\nConnection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      String status = new java.io.BufferedReader(new java.io.InputStreamReader(
-          socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      socket.getInputStream(), StandardCharsets.ISO_8859_1))
+              .readLine();
       return Integer.parseInt(status.split(" ")[1]);
     }
   }
@@ -72,13 +80,20 @@ final class JettyServer {
       StringBuilder b = new StringBuilder();
       if (attr instanceof VerifiedKey) {
         VerifiedKey k = (VerifiedKey) attr;
-        b.append("principal=").append(req.getUserPrincipal().getName())
-            .append(" externalId=").append(k.externalId())
-            .append(" permissions=").append(new java.util.TreeSet<>(k.permissions()))
-            .append(" roles=").append(new java.util.TreeSet<>(k.roles()))
-            .append(" credits=").append(k.remainingCredits())
-            .append(" meta=").append(k.meta())
-            .append(" adminRole=").append(req.isUserInRole("admin"));
+        b.append("principal=")
+            .append(req.getUserPrincipal().getName())
+            .append(" externalId=")
+            .append(k.externalId())
+            .append(" permissions=")
+            .append(new java.util.TreeSet<>(k.permissions()))
+            .append(" roles=")
+            .append(new java.util.TreeSet<>(k.roles()))
+            .append(" credits=")
+            .append(k.remainingCredits())
+            .append(" meta=")
+            .append(k.meta())
+            .append(" adminRole=")
+            .append(req.isUserInRole("admin"));
       } else if (Boolean.TRUE.equals(req.getAttribute(ApiKeyFilter.FAILED_OPEN_ATTRIBUTE))) {
         b.append("failed-open principal=").append(req.getUserPrincipal());
       } else {

@@ -12,15 +12,17 @@ import java.util.logging.LogRecord;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures keyward's log lines at TRACE ({@code dev.keyward.*}), and everything else at the configured
- * level: {@code System.Logger} (through java.util.logging, where the JDK sends it by default) and SLF4J
- * (through Logback), formatted with arguments and stack traces. The test's own HTTP client is not
- * keyward's to keep quiet, so the JDK's internal debug loggers stay at their defaults.
+ * Captures keyward's log lines at TRACE ({@code dev.keyward.*}), and everything else at the
+ * configured level: {@code System.Logger} (through java.util.logging, where the JDK sends it by
+ * default) and SLF4J (through Logback), formatted with arguments and stack traces. The test's own
+ * HTTP client is not keyward's to keep quiet, so the JDK's internal debug loggers stay at their
+ * defaults.
  */
 final class LogCapture implements AutoCloseable {
   final List<String> lines = new CopyOnWriteArrayList<>();
   private final java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
-  private final java.util.logging.Logger julKeyward = java.util.logging.Logger.getLogger("dev.keyward");
+  private final java.util.logging.Logger julKeyward =
+      java.util.logging.Logger.getLogger("dev.keyward");
   private final java.util.logging.Level julLevel = julKeyward.getLevel();
   private final Handler handler;
   private final AppenderBase<ILoggingEvent> appender;
@@ -29,19 +31,25 @@ final class LogCapture implements AutoCloseable {
   private final Level logbackLevel;
 
   LogCapture() {
-    handler = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        lines.add(r.getLoggerName() + " " + r.getLevel() + " " + new java.util.logging.SimpleFormatter().formatMessage(r)
-            + (r.getThrown() == null ? "" : " " + stackTrace(r.getThrown())));
-      }
+    handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            lines.add(
+                r.getLoggerName()
+                    + " "
+                    + r.getLevel()
+                    + " "
+                    + new java.util.logging.SimpleFormatter().formatMessage(r)
+                    + (r.getThrown() == null ? "" : " " + stackTrace(r.getThrown())));
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     handler.setLevel(java.util.logging.Level.ALL);
     julKeyward.setLevel(java.util.logging.Level.ALL);
     julRoot.addHandler(handler);
@@ -51,13 +59,21 @@ final class LogCapture implements AutoCloseable {
     logbackKeyward = context.getLogger("dev.keyward");
     logbackLevel = logbackKeyward.getLevel();
     logbackKeyward.setLevel(Level.TRACE);
-    appender = new AppenderBase<>() {
-      @Override
-      protected void append(ILoggingEvent e) {
-        lines.add(e.getLoggerName() + " " + e.getLevel() + " " + e.getFormattedMessage()
-            + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
-      }
-    };
+    appender =
+        new AppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent e) {
+            lines.add(
+                e.getLoggerName()
+                    + " "
+                    + e.getLevel()
+                    + " "
+                    + e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null
+                        ? ""
+                        : " " + e.getThrowableProxy().getMessage()));
+          }
+        };
     appender.setContext(logbackRoot.getLoggerContext());
     appender.start();
     logbackRoot.addAppender(appender);

@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * An {@link Unkey} whose {@code keys().verify} answers from a script, for exercising every code and
- * failure exactly; every other operation throws. Built as a proxy so it keeps compiling as the port grows.
+ * failure exactly; every other operation throws. Built as a proxy so it keeps compiling as the port
+ * grows.
  */
 final class ScriptedUnkey {
   final List<VerifyKeyRequest> requests = new CopyOnWriteArrayList<>();
@@ -21,32 +22,40 @@ final class ScriptedUnkey {
   final Unkey unkey;
 
   ScriptedUnkey() {
-    InvocationHandler keysHandler = (proxy, method, args) -> {
-      if (method.getName().equals("verify") && method.getParameterTypes()[0] == VerifyKeyRequest.class) {
-        VerifyKeyRequest request = (VerifyKeyRequest) args[0];
-        requests.add(request);
-        return script.apply(request);
-      }
-      if (method.isDefault()) {
-        return InvocationHandler.invokeDefault(proxy, method, args);
-      }
-      if (method.getName().equals("toString")) {
-        return "ScriptedKeys";
-      }
-      throw new UnsupportedOperationException(method.getName());
-    };
-    Keys keys = (Keys) Proxy.newProxyInstance(
-        Keys.class.getClassLoader(), new Class<?>[] {Keys.class}, keysHandler);
-    unkey = (Unkey) Proxy.newProxyInstance(Unkey.class.getClassLoader(), new Class<?>[] {Unkey.class},
+    InvocationHandler keysHandler =
         (proxy, method, args) -> {
-          if (method.getName().equals("keys")) {
-            return keys;
+          if (method.getName().equals("verify")
+              && method.getParameterTypes()[0] == VerifyKeyRequest.class) {
+            VerifyKeyRequest request = (VerifyKeyRequest) args[0];
+            requests.add(request);
+            return script.apply(request);
+          }
+          if (method.isDefault()) {
+            return InvocationHandler.invokeDefault(proxy, method, args);
           }
           if (method.getName().equals("toString")) {
-            return "ScriptedUnkey";
+            return "ScriptedKeys";
           }
           throw new UnsupportedOperationException(method.getName());
-        });
+        };
+    Keys keys =
+        (Keys)
+            Proxy.newProxyInstance(
+                Keys.class.getClassLoader(), new Class<?>[] {Keys.class}, keysHandler);
+    unkey =
+        (Unkey)
+            Proxy.newProxyInstance(
+                Unkey.class.getClassLoader(),
+                new Class<?>[] {Unkey.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("keys")) {
+                    return keys;
+                  }
+                  if (method.getName().equals("toString")) {
+                    return "ScriptedUnkey";
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   void answer(Verification v) {
@@ -54,8 +63,9 @@ final class ScriptedUnkey {
   }
 
   void fail(RuntimeException e) {
-    script = r -> {
-      throw e;
-    };
+    script =
+        r -> {
+          throw e;
+        };
   }
 }

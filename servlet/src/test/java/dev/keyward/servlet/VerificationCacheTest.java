@@ -3,9 +3,9 @@ package dev.keyward.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.Verification;
 import dev.keyward.model.Verification.Code;
-import dev.keyward.key.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class VerificationCacheTest {
   final MutableClock clock = new MutableClock();
-  final VerificationCache cache = VerificationCache.builder().clock(clock)
-      .ttl(Duration.ofSeconds(30)).negativeTtl(Duration.ofSeconds(5)).maxSize(3).build();
+  final VerificationCache cache =
+      VerificationCache.builder()
+          .clock(clock)
+          .ttl(Duration.ofSeconds(30))
+          .negativeTtl(Duration.ofSeconds(5))
+          .maxSize(3)
+          .build();
   final Secret key = Secret.of("sk_3ZxgT8aQm4vJw1nRkY7pLsE2");
   final Verification valid = Verification.builder(Code.VALID).keyId("key_1").build();
 
@@ -43,8 +48,12 @@ class VerificationCacheTest {
   @Test
   void keysWithCreditsOrRateLimitsAreNeverCached() {
     cache.offer(key, Requirement.none(), Verification.builder(Code.VALID).credits(5L).build());
-    cache.offer(key, Requirement.none(), Verification.builder(Code.VALID)
-        .ratelimits(List.of(ApiKeyFilterTest.status("a", false, 1000))).build());
+    cache.offer(
+        key,
+        Requirement.none(),
+        Verification.builder(Code.VALID)
+            .ratelimits(List.of(ApiKeyFilterTest.status("a", false, 1000)))
+            .build());
 
     assertThat(cache.get(key, Requirement.none())).isNull();
     assertThat(cache.size()).isZero();
@@ -73,8 +82,10 @@ class VerificationCacheTest {
 
   @Test
   void entryNeverOutlivesTheKeysExpiry() {
-    cache.offer(key, Requirement.none(), Verification.builder(Code.VALID)
-        .expires(clock.instant().plusSeconds(10)).build());
+    cache.offer(
+        key,
+        Requirement.none(),
+        Verification.builder(Code.VALID).expires(clock.instant().plusSeconds(10)).build());
 
     clock.advance(Duration.ofSeconds(10));
     assertThat(cache.get(key, Requirement.none())).isNull();
@@ -113,13 +124,15 @@ class VerificationCacheTest {
     cache.offer(key, read, valid);
 
     VerificationCache.Entry first = cache.lookup(key.hash(), read.cacheQuery());
-    VerificationCache.Entry second = cache.lookup(Secret.of(key.reveal()).hash(), read.cacheQuery());
+    VerificationCache.Entry second =
+        cache.lookup(Secret.of(key.reveal()).hash(), read.cacheQuery());
     assertThat(first).isNotNull();
     assertThat(second).isSameAs(first);
     assertThat(first.key).isNotNull();
     assertThat(first.key.keyId()).isEqualTo("key_1");
     // The same query text parsed again (a different Requirement) finds the same entry.
-    assertThat(cache.lookup(key.hash(), Requirement.permissions("documents.read").cacheQuery())).isSameAs(first);
+    assertThat(cache.lookup(key.hash(), Requirement.permissions("documents.read").cacheQuery()))
+        .isSameAs(first);
 
     clock.advance(Duration.ofSeconds(30));
     assertThat(cache.lookup(key.hash(), read.cacheQuery())).isNull();
@@ -137,7 +150,8 @@ class VerificationCacheTest {
   @Test
   void ttlIsCappedAtSixtySeconds() {
     assertThatThrownBy(() -> VerificationCache.builder().ttl(Duration.ofSeconds(61)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("ttl must be more than 0 and at most 60 s");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ttl must be more than 0 and at most 60 s");
     assertThatThrownBy(() -> VerificationCache.builder().negativeTtl(Duration.ofMinutes(2)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> VerificationCache.builder().ttl(Duration.ZERO))

@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configures an {@link UnkeyHttpClient} from {@code keyward.*} (unless the application defines an
- * {@link Unkey} bean, e.g. a fake) and registers {@link ApiKeyFilter} for the configured patterns.
+ * Auto-configures an {@link UnkeyHttpClient} from {@code keyward.*} (unless the application defines
+ * an {@link Unkey} bean, e.g. a fake) and registers {@link ApiKeyFilter} for the configured
+ * patterns.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KeywardProperties.class)
@@ -32,7 +33,10 @@ public class KeywardAutoConfiguration {
   /** Creates the auto-configuration. */
   public KeywardAutoConfiguration() {}
 
-  /** The root key: from {@code keyward.root-key-file}, else the {@code keyward.root-key-env} variable. */
+  /**
+   * The root key: from {@code keyward.root-key-file}, else the {@code keyward.root-key-env}
+   * variable.
+   */
   @Bean
   @ConditionalOnMissingBean
   public RootKeyProvider keywardRootKeyProvider(KeywardProperties properties) {
@@ -45,12 +49,18 @@ public class KeywardAutoConfiguration {
   /** The HTTP client; every {@link EventListener} bean observes it. */
   @Bean
   @ConditionalOnMissingBean(Unkey.class)
-  public UnkeyHttpClient unkeyHttpClient(KeywardProperties properties, RootKeyProvider rootKeys,
+  public UnkeyHttpClient unkeyHttpClient(
+      KeywardProperties properties,
+      RootKeyProvider rootKeys,
       ObjectProvider<EventListener> listeners) {
     KeywardProperties.Retry retry = properties.getRetry();
-    RetryPolicy policy = retry.isEnabled()
-        ? RetryPolicy.builder().maxAttempts(retry.getMaxAttempts()).budget(retry.getBudget()).build()
-        : RetryPolicy.none();
+    RetryPolicy policy =
+        retry.isEnabled()
+            ? RetryPolicy.builder()
+                .maxAttempts(retry.getMaxAttempts())
+                .budget(retry.getBudget())
+                .build()
+            : RetryPolicy.none();
     return UnkeyHttpClient.builder()
         .baseUrl(properties.getBaseUrl())
         .rootKeyProvider(rootKeys)
@@ -58,7 +68,8 @@ public class KeywardAutoConfiguration {
         .readTimeout(properties.getReadTimeout())
         .callTimeout(properties.getCallTimeout())
         .retryPolicy(policy)
-        .eventListener(new CompositeEventListener(listeners.orderedStream().collect(Collectors.toList())))
+        .eventListener(
+            new CompositeEventListener(listeners.orderedStream().collect(Collectors.toList())))
         .build();
   }
 
@@ -68,8 +79,11 @@ public class KeywardAutoConfiguration {
   @ConditionalOnBooleanProperty("keyward.cache.enabled")
   public VerificationCache keywardVerificationCache(KeywardProperties properties) {
     KeywardProperties.Cache c = properties.getCache();
-    return VerificationCache.builder().ttl(c.getTtl()).negativeTtl(c.getNegativeTtl())
-        .maxSize(c.getMaxSize()).build();
+    return VerificationCache.builder()
+        .ttl(c.getTtl())
+        .negativeTtl(c.getNegativeTtl())
+        .maxSize(c.getMaxSize())
+        .build();
   }
 
   /** The filter and its registration, in servlet web applications. */
@@ -80,12 +94,16 @@ public class KeywardAutoConfiguration {
   static class FilterConfiguration {
     @Bean
     @ConditionalOnMissingBean
-    ApiKeyFilter keywardApiKeyFilter(Unkey unkey, KeywardProperties properties,
-        ObjectProvider<VerificationCache> cache, ObjectProvider<VerificationListener> listeners) {
+    ApiKeyFilter keywardApiKeyFilter(
+        Unkey unkey,
+        KeywardProperties properties,
+        ObjectProvider<VerificationCache> cache,
+        ObjectProvider<VerificationListener> listeners) {
       KeywardProperties.Filter f = properties.getFilter();
-      ApiKeyFilter.Builder b = ApiKeyFilter.builder(unkey)
-          .failOpen(f.isFailOpen())
-          .usageExceededStatus(f.getUsageExceededStatus());
+      ApiKeyFilter.Builder b =
+          ApiKeyFilter.builder(unkey)
+              .failOpen(f.isFailOpen())
+              .usageExceededStatus(f.getUsageExceededStatus());
       if (f.getHeader() != null && !f.getHeader().isBlank()) {
         b.header(f.getHeader());
       }

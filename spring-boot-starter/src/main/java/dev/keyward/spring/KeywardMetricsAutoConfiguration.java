@@ -8,7 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /** Micrometer meters for the client and the filter, when a {@link MeterRegistry} exists. */
-@AutoConfiguration(before = KeywardAutoConfiguration.class,
+@AutoConfiguration(
+    before = KeywardAutoConfiguration.class,
     afterName = {
       "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
       "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",

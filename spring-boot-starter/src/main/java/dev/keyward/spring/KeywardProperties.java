@@ -12,16 +12,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class KeywardProperties {
   /** Base URL of the Unkey API. */
   private String baseUrl = "https://api.unkey.com";
+
   /** Name of the environment variable that holds the root key. */
   private String rootKeyEnv = "UNKEY_ROOT_KEY";
+
   /** File that holds the root key (re-read when it changes); takes precedence over root-key-env. */
   private @Nullable Path rootKeyFile;
+
   /** Connect timeout of calls to Unkey. */
   private Duration connectTimeout = Duration.ofSeconds(10);
+
   /** Read timeout of calls to Unkey. */
   private Duration readTimeout = Duration.ofSeconds(30);
+
   /** Whole-call timeout of calls to Unkey. */
   private Duration callTimeout = Duration.ofSeconds(60);
+
   private final Retry retry = new Retry();
   private final Filter filter = new Filter();
   private final Cache cache = new Cache();
@@ -111,8 +117,10 @@ public class KeywardProperties {
   public static class Retry {
     /** Whether to retry at all. */
     private boolean enabled = true;
+
     /** Most attempts per call, including the first. */
     private int maxAttempts = Integer.MAX_VALUE;
+
     /** Wall-time budget from the first attempt. */
     private Duration budget = Duration.ofSeconds(10);
 
@@ -151,20 +159,30 @@ public class KeywardProperties {
   public static class Filter {
     /** Whether to register the API key filter. */
     private boolean enabled = true;
+
     /** Servlet URL patterns the filter is registered for. */
     private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
+
     /** Header holding the key as its raw value (e.g. X-API-Key); default Authorization: Bearer. */
     private @Nullable String header;
+
     /** Permission query for paths no route matches (Unkey's language); empty: any valid key. */
     private @Nullable String defaultPermissions;
+
     /** Path patterns let through without a key (/exact, /prefix/* or *.ext). */
     private List<String> exclude = new ArrayList<>();
+
     /** Per-pattern requirements; the most specific pattern wins. */
     private List<Route> routes = new ArrayList<>();
-    /** Let requests through unverified when Unkey is unreachable or failing (default: answer 503). */
+
+    /**
+     * Let requests through unverified when Unkey is unreachable or failing (default: answer 503).
+     */
     private boolean failOpen;
+
     /** Status for USAGE_EXCEEDED: 429 or 402. */
     private int usageExceededStatus = 429;
+
     /** Filter order; the default runs before Spring Security's filter chain (-100). */
     private int order = -110;
 
@@ -263,12 +281,16 @@ public class KeywardProperties {
   public static class Route {
     /** Path pattern: /exact, /prefix/* or *.ext. */
     private String pattern = "/*";
+
     /** Permission query, e.g. "documents.read AND documents.write". */
     private @Nullable String permissions;
+
     /** Analytics tags sent with each verification. */
     private List<String> tags = new ArrayList<>();
+
     /** Credits to spend per request. */
     private @Nullable Long cost;
+
     /** Named rate limits to check per request. */
     private List<String> ratelimits = new ArrayList<>();
 
@@ -327,10 +349,13 @@ public class KeywardProperties {
   public static class Cache {
     /** Whether to cache verification results. */
     private boolean enabled;
+
     /** How long a valid result is kept (at most 60 s). */
     private Duration ttl = Duration.ofSeconds(30);
+
     /** How long a NOT_FOUND result is kept (0 to 60 s). */
     private Duration negativeTtl = Duration.ofSeconds(5);
+
     /** Most entries held. */
     private int maxSize = 10_000;
 

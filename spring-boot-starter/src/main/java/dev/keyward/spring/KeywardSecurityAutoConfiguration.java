@@ -18,10 +18,12 @@ import org.springframework.security.web.SecurityFilterChain;
  * stateless chain that lets {@link dev.keyward.servlet.ApiKeyFilter} do the gatekeeping and turns
  * verified keys into {@link UnkeyAuthentication}s.
  */
-@AutoConfiguration(beforeName = {
-    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-    "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration"})
+@AutoConfiguration(
+    beforeName = {
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration"
+    })
 @ConditionalOnClass(SecurityFilterChain.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "keyward.security.enabled", matchIfMissing = true)

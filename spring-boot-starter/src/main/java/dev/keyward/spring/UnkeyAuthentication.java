@@ -11,9 +11,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A Spring Security authentication from a verified API key: the principal is the {@link VerifiedKey};
- * authorities are the key's permissions (e.g. {@code documents.read}) and its roles as
- * {@code ROLE_<role>}. It holds no credentials: the plaintext key is not kept.
+ * A Spring Security authentication from a verified API key: the principal is the {@link
+ * VerifiedKey}; authorities are the key's permissions (e.g. {@code documents.read}) and its roles
+ * as {@code ROLE_<role>}. It holds no credentials: the plaintext key is not kept.
  */
 public final class UnkeyAuthentication extends AbstractAuthenticationToken {
   private static final long serialVersionUID = 1L;

@@ -1,22 +1,22 @@
 package dev.keyward.spring;
 
 import dev.keyward.ForbiddenException;
-import dev.keyward.model.Liveness;
 import dev.keyward.UnauthorizedException;
 import dev.keyward.Unkey;
 import dev.keyward.UnkeyException;
+import dev.keyward.key.KeyFormat;
+import dev.keyward.model.Liveness;
 import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
-import dev.keyward.key.KeyFormat;
 import java.security.SecureRandom;
 import java.util.Objects;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Unkey's health as this application sees it: {@code GET /v2/liveness}, then one authenticated probe,
- * {@code keys.verifyKey} on a random key that cannot exist. A 200 (NOT_FOUND) proves the root key is
- * accepted; a 401 or 403 means it is not. The probe spends no credits.
+ * Unkey's health as this application sees it: {@code GET /v2/liveness}, then one authenticated
+ * probe, {@code keys.verifyKey} on a random key that cannot exist. A 200 (NOT_FOUND) proves the
+ * root key is accepted; a 401 or 403 means it is not. The probe spends no credits.
  */
 public final class UnkeyHealthIndicator implements HealthIndicator {
   private final Unkey unkey;
@@ -33,22 +33,34 @@ public final class UnkeyHealthIndicator implements HealthIndicator {
     try {
       liveness = unkey.liveness();
     } catch (UnkeyException e) {
-      return Health.down().withDetail("liveness", "failed").withDetail("status", e.status())
-          .withDetail("error", e.getMessage()).build();
+      return Health.down()
+          .withDetail("liveness", "failed")
+          .withDetail("status", e.status())
+          .withDetail("error", e.getMessage())
+          .build();
     }
     try {
-      Verification probe = unkey.keys().verify(
-          VerifyKeyRequest.of(KeyFormat.generate("kwprobe", 16, random)));
-      return Health.up().withDetail("liveness", liveness.message())
-          .withDetail("rootKey", "accepted").withDetail("probe", probe.rawCode()).build();
+      Verification probe =
+          unkey.keys().verify(VerifyKeyRequest.of(KeyFormat.generate("kwprobe", 16, random)));
+      return Health.up()
+          .withDetail("liveness", liveness.message())
+          .withDetail("rootKey", "accepted")
+          .withDetail("probe", probe.rawCode())
+          .build();
     } catch (UnauthorizedException | ForbiddenException e) {
-      return Health.down().withDetail("liveness", liveness.message())
-          .withDetail("rootKey", "rejected").withDetail("status", e.status())
-          .withDetail("error", e.getMessage()).build();
+      return Health.down()
+          .withDetail("liveness", liveness.message())
+          .withDetail("rootKey", "rejected")
+          .withDetail("status", e.status())
+          .withDetail("error", e.getMessage())
+          .build();
     } catch (UnkeyException e) {
-      return Health.down().withDetail("liveness", liveness.message())
-          .withDetail("probe", "failed").withDetail("status", e.status())
-          .withDetail("error", e.getMessage()).build();
+      return Health.down()
+          .withDetail("liveness", liveness.message())
+          .withDetail("probe", "failed")
+          .withDetail("status", e.status())
+          .withDetail("error", e.getMessage())
+          .build();
     }
   }
 

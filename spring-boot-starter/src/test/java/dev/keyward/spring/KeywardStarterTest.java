@@ -7,12 +7,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.keyward.model.CreateApiRequest;
-import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.key.RootKeyProvider;
 import dev.keyward.key.Secret;
-import dev.keyward.testing.Fault;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.testing.FakeUnkeyServer;
+import dev.keyward.testing.Fault;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The starter in a real Spring Boot app on a random port, verifying against FakeUnkeyServer. */
-@SpringBootTest(classes = {ProtectedApp.class, KeywardStarterTest.RootKey.class},
+@SpringBootTest(
+    classes = {ProtectedApp.class, KeywardStarterTest.RootKey.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "keyward.filter.exclude=/actuator/*",
@@ -46,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class KeywardStarterTest {
   static FakeUnkeyServer fake;
   static String apiId;
+
   @AfterAll
   static void stopFake() {
     if (fake != null) {
@@ -80,8 +82,15 @@ class KeywardStarterTest {
   }
 
   Secret key(String... permissions) {
-    return fake.unkey().keys().create(CreateKeyRequest.builder(apiId).prefix("sk")
-        .externalId("user_7").permissions(List.of(permissions)).build()).key();
+    return fake.unkey()
+        .keys()
+        .create(
+            CreateKeyRequest.builder(apiId)
+                .prefix("sk")
+                .externalId("user_7")
+                .permissions(List.of(permissions))
+                .build())
+        .key();
   }
 
   HttpResponse<String> get(String path, String... headers) throws Exception {
@@ -102,7 +111,10 @@ class KeywardStarterTest {
 
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-    assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    assertThat(r.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/problem+json");
   }
 
   @Test
@@ -118,7 +130,8 @@ class KeywardStarterTest {
   @Test
   void unknownKeyIs401AndQueryStringKeyIgnored() throws Exception {
     Secret key = key("documents.read");
-    assertThat(get("/documents/list", Secret.of("sk_doesNotExist1234")).statusCode()).isEqualTo(401);
+    assertThat(get("/documents/list", Secret.of("sk_doesNotExist1234")).statusCode())
+        .isEqualTo(401);
     assertThat(get("/documents/list?key=" + key.reveal()).statusCode()).isEqualTo(401);
   }
 
@@ -133,7 +146,8 @@ class KeywardStarterTest {
   @Test
   void preAuthorizeTestsUnkeyPermissions() throws Exception {
     assertThat(get("/documents/write", key("documents.read")).statusCode()).isEqualTo(403);
-    HttpResponse<String> allowed = get("/documents/write", key("documents.read", "documents.write"));
+    HttpResponse<String> allowed =
+        get("/documents/write", key("documents.read", "documents.write"));
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(allowed.body()).isEqualTo("written");
 
@@ -159,17 +173,25 @@ class KeywardStarterTest {
     HttpResponse<String> r = get("/actuator/health");
 
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains(
-        "\"unkey\":{\"details\":{\"liveness\":\"OK\",\"rootKey\":\"accepted\",\"probe\":\"NOT_FOUND\"},\"status\":\"UP\"}");
+    assertThat(r.body())
+        .contains(
+            "\"unkey\":{\"details\":{\"liveness\":\"OK\",\"rootKey\":\"accepted\",\"probe\":\"NOT_FOUND\"},\"status\":\"UP\"}");
   }
 
   @Test
   void metricsCountVerificationsAndCalls() throws Exception {
     get("/documents/list", key("documents.read"));
 
-    assertThat(meters.get("keyward.verifications").tag("code", "VALID").counter().count()).isGreaterThanOrEqualTo(1);
-    assertThat(meters.get("keyward.client.calls").tag("operation", "keys.verifyKey").tag("status", "200")
-        .timer().count()).isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("keyward.verifications").tag("code", "VALID").counter().count())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            meters
+                .get("keyward.client.calls")
+                .tag("operation", "keys.verifyKey")
+                .tag("status", "200")
+                .timer()
+                .count())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
@@ -198,8 +220,10 @@ class KeywardStarterTest {
     fake.inject(Fault.serverError(503));
     get("/documents/list", canary);
 
-    List<String> lines = logs.list.stream().map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList();
-    // Positive control: keyward logged at TRACE/DEBUG/ERROR during these requests, so lines were seen.
+    List<String> lines =
+        logs.list.stream().map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList();
+    // Positive control: keyward logged at TRACE/DEBUG/ERROR during these requests, so lines were
+    // seen.
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("dev.keyward"));
     assertThat(lines).noneSatisfy(l -> assertThat(l).contains(canary.reveal()));
   }

@@ -1,5 +1,6 @@
 package dev.keyward.testing;
 
+import dev.keyward.Unkey;
 import dev.keyward.model.AddPermissionsRequest;
 import dev.keyward.model.AddRolesRequest;
 import dev.keyward.model.CreateApiRequest;
@@ -46,7 +47,6 @@ import dev.keyward.model.UpdateKeyRequest;
 import dev.keyward.model.UpdateRootKeyRequest;
 import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.model.WhoamiRequest;
-import dev.keyward.Unkey;
 import dev.keyward.permission.Operation;
 import org.jspecify.annotations.Nullable;
 

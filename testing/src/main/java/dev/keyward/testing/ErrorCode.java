@@ -21,8 +21,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Unkey's error codes as the fakes answer them: the type URL is {@code https://unkey.com/docs/errors/}
- * plus the code's path, the status is the one Unkey's {@code codes.HTTPStatus} assigns.
+ * Unkey's error codes as the fakes answer them: the type URL is {@code
+ * https://unkey.com/docs/errors/} plus the code's path, the status is the one Unkey's {@code
+ * codes.HTTPStatus} assigns.
  */
 enum ErrorCode {
   MISSING_AUTHORIZATION("unkey/authentication/missing", 400, "Bad Request"),
@@ -91,8 +92,10 @@ enum ErrorCode {
       List<ValidationError> errors,
       @Nullable PermissionQuery missing) {
     Problem p = new Problem(status, type, title, detail, requestId, errors);
-    String why = "the fake answered " + name().toLowerCase(java.util.Locale.ROOT)
-        + (status == 404 ? ": " + ErrorCodec.notFoundExplanation(op) : "");
+    String why =
+        "the fake answered "
+            + name().toLowerCase(java.util.Locale.ROOT)
+            + (status == 404 ? ": " + ErrorCodec.notFoundExplanation(op) : "");
     switch (status) {
       case 400:
         return new BadRequestException(op, p, why);
@@ -109,8 +112,10 @@ enum ErrorCode {
       case 410:
         return new GoneException(op, p, why);
       case 412:
-        // keyward maps by type first: a protected resource is a ForbiddenException, as the client reads it
-        return this == PROTECTED_RESOURCE ? new ForbiddenException(op, p, why)
+        // keyward maps by type first: a protected resource is a ForbiddenException, as the client
+        // reads it
+        return this == PROTECTED_RESOURCE
+            ? new ForbiddenException(op, p, why)
             : new PreconditionFailedException(op, p, why);
       case 429:
         return new RateLimitedException(op, p, why, null);

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
-/** Serves one exchange: routing, faults, validation, authentication, the workspace quota, dispatch. */
+/**
+ * Serves one exchange: routing, faults, validation, authentication, the workspace quota, dispatch.
+ */
 final class ExchangeHandler implements HttpHandler {
   private static final Pattern LOCATION = Pattern.compile("\\bbody(\\.[A-Za-z0-9_\\[\\]]+)*");
   private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)( [a-zA-Z]+)? ");
@@ -42,7 +44,8 @@ final class ExchangeHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange ex) throws IOException {
-    // An AbortConnection propagates: the JDK server then closes the connection, and the client sees EOF.
+    // An AbortConnection propagates: the JDK server then closes the connection, and the client sees
+    // EOF.
     exchange(ex);
     ex.close();
   }
@@ -54,7 +57,11 @@ final class ExchangeHandler implements HttpHandler {
     Operation op = route(method, path);
     String requestId = server.unkey().workspace().requestId();
     if (op == null) {
-      Answer a = error(ErrorCode.ROUTE_NOT_FOUND, "No route matches " + method + " " + path + ".", requestId);
+      Answer a =
+          error(
+              ErrorCode.ROUTE_NOT_FOUND,
+              "No route matches " + method + " " + path + ".",
+              requestId);
       send(ex, a, requestBody, false);
       return;
     }
@@ -112,17 +119,23 @@ final class ExchangeHandler implements HttpHandler {
     if (op != Operation.LIVENESS) {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       if (auth == null || auth.isBlank()) {
-        return error(ErrorCode.MISSING_AUTHORIZATION,
-            "Authorization header is missing, but required. Use the format 'Bearer <ROOT_KEY>'.", requestId);
+        return error(
+            ErrorCode.MISSING_AUTHORIZATION,
+            "Authorization header is missing, but required. Use the format 'Bearer <ROOT_KEY>'.",
+            requestId);
       }
       if (!auth.startsWith("Bearer ") || auth.substring(7).isBlank()) {
-        return error(ErrorCode.MALFORMED_AUTHORIZATION,
-            "Authorization header must use the format 'Bearer <ROOT_KEY>'.", requestId);
+        return error(
+            ErrorCode.MALFORMED_AUTHORIZATION,
+            "Authorization header must use the format 'Bearer <ROOT_KEY>'.",
+            requestId);
       }
       try {
         request = WireCodec.decodeRequest(op, new Buffer().write(body));
       } catch (PermissionQuerySyntaxException e) {
-        return error(ErrorCode.PERMISSIONS_QUERY_SYNTAX, "Syntax error in permission query: " + e.getMessage(),
+        return error(
+            ErrorCode.PERMISSIONS_QUERY_SYNTAX,
+            "Syntax error in permission query: " + e.getMessage(),
             requestId);
       } catch (WireFormatException | IllegalArgumentException e) {
         return invalid(e, requestId);
@@ -143,8 +156,11 @@ final class ExchangeHandler implements HttpHandler {
       if (known) {
         WorkspaceRateLimit.Decision d = server.rateLimit.take(ws.clock.millis());
         if (d != null && !d.allowed()) {
-          Answer a = error(ErrorCode.WORKSPACE_RATE_LIMITED,
-              "This workspace has exceeded its API rate limit. Please try again later.", requestId);
+          Answer a =
+              error(
+                  ErrorCode.WORKSPACE_RATE_LIMITED,
+                  "This workspace has exceeded its API rate limit. Please try again later.",
+                  requestId);
           long resetSeconds = Math.max(1, (d.resetMillis() - ws.clock.millis() + 999) / 1000);
           a.headers().put("RateLimit-Limit", List.of(Long.toString(d.limit())));
           a.headers().put("RateLimit-Remaining", List.of(Long.toString(d.remaining())));
@@ -161,14 +177,17 @@ final class ExchangeHandler implements HttpHandler {
       return new Answer(200, jsonHeaders(), json);
     } catch (RateLimitedException e) {
       Answer a = answer(e.problem());
-      e.retryAfter().ifPresent(d -> a.headers().put("Retry-After", List.of(Long.toString(seconds(d)))));
+      e.retryAfter()
+          .ifPresent(d -> a.headers().put("Retry-After", List.of(Long.toString(seconds(d)))));
       return a;
     } catch (UnkeyException e) {
       return answer(e.problem());
     } catch (UnsupportedOperationException e) {
-      return error(ErrorCode.ROUTE_NOT_FOUND, "This fake does not serve " + op.wireName() + ".", requestId);
+      return error(
+          ErrorCode.ROUTE_NOT_FOUND, "This fake does not serve " + op.wireName() + ".", requestId);
     } catch (RuntimeException e) {
-      return error(ErrorCode.UNEXPECTED, "The fake failed: " + e.getClass().getSimpleName(), requestId);
+      return error(
+          ErrorCode.UNEXPECTED, "The fake failed: " + e.getClass().getSimpleName(), requestId);
     }
   }
 
@@ -184,17 +203,25 @@ final class ExchangeHandler implements HttpHandler {
         location = "body." + f.group(1);
       }
     }
-    Problem p = new Problem(400, ErrorCode.INVALID_INPUT.type(), ErrorCode.INVALID_INPUT.title(),
-        "The request body is invalid.", requestId, List.of(new ValidationError(location, message, null)));
+    Problem p =
+        new Problem(
+            400,
+            ErrorCode.INVALID_INPUT.type(),
+            ErrorCode.INVALID_INPUT.title(),
+            "The request body is invalid.",
+            requestId,
+            List.of(new ValidationError(location, message, null)));
     return answer(p);
   }
 
   private static Answer error(ErrorCode code, String detail, String requestId) {
-    return answer(new Problem(code.status(), code.type(), code.title(), detail, requestId, List.of()));
+    return answer(
+        new Problem(code.status(), code.type(), code.title(), detail, requestId, List.of()));
   }
 
   private static Answer answer(Problem p) {
-    return new Answer(p.status(), jsonHeaders(), WireCodec.encodeError(p).getBytes(StandardCharsets.UTF_8));
+    return new Answer(
+        p.status(), jsonHeaders(), WireCodec.encodeError(p).getBytes(StandardCharsets.UTF_8));
   }
 
   private static Map<String, List<String>> jsonHeaders() {
@@ -203,35 +230,52 @@ final class ExchangeHandler implements HttpHandler {
     return h;
   }
 
-  private void fail(HttpExchange ex, Fault fault, byte[] requestBody, String requestId) throws IOException {
+  private void fail(HttpExchange ex, Fault fault, byte[] requestBody, String requestId)
+      throws IOException {
     switch (fault.kind()) {
-      case STATUS: {
-        ErrorCode code = fault.status() == 503 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNEXPECTED;
-        Problem p = new Problem(fault.status(), code.type(), code.title(), "Injected fault.", requestId, List.of());
-        send(ex, answer(p), requestBody, false);
-        return;
-      }
-      case TOO_MANY_REQUESTS: {
-        Answer a = error(ErrorCode.WORKSPACE_RATE_LIMITED,
-            "This workspace has exceeded its API rate limit. Please try again later.", requestId);
-        a.headers().put("Retry-After", List.of(Long.toString(seconds(fault.retryAfter()))));
-        send(ex, a, requestBody, false);
-        return;
-      }
+      case STATUS:
+        {
+          ErrorCode code =
+              fault.status() == 503 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.UNEXPECTED;
+          Problem p =
+              new Problem(
+                  fault.status(),
+                  code.type(),
+                  code.title(),
+                  "Injected fault.",
+                  requestId,
+                  List.of());
+          send(ex, answer(p), requestBody, false);
+          return;
+        }
+      case TOO_MANY_REQUESTS:
+        {
+          Answer a =
+              error(
+                  ErrorCode.WORKSPACE_RATE_LIMITED,
+                  "This workspace has exceeded its API rate limit. Please try again later.",
+                  requestId);
+          a.headers().put("Retry-After", List.of(Long.toString(seconds(fault.retryAfter()))));
+          send(ex, a, requestBody, false);
+          return;
+        }
       case DROP:
         notifyListeners(ex, requestBody, new Answer(0, Map.of(), new byte[0]));
         throw new AbortConnection();
-      case TRUNCATE: {
-        Answer a = error(ErrorCode.UNEXPECTED, "Injected fault: this body is cut short.", requestId);
-        send(ex, a, requestBody, true);
-        return;
-      }
+      case TRUNCATE:
+        {
+          Answer a =
+              error(ErrorCode.UNEXPECTED, "Injected fault: this body is cut short.", requestId);
+          send(ex, a, requestBody, true);
+          return;
+        }
       default:
         throw new IllegalStateException(fault.kind().name());
     }
   }
 
-  private void send(HttpExchange ex, Answer a, byte[] requestBody, boolean truncate) throws IOException {
+  private void send(HttpExchange ex, Answer a, byte[] requestBody, boolean truncate)
+      throws IOException {
     a.headers().forEach((k, v) -> ex.getResponseHeaders().put(k, new ArrayList<>(v)));
     ex.sendResponseHeaders(a.status(), a.body().length);
     OutputStream out = ex.getResponseBody();
@@ -250,8 +294,15 @@ final class ExchangeHandler implements HttpHandler {
     if (server.listeners.isEmpty()) {
       return;
     }
-    RecordedExchange e = new RecordedExchange(ex.getRequestMethod(), ex.getRequestURI().getPath(),
-        ex.getRequestHeaders(), requestBody, a.status(), a.headers(), a.body());
+    RecordedExchange e =
+        new RecordedExchange(
+            ex.getRequestMethod(),
+            ex.getRequestURI().getPath(),
+            ex.getRequestHeaders(),
+            requestBody,
+            a.status(),
+            a.headers(),
+            a.body());
     for (FakeUnkeyServer.ExchangeListener l : server.listeners) {
       l.onExchange(e);
     }

@@ -2,7 +2,6 @@ package dev.keyward.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.keyward.key.Secret;
-import dev.keyward.permission.Operation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link InMemoryUnkey} behind a loopback HTTP server that speaks Unkey's v2 wire format exactly,
- * errors included, with fault injection and a workspace rate limit. Point {@code UnkeyHttpClient} at
- * {@link #url()} with {@link #bootstrapKey()}.
+ * An {@link InMemoryUnkey} behind a loopback HTTP server that speaks Unkey's v2 wire format
+ * exactly, errors included, with fault injection and a workspace rate limit. Point {@code
+ * UnkeyHttpClient} at {@link #url()} with {@link #bootstrapKey()}.
  *
  * <pre>{@code
  * try (FakeUnkeyServer server = FakeUnkeyServer.start(InMemoryUnkey.builder().build())) {
@@ -43,7 +42,9 @@ public final class FakeUnkeyServer implements AutoCloseable {
     }
   }
 
-  /** Sees every request and answer that crossed the server, e.g. to validate them against a spec. */
+  /**
+   * Sees every request and answer that crossed the server, e.g. to validate them against a spec.
+   */
   @FunctionalInterface
   public interface ExchangeListener {
     /** Called after the answer was sent (or the fault happened). */
@@ -56,20 +57,29 @@ public final class FakeUnkeyServer implements AutoCloseable {
   final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
   final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
   final WorkspaceRateLimit rateLimit = new WorkspaceRateLimit();
-  /** Views by root key hash; a view holds no state of its own, so a revoked key's view still answers 401. */
+
+  /**
+   * Views by root key hash; a view holds no state of its own, so a revoked key's view still answers
+   * 401.
+   */
   private final ConcurrentHashMap<String, InMemoryUnkey> views = new ConcurrentHashMap<>();
+
   private volatile boolean closed;
 
   private FakeUnkeyServer(InMemoryUnkey unkey, int port, int threads) {
     this.unkey = unkey;
     AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "fake-unkey-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "fake-unkey-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+      this.server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
@@ -114,7 +124,10 @@ public final class FakeUnkeyServer implements AutoCloseable {
     return unkey;
   }
 
-  /** Injects {@code fault} into matching requests until {@link #clearFaults()} (or its count runs out). */
+  /**
+   * Injects {@code fault} into matching requests until {@link #clearFaults()} (or its count runs
+   * out).
+   */
   public FakeUnkeyServer inject(Fault fault) {
     faults.add(new ActiveFault(Objects.requireNonNull(fault, "fault == null")));
     return this;
@@ -169,8 +182,9 @@ public final class FakeUnkeyServer implements AutoCloseable {
   }
 
   /**
-   * Runs a standalone server: {@code --port N} (default: ephemeral) and {@code --root-key K} (default:
-   * random). Prints the URL and the bootstrap key once, labelled as a local test credential.
+   * Runs a standalone server: {@code --port N} (default: ephemeral) and {@code --root-key K}
+   * (default: random). Prints the URL and the bootstrap key once, labelled as a local test
+   * credential.
    */
   public static void main(String[] args) throws InterruptedException {
     int port = 0;
@@ -192,8 +206,10 @@ public final class FakeUnkeyServer implements AutoCloseable {
     FakeUnkeyServer server = builder(b.build()).port(port).start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     System.out.println("FakeUnkeyServer listening on " + server.url());
-    System.out.println("UNKEY_ROOT_KEY=" + server.bootstrapKey().reveal()
-        + "  (local test credential for this fake server only)");
+    System.out.println(
+        "UNKEY_ROOT_KEY="
+            + server.bootstrapKey().reveal()
+            + "  (local test credential for this fake server only)");
     System.out.flush();
     new CountDownLatch(1).await();
   }

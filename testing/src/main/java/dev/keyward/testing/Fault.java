@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A failure {@link FakeUnkeyServer} injects into matching requests. In {@link Mode#BEFORE} the request
- * is not applied; in {@link Mode#AFTER} it is applied and then the answer fails, which is what tests of
- * non-idempotent paths need. A 429 is never applied.
+ * A failure {@link FakeUnkeyServer} injects into matching requests. In {@link Mode#BEFORE} the
+ * request is not applied; in {@link Mode#AFTER} it is applied and then the answer fails, which is
+ * what tests of non-idempotent paths need. A 429 is never applied.
  *
  * <pre>{@code
  * server.inject(Fault.serverError(503).after().on(Operation.KEYS_REROLL_KEY).times(1));
@@ -47,8 +47,15 @@ public final class Fault {
   private final int times;
   private final Set<Operation> operations;
 
-  private Fault(Kind kind, Mode mode, int status, Duration latency, Duration retryAfter, double fraction,
-      int times, Set<Operation> operations) {
+  private Fault(
+      Kind kind,
+      Mode mode,
+      int status,
+      Duration latency,
+      Duration retryAfter,
+      double fraction,
+      int times,
+      Set<Operation> operations) {
     this.kind = kind;
     this.mode = mode;
     this.status = status;
@@ -119,7 +126,8 @@ public final class Fault {
 
   /** Fails only these operations (default: every operation). */
   public Fault on(Operation first, Operation... rest) {
-    return new Fault(kind, mode, status, latency, retryAfter, fraction, times, EnumSet.of(first, rest));
+    return new Fault(
+        kind, mode, status, latency, retryAfter, fraction, times, EnumSet.of(first, rest));
   }
 
   /** What goes wrong. */
@@ -164,7 +172,17 @@ public final class Fault {
 
   @Override
   public String toString() {
-    return "Fault{" + kind + ", " + mode + (status != 0 ? ", status=" + status : "") + ", fraction=" + fraction
-        + ", times=" + times + ", operations=" + operations + "}";
+    return "Fault{"
+        + kind
+        + ", "
+        + mode
+        + (status != 0 ? ", status=" + status : "")
+        + ", fraction="
+        + fraction
+        + ", times="
+        + times
+        + ", operations="
+        + operations
+        + "}";
   }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** What every operation group of the fake shares: the workspace and the root key it authenticates as. */
+/**
+ * What every operation group of the fake shares: the workspace and the root key it authenticates
+ * as.
+ */
 abstract class Group {
   final Workspace ws;
   final String rootHash;
@@ -27,11 +30,16 @@ abstract class Group {
   }
 
   /**
-   * One page of {@code all}, ordered by id as Unkey's list queries are: the cursor is the base64url of
-   * the last id returned, opaque to callers.
+   * One page of {@code all}, ordered by id as Unkey's list queries are: the cursor is the base64url
+   * of the last id returned, opaque to callers.
    */
-  static <S, T> Page<T> page(Collection<S> all, Function<S, String> id, Function<S, T> view, int limit,
-      @Nullable String cursor, String rid) {
+  static <S, T> Page<T> page(
+      Collection<S> all,
+      Function<S, String> id,
+      Function<S, T> view,
+      int limit,
+      @Nullable String cursor,
+      String rid) {
     String after = cursor == null ? null : decodeCursor(cursor);
     List<S> sorted = new ArrayList<>(all);
     sorted.sort(Comparator.comparing(id));
@@ -50,9 +58,12 @@ abstract class Group {
       items.add(view.apply(s));
       last = sid;
     }
-    String next = more && last != null
-        ? Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8))
-        : null;
+    String next =
+        more && last != null
+            ? Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(last.getBytes(StandardCharsets.UTF_8))
+            : null;
     return new Page<>(items, more, next, rid);
   }
 
@@ -64,7 +75,9 @@ abstract class Group {
     }
   }
 
-  /** Unkey's reroll expiry: now + expiration rounded up to the next full minute; 0 expires at once. */
+  /**
+   * Unkey's reroll expiry: now + expiration rounded up to the next full minute; 0 expires at once.
+   */
   final java.time.Instant rerollExpiry(java.time.Duration expiration) {
     java.time.Instant now = ws.now();
     if (expiration.isZero()) {

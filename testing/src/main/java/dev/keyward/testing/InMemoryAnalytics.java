@@ -18,7 +18,7 @@ final class InMemoryAnalytics extends Group implements Analytics {
     synchronized (ws.lock) {
       principal(op, rid);
     }
-    throw ErrorCode.ANALYTICS_NOT_CONFIGURED.exception(op,
-        "Analytics is not configured for this workspace.", rid);
+    throw ErrorCode.ANALYTICS_NOT_CONFIGURED.exception(
+        op, "Analytics is not configured for this workspace.", rid);
   }
 }

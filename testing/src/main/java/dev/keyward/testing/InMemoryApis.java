@@ -1,8 +1,8 @@
 package dev.keyward.testing;
 
+import dev.keyward.Apis;
 import dev.keyward.model.Ack;
 import dev.keyward.model.ApiInfo;
-import dev.keyward.Apis;
 import dev.keyward.model.CreateApiRequest;
 import dev.keyward.model.CreatedApi;
 import dev.keyward.model.DeleteApiRequest;
@@ -39,7 +39,8 @@ final class InMemoryApis extends Group implements Apis {
   private StoredApi api(Operation op, StoredRootKey p, String apiId, String rid, boolean mask) {
     StoredApi api = ws.api(apiId);
     if (api == null || (mask && !ws.allows(p, op, apiId, Set.of()))) {
-      throw ErrorCode.API_NOT_FOUND.exception(op, "The requested API does not exist or has been deleted.", rid);
+      throw ErrorCode.API_NOT_FOUND.exception(
+          op, "The requested API does not exist or has been deleted.", rid);
     }
     ws.authorize(p, op, apiId, Set.of(), rid);
     return api;
@@ -75,11 +76,19 @@ final class InMemoryApis extends Group implements Apis {
       }
       List<StoredKey> matching = new ArrayList<>();
       for (StoredKey k : ws.keys.values()) {
-        if (k.apiId.equals(api.id) && !k.deleted() && (identityId == null || identityId.equals(k.identityId))) {
+        if (k.apiId.equals(api.id)
+            && !k.deleted()
+            && (identityId == null || identityId.equals(k.identityId))) {
           matching.add(k);
         }
       }
-      return page(matching, k -> k.id, k -> keys.info(k, request.decrypt()), request.limit(), request.cursor(), rid);
+      return page(
+          matching,
+          k -> k.id,
+          k -> keys.info(k, request.decrypt()),
+          request.limit(),
+          request.cursor(),
+          rid);
     }
   }
 
@@ -90,8 +99,8 @@ final class InMemoryApis extends Group implements Apis {
     synchronized (ws.lock) {
       StoredApi api = api(op, principal(op, rid), request.apiId(), rid, false);
       if (api.deleteProtection) {
-        throw ErrorCode.PROTECTED_RESOURCE.exception(op,
-            "The API has delete protection enabled; disable it before deleting.", rid);
+        throw ErrorCode.PROTECTED_RESOURCE.exception(
+            op, "The API has delete protection enabled; disable it before deleting.", rid);
       }
       api.deletedAt = ws.now();
       for (StoredKey k : ws.keys.values()) {

@@ -1,11 +1,11 @@
 package dev.keyward.testing;
 
+import dev.keyward.Identities;
 import dev.keyward.model.Ack;
 import dev.keyward.model.CreateIdentityRequest;
 import dev.keyward.model.CreatedIdentity;
 import dev.keyward.model.DeleteIdentityRequest;
 import dev.keyward.model.GetIdentityRequest;
-import dev.keyward.Identities;
 import dev.keyward.model.Identity;
 import dev.keyward.model.ListIdentitiesRequest;
 import dev.keyward.model.Page;
@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code identities.*} on a {@link Workspace}: identities are shared by every key linked to them. */
+/**
+ * {@code identities.*} on a {@link Workspace}: identities are shared by every key linked to them.
+ */
 final class InMemoryIdentities extends Group implements Identities {
   InMemoryIdentities(Workspace ws, String rootHash) {
     super(ws, rootHash);
@@ -29,8 +31,12 @@ final class InMemoryIdentities extends Group implements Identities {
     synchronized (ws.lock) {
       ws.authorize(principal(op, rid), op, null, Set.of(), rid);
       if (ws.identitiesByExternalId.containsKey(request.externalId())) {
-        throw ErrorCode.IDENTITY_DUPLICATE.exception(op,
-            "Identity with externalId \"" + request.externalId() + "\" already exists in this workspace.", rid);
+        throw ErrorCode.IDENTITY_DUPLICATE.exception(
+            op,
+            "Identity with externalId \""
+                + request.externalId()
+                + "\" already exists in this workspace.",
+            rid);
       }
       StoredIdentity i = ws.upsertIdentity(request.externalId());
       i.meta = request.meta() == null ? Map.of() : request.meta();
@@ -42,14 +48,21 @@ final class InMemoryIdentities extends Group implements Identities {
   private void setRatelimits(StoredIdentity i, List<RateLimit> ratelimits) {
     i.ratelimits.clear();
     for (RateLimit rl : ratelimits) {
-      i.ratelimits.put(rl.name(), rl.id() != null ? rl
-          : new RateLimit(ws.newId("rl"), rl.name(), rl.limit(), rl.duration(), rl.autoApply()));
+      i.ratelimits.put(
+          rl.name(),
+          rl.id() != null
+              ? rl
+              : new RateLimit(
+                  ws.newId("rl"), rl.name(), rl.limit(), rl.duration(), rl.autoApply()));
     }
   }
 
   /** By identity id or external id, or Unkey's 404; then the permission on that identity. */
   private StoredIdentity find(Operation op, StoredRootKey p, String ref, String rid) {
-    StoredIdentity i = ws.identities.containsKey(ref) ? ws.identities.get(ref) : ws.identitiesByExternalId.get(ref);
+    StoredIdentity i =
+        ws.identities.containsKey(ref)
+            ? ws.identities.get(ref)
+            : ws.identitiesByExternalId.get(ref);
     if (i == null) {
       throw ErrorCode.IDENTITY_NOT_FOUND.exception(op, "This identity does not exist.", rid);
     }
@@ -72,9 +85,10 @@ final class InMemoryIdentities extends Group implements Identities {
     String rid = ws.requestId();
     synchronized (ws.lock) {
       ws.authorize(principal(op, rid), op, null, Set.of(), rid);
-      List<StoredIdentity> all = ws.identities.values().stream()
-          .filter(i -> request.search() == null || i.externalId.contains(request.search()))
-          .toList();
+      List<StoredIdentity> all =
+          ws.identities.values().stream()
+              .filter(i -> request.search() == null || i.externalId.contains(request.search()))
+              .toList();
       return page(all, i -> i.id, StoredIdentity::view, request.limit(), request.cursor(), rid);
     }
   }

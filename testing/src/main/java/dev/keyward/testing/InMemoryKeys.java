@@ -1,11 +1,16 @@
 package dev.keyward.testing;
 
+import dev.keyward.Keys;
+import dev.keyward.key.KeyFormat;
+import dev.keyward.key.Secret;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AddPermissionsRequest;
 import dev.keyward.model.AddRolesRequest;
 import dev.keyward.model.AssignedPermissions;
 import dev.keyward.model.AssignedRoles;
 import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.Credits;
 import dev.keyward.model.CreditsUpdate;
 import dev.keyward.model.DeleteKeyRequest;
 import dev.keyward.model.GetKeyRequest;
@@ -14,6 +19,8 @@ import dev.keyward.model.MigrateKeysRequest;
 import dev.keyward.model.MigratedKey;
 import dev.keyward.model.MigrationResult;
 import dev.keyward.model.Permission;
+import dev.keyward.model.RateLimit;
+import dev.keyward.model.Refill;
 import dev.keyward.model.RemovePermissionsRequest;
 import dev.keyward.model.RemoveRolesRequest;
 import dev.keyward.model.RerollKeyRequest;
@@ -23,16 +30,9 @@ import dev.keyward.model.SetRolesRequest;
 import dev.keyward.model.UpdateCreditsRequest;
 import dev.keyward.model.UpdateKeyRequest;
 import dev.keyward.model.UpdatedCredits;
-import dev.keyward.model.WhoamiRequest;
-import dev.keyward.model.CreatedKey;
-import dev.keyward.model.Credits;
-import dev.keyward.Keys;
-import dev.keyward.model.RateLimit;
-import dev.keyward.model.Refill;
 import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
-import dev.keyward.key.KeyFormat;
-import dev.keyward.key.Secret;
+import dev.keyward.model.WhoamiRequest;
 import dev.keyward.permission.Operation;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -55,7 +55,9 @@ final class InMemoryKeys extends Group implements Keys {
     return verifier.verify(request);
   }
 
-  /** Skips building a request: Secret.of already enforces the request builder's limits on the key. */
+  /**
+   * Skips building a request: Secret.of already enforces the request builder's limits on the key.
+   */
   @Override
   public Verification verify(Secret key) {
     return verifier.verify(Objects.requireNonNull(key, "key == null"), null, null, List.of());
@@ -99,7 +101,8 @@ final class InMemoryKeys extends Group implements Keys {
         }
         roles.add(role);
       }
-      int bytes = request.byteLength() != null ? request.byteLength() : KeyFormat.DEFAULT_BYTE_LENGTH;
+      int bytes =
+          request.byteLength() != null ? request.byteLength() : KeyFormat.DEFAULT_BYTE_LENGTH;
       Secret secret = KeyFormat.generate(request.prefix(), bytes, ws.random);
       StoredKey k = new StoredKey(ws.newId("key"), api.id, secret.hash(), secret.start(), ws.now());
       k.name = request.name();
@@ -147,10 +150,15 @@ final class InMemoryKeys extends Group implements Keys {
   }
 
   RateLimit withId(RateLimit rl) {
-    return rl.id() != null ? rl : new RateLimit(ws.newId("rl"), rl.name(), rl.limit(), rl.duration(), rl.autoApply());
+    return rl.id() != null
+        ? rl
+        : new RateLimit(ws.newId("rl"), rl.name(), rl.limit(), rl.duration(), rl.autoApply());
   }
 
-  /** The permission with this slug, created if new (createKey and addPermissions create missing slugs). */
+  /**
+   * The permission with this slug, created if new (createKey and addPermissions create missing
+   * slugs).
+   */
   StoredPermission permissionFor(String slug) {
     StoredPermission p = ws.permissionsBySlug.get(slug);
     if (p == null) {
@@ -178,12 +186,14 @@ final class InMemoryKeys extends Group implements Keys {
         .meta(k.meta == null ? Map.of() : k.meta)
         .updatedAt(k.updatedAt)
         .expires(k.expires)
-        .credits(k.remaining == null && k.refill == null ? null : new Credits(k.remaining, k.refill))
+        .credits(
+            k.remaining == null && k.refill == null ? null : new Credits(k.remaining, k.refill))
         .identity(ws.identityOf(k))
         .ratelimits(new ArrayList<>(k.ratelimits.values()))
         .permissions(ws.directPermissions(k))
         .roles(ws.roleNames(k))
-        .plaintext(decrypt && k.recoverablePlaintext != null ? Secret.of(k.recoverablePlaintext) : null)
+        .plaintext(
+            decrypt && k.recoverablePlaintext != null ? Secret.of(k.recoverablePlaintext) : null)
         .build();
   }
 
@@ -197,7 +207,8 @@ final class InMemoryKeys extends Group implements Keys {
       if (k == null) {
         throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
       }
-      Set<Operation.Condition> c = request.decrypt() ? EnumSet.of(Operation.Condition.DECRYPT) : Set.of();
+      Set<Operation.Condition> c =
+          request.decrypt() ? EnumSet.of(Operation.Condition.DECRYPT) : Set.of();
       ws.authorize(p, op, k.apiId, c, rid);
       return info(k, request.decrypt());
     }
@@ -211,7 +222,10 @@ final class InMemoryKeys extends Group implements Keys {
     synchronized (ws.lock) {
       StoredRootKey p = principal(op, rid);
       StoredKey k = ws.keysByHash.get(hash);
-      if (k == null || k.deleted() || ws.api(k.apiId) == null || !ws.allows(p, op, k.apiId, Set.of())) {
+      if (k == null
+          || k.deleted()
+          || ws.api(k.apiId) == null
+          || !ws.allows(p, op, k.apiId, Set.of())) {
         throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
       }
       return info(k, false);
@@ -227,8 +241,10 @@ final class InMemoryKeys extends Group implements Keys {
       StoredKey k = key(op, p, request.keyId(), rid);
       if (request.credits().isSet()) {
         CreditsUpdate cu = request.credits().value();
-        Credits probe = new Credits(cu.remaining().isSet() ? cu.remaining().value() : k.remaining,
-            cu.refill().isSet() ? cu.refill().value() : null);
+        Credits probe =
+            new Credits(
+                cu.remaining().isSet() ? cu.remaining().value() : k.remaining,
+                cu.refill().isSet() ? cu.refill().value() : null);
         checkCredits(op, probe, rid);
       }
       List<StoredRole> roles = request.roles() == null ? null : roles(op, request.roles(), rid);
@@ -310,13 +326,14 @@ final class InMemoryKeys extends Group implements Keys {
         case INCREMENT:
         case DECREMENT:
           if (k.remaining == null) {
-            throw ErrorCode.INVALID_INPUT.exception(op,
-                "Cannot " + request.operation().wireName() + " unlimited credits.", rid);
+            throw ErrorCode.INVALID_INPUT.exception(
+                op, "Cannot " + request.operation().wireName() + " unlimited credits.", rid);
           }
           long v = value == null ? 0 : value;
-          k.remaining = request.operation() == UpdateCreditsRequest.CreditOperation.INCREMENT
-              ? k.remaining + v
-              : Math.max(0, k.remaining - v);
+          k.remaining =
+              request.operation() == UpdateCreditsRequest.CreditOperation.INCREMENT
+                  ? k.remaining + v
+                  : Math.max(0, k.remaining - v);
           break;
         default:
           throw ErrorCode.INVALID_INPUT.exception(op, "Unknown credit operation.", rid);
@@ -353,13 +370,14 @@ final class InMemoryKeys extends Group implements Keys {
       if (old == null) {
         throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
       }
-      Set<Operation.Condition> c = old.recoverablePlaintext != null
-          ? EnumSet.of(Operation.Condition.RECOVERABLE) : Set.of();
+      Set<Operation.Condition> c =
+          old.recoverablePlaintext != null ? EnumSet.of(Operation.Condition.RECOVERABLE) : Set.of();
       ws.authorize(p, op, old.apiId, c, rid);
       int underscore = old.start.indexOf('_');
       String prefix = underscore > 0 ? old.start.substring(0, underscore) : null;
       Secret secret = KeyFormat.generate(prefix, KeyFormat.DEFAULT_BYTE_LENGTH, ws.random);
-      StoredKey k = new StoredKey(ws.newId("key"), old.apiId, secret.hash(), secret.start(), ws.now());
+      StoredKey k =
+          new StoredKey(ws.newId("key"), old.apiId, secret.hash(), secret.start(), ws.now());
       k.name = old.name;
       k.meta = old.meta;
       k.identityId = old.identityId;
@@ -369,8 +387,9 @@ final class InMemoryKeys extends Group implements Keys {
       k.refill = old.refill;
       k.lastRefillAt = old.lastRefillAt;
       for (RateLimit rl : old.ratelimits.values()) {
-        k.ratelimits.put(rl.name(), new RateLimit(ws.newId("rl"), rl.name(), rl.limit(), rl.duration(),
-            rl.autoApply()));
+        k.ratelimits.put(
+            rl.name(),
+            new RateLimit(ws.newId("rl"), rl.name(), rl.limit(), rl.duration(), rl.autoApply()));
       }
       k.permissionIds.addAll(old.permissionIds);
       k.roleIds.addAll(old.roleIds);
@@ -441,14 +460,17 @@ final class InMemoryKeys extends Group implements Keys {
   }
 
   private StoredPermission existingPermission(Operation op, String ref, String rid) {
-    StoredPermission sp = ws.permissions.containsKey(ref) ? ws.permissions.get(ref) : ws.permissionsBySlug.get(ref);
+    StoredPermission sp =
+        ws.permissions.containsKey(ref) ? ws.permissions.get(ref) : ws.permissionsBySlug.get(ref);
     if (sp == null) {
-      throw ErrorCode.PERMISSION_NOT_FOUND.exception(op, "Permission '" + ref + "' was not found.", rid);
+      throw ErrorCode.PERMISSION_NOT_FOUND.exception(
+          op, "Permission '" + ref + "' was not found.", rid);
     }
     return sp;
   }
 
-  private AssignedPermissions editPermissions(Operation op, String keyId, List<String> refs, int mode) {
+  private AssignedPermissions editPermissions(
+      Operation op, String keyId, List<String> refs, int mode) {
     String rid = ws.requestId();
     synchronized (ws.lock) {
       StoredRootKey p = principal(op, rid);
@@ -486,17 +508,20 @@ final class InMemoryKeys extends Group implements Keys {
 
   @Override
   public AssignedPermissions addPermissions(AddPermissionsRequest request) {
-    return editPermissions(Operation.KEYS_ADD_PERMISSIONS, request.keyId(), request.permissions(), 1);
+    return editPermissions(
+        Operation.KEYS_ADD_PERMISSIONS, request.keyId(), request.permissions(), 1);
   }
 
   @Override
   public AssignedPermissions removePermissions(RemovePermissionsRequest request) {
-    return editPermissions(Operation.KEYS_REMOVE_PERMISSIONS, request.keyId(), request.permissions(), 0);
+    return editPermissions(
+        Operation.KEYS_REMOVE_PERMISSIONS, request.keyId(), request.permissions(), 0);
   }
 
   @Override
   public AssignedPermissions setPermissions(SetPermissionsRequest request) {
-    return editPermissions(Operation.KEYS_SET_PERMISSIONS, request.keyId(), request.permissions(), 2);
+    return editPermissions(
+        Operation.KEYS_SET_PERMISSIONS, request.keyId(), request.permissions(), 2);
   }
 
   private AssignedRoles editRoles(Operation op, String keyId, List<String> refs, int mode) {

@@ -1,5 +1,6 @@
 package dev.keyward.testing;
 
+import dev.keyward.Permissions;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AssignedPermissions;
 import dev.keyward.model.CreatePermissionRequest;
@@ -14,7 +15,6 @@ import dev.keyward.model.ListPermissionsRequest;
 import dev.keyward.model.ListRolesRequest;
 import dev.keyward.model.Page;
 import dev.keyward.model.Permission;
-import dev.keyward.Permissions;
 import dev.keyward.model.Role;
 import dev.keyward.model.SetRolePermissionsRequest;
 import dev.keyward.permission.Operation;
@@ -36,11 +36,12 @@ final class InMemoryPermissions extends Group implements Permissions {
     synchronized (ws.lock) {
       ws.authorize(principal(op, rid), op, null, Set.of(), rid);
       if (ws.permissionsBySlug.containsKey(request.slug())) {
-        throw ErrorCode.PERMISSION_DUPLICATE.exception(op,
-            "A permission with slug '" + request.slug() + "' already exists.", rid);
+        throw ErrorCode.PERMISSION_DUPLICATE.exception(
+            op, "A permission with slug '" + request.slug() + "' already exists.", rid);
       }
-      StoredPermission p = new StoredPermission(ws.newId("perm"), request.name(), request.slug(),
-          request.description(), ws.now());
+      StoredPermission p =
+          new StoredPermission(
+              ws.newId("perm"), request.name(), request.slug(), request.description(), ws.now());
       ws.permissions.put(p.id, p);
       ws.permissionsBySlug.put(p.slug, p);
       return new CreatedPermission(p.id, rid);
@@ -48,9 +49,11 @@ final class InMemoryPermissions extends Group implements Permissions {
   }
 
   private StoredPermission permission(Operation op, String ref, String rid) {
-    StoredPermission p = ws.permissions.containsKey(ref) ? ws.permissions.get(ref) : ws.permissionsBySlug.get(ref);
+    StoredPermission p =
+        ws.permissions.containsKey(ref) ? ws.permissions.get(ref) : ws.permissionsBySlug.get(ref);
     if (p == null) {
-      throw ErrorCode.PERMISSION_NOT_FOUND.exception(op, "The specified permission was not found.", rid);
+      throw ErrorCode.PERMISSION_NOT_FOUND.exception(
+          op, "The specified permission was not found.", rid);
     }
     return p;
   }
@@ -79,9 +82,14 @@ final class InMemoryPermissions extends Group implements Permissions {
     String rid = ws.requestId();
     synchronized (ws.lock) {
       ws.authorize(principal(op, rid), op, null, Set.of(), rid);
-      List<StoredPermission> all = ws.permissions.values().stream()
-          .filter(p -> request.search() == null || p.name.contains(request.search()) || p.slug.contains(request.search()))
-          .toList();
+      List<StoredPermission> all =
+          ws.permissions.values().stream()
+              .filter(
+                  p ->
+                      request.search() == null
+                          || p.name.contains(request.search())
+                          || p.slug.contains(request.search()))
+              .toList();
       return page(all, p -> p.id, StoredPermission::view, request.limit(), request.cursor(), rid);
     }
   }
@@ -106,16 +114,19 @@ final class InMemoryPermissions extends Group implements Permissions {
     Operation op = Operation.PERMISSIONS_CREATE_ROLE;
     String rid = ws.requestId();
     synchronized (ws.lock) {
-      Set<Operation.Condition> c = request.permissions().isEmpty()
-          ? Set.of() : EnumSet.of(Operation.Condition.ROLE_PERMISSIONS);
+      Set<Operation.Condition> c =
+          request.permissions().isEmpty()
+              ? Set.of()
+              : EnumSet.of(Operation.Condition.ROLE_PERMISSIONS);
       ws.authorize(principal(op, rid), op, null, c, rid);
       if (ws.rolesByName.containsKey(request.name())) {
-        throw ErrorCode.ROLE_DUPLICATE.exception(op,
-            "A role with name '" + request.name() + "' already exists.", rid);
+        throw ErrorCode.ROLE_DUPLICATE.exception(
+            op, "A role with name '" + request.name() + "' already exists.", rid);
       }
       List<StoredPermission> ps = new ArrayList<>();
       request.permissions().forEach(ref -> ps.add(permission(op, ref, rid)));
-      StoredRole r = new StoredRole(ws.newId("role"), request.name(), request.description(), ws.now());
+      StoredRole r =
+          new StoredRole(ws.newId("role"), request.name(), request.description(), ws.now());
       ps.forEach(p -> r.permissionIds.add(p.id));
       ws.roles.put(r.id, r);
       ws.rolesByName.put(r.name, r);
@@ -139,9 +150,10 @@ final class InMemoryPermissions extends Group implements Permissions {
     String rid = ws.requestId();
     synchronized (ws.lock) {
       ws.authorize(principal(op, rid), op, null, Set.of(), rid);
-      List<StoredRole> all = ws.roles.values().stream()
-          .filter(r -> request.search() == null || r.name.contains(request.search()))
-          .toList();
+      List<StoredRole> all =
+          ws.roles.values().stream()
+              .filter(r -> request.search() == null || r.name.contains(request.search()))
+              .toList();
       return page(all, r -> r.id, ws::roleView, request.limit(), request.cursor(), rid);
     }
   }

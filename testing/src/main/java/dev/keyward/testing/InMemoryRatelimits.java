@@ -1,5 +1,6 @@
 package dev.keyward.testing;
 
+import dev.keyward.Ratelimits;
 import dev.keyward.model.Ack;
 import dev.keyward.model.DeleteOverrideRequest;
 import dev.keyward.model.GetOverrideRequest;
@@ -10,7 +11,6 @@ import dev.keyward.model.MultiLimitRequest;
 import dev.keyward.model.MultiLimitResult;
 import dev.keyward.model.Page;
 import dev.keyward.model.RatelimitOverride;
-import dev.keyward.Ratelimits;
 import dev.keyward.model.SavedOverride;
 import dev.keyward.model.SetOverrideRequest;
 import dev.keyward.permission.Operation;
@@ -21,14 +21,17 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** {@code ratelimit.*} on a {@link Workspace}: fixed windows on the workspace clock, with overrides. */
+/**
+ * {@code ratelimit.*} on a {@link Workspace}: fixed windows on the workspace clock, with overrides.
+ */
 final class InMemoryRatelimits extends Group implements Ratelimits {
   InMemoryRatelimits(Workspace ws, String rootHash) {
     super(ws, rootHash);
   }
 
   /** The namespace, created if new (limit creates namespaces, given {@code create_namespace}). */
-  private StoredNamespace namespaceForLimit(Operation op, StoredRootKey p, String name, String rid) {
+  private StoredNamespace namespaceForLimit(
+      Operation op, StoredRootKey p, String name, String rid) {
     StoredNamespace ns = ws.namespaces.get(name);
     if (ns == null) {
       ws.authorize(p, op, null, EnumSet.of(Operation.Condition.NEW_NAMESPACE), rid);
@@ -56,7 +59,11 @@ final class InMemoryRatelimits extends Group implements Ratelimits {
     return ns;
   }
 
-  private record Planned(StoredNamespace ns, LimitRequest request, long limit, long durationMillis,
+  private record Planned(
+      StoredNamespace ns,
+      LimitRequest request,
+      long limit,
+      long durationMillis,
       @Nullable String overrideId) {}
 
   private Planned plan(Operation op, StoredRootKey p, LimitRequest r, String rid) {
@@ -69,8 +76,11 @@ final class InMemoryRatelimits extends Group implements Ratelimits {
 
   private static RateWindows.Check check(Planned pl) {
     long cost = pl.request().cost() == null ? 1 : pl.request().cost();
-    return new RateWindows.Check("ns\u0000" + pl.ns().id + "\u0000" + pl.request().identifier(),
-        pl.limit(), Math.max(1, pl.durationMillis()), cost);
+    return new RateWindows.Check(
+        "ns\u0000" + pl.ns().id + "\u0000" + pl.request().identifier(),
+        pl.limit(),
+        Math.max(1, pl.durationMillis()),
+        cost);
   }
 
   @Override
@@ -80,8 +90,13 @@ final class InMemoryRatelimits extends Group implements Ratelimits {
     synchronized (ws.lock) {
       Planned pl = plan(op, principal(op, rid), request, rid);
       RateWindows.Outcome o = ws.windows.check(check(pl), ws.now().toEpochMilli());
-      return new LimitResult(o.success(), o.limit(), o.remaining(), Instant.ofEpochMilli(o.resetMillis()),
-          pl.overrideId(), rid);
+      return new LimitResult(
+          o.success(),
+          o.limit(),
+          o.remaining(),
+          Instant.ofEpochMilli(o.resetMillis()),
+          pl.overrideId(),
+          rid);
     }
   }
 
@@ -105,8 +120,15 @@ final class InMemoryRatelimits extends Group implements Ratelimits {
         Planned pl = plans.get(i);
         RateWindows.Outcome o = outcomes.get(i);
         passed &= o.success();
-        out.add(new MultiLimitResult.Check(pl.request().namespace(), pl.request().identifier(), o.limit(),
-            o.remaining(), Instant.ofEpochMilli(o.resetMillis()), o.success(), pl.overrideId()));
+        out.add(
+            new MultiLimitResult.Check(
+                pl.request().namespace(),
+                pl.request().identifier(),
+                o.limit(),
+                o.remaining(),
+                Instant.ofEpochMilli(o.resetMillis()),
+                o.success(),
+                pl.overrideId()));
       }
       return new MultiLimitResult(passed, out, rid);
     }
@@ -120,7 +142,8 @@ final class InMemoryRatelimits extends Group implements Ratelimits {
       StoredNamespace ns = namespace(op, principal(op, rid), request.namespace(), rid);
       RatelimitOverride existing = ns.overrides.get(request.identifier());
       String id = existing != null ? existing.overrideId() : ws.newId("rlor");
-      ns.overrides.put(request.identifier(),
+      ns.overrides.put(
+          request.identifier(),
           new RatelimitOverride(id, request.identifier(), request.limit(), request.duration()));
       return new SavedOverride(id, rid);
     }
@@ -146,8 +169,13 @@ final class InMemoryRatelimits extends Group implements Ratelimits {
     String rid = ws.requestId();
     synchronized (ws.lock) {
       StoredNamespace ns = namespace(op, principal(op, rid), request.namespace(), rid);
-      return page(ns.overrides.values(), RatelimitOverride::overrideId, o -> o, request.limit(),
-          request.cursor(), rid);
+      return page(
+          ns.overrides.values(),
+          RatelimitOverride::overrideId,
+          o -> o,
+          request.limit(),
+          request.cursor(),
+          rid);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.keyward.testing;
 
+import dev.keyward.RootKeys;
+import dev.keyward.key.KeyFormat;
+import dev.keyward.key.Secret;
 import dev.keyward.model.Ack;
 import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.model.CreatedKey;
@@ -9,16 +12,16 @@ import dev.keyward.model.ListRootKeysRequest;
 import dev.keyward.model.Page;
 import dev.keyward.model.RerollRootKeyRequest;
 import dev.keyward.model.RootKeyInfo;
-import dev.keyward.RootKeys;
 import dev.keyward.model.UpdateRootKeyRequest;
-import dev.keyward.key.KeyFormat;
-import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** keyward's {@code rootKeys.*} extension on a {@link Workspace}; only the bootstrap key may call it. */
+/**
+ * keyward's {@code rootKeys.*} extension on a {@link Workspace}; only the bootstrap key may call
+ * it.
+ */
 final class InMemoryRootKeys extends Group implements RootKeys {
   InMemoryRootKeys(Workspace ws, String rootHash) {
     super(ws, rootHash);
@@ -26,7 +29,8 @@ final class InMemoryRootKeys extends Group implements RootKeys {
 
   private CreatedKey issue(String name, List<String> permissions, String rid) {
     Secret secret = KeyFormat.generate(KeyFormat.ROOT_KEY_PREFIX, 16, ws.random);
-    StoredRootKey k = new StoredRootKey(ws.newId("key"), secret.hash(), secret.start(), false, ws.now());
+    StoredRootKey k =
+        new StoredRootKey(ws.newId("key"), secret.hash(), secret.start(), false, ws.now());
     k.name = name;
     k.permissions.addAll(permissions);
     ws.rootKeys.put(k.id, k);
@@ -43,7 +47,8 @@ final class InMemoryRootKeys extends Group implements RootKeys {
   }
 
   private static RootKeyInfo view(StoredRootKey k) {
-    return new RootKeyInfo(k.id, k.start, k.name, List.copyOf(k.permissions), k.createdAt, k.expires);
+    return new RootKeyInfo(
+        k.id, k.start, k.name, List.copyOf(k.permissions), k.createdAt, k.expires);
   }
 
   private StoredRootKey admin(Operation op, String rid) {
@@ -96,7 +101,8 @@ final class InMemoryRootKeys extends Group implements RootKeys {
       admin(op, rid);
       StoredRootKey k = find(op, request.keyId(), rid);
       if (k.bootstrap && request.permissions() != null) {
-        throw ErrorCode.PROTECTED_RESOURCE.exception(op, "The bootstrap key's permissions cannot change.", rid);
+        throw ErrorCode.PROTECTED_RESOURCE.exception(
+            op, "The bootstrap key's permissions cannot change.", rid);
       }
       if (request.name() != null) {
         k.name = request.name();
@@ -117,7 +123,8 @@ final class InMemoryRootKeys extends Group implements RootKeys {
       admin(op, rid);
       StoredRootKey old = find(op, request.keyId(), rid);
       if (old.bootstrap) {
-        throw ErrorCode.PROTECTED_RESOURCE.exception(op, "The bootstrap key cannot be rerolled.", rid);
+        throw ErrorCode.PROTECTED_RESOURCE.exception(
+            op, "The bootstrap key cannot be rerolled.", rid);
       }
       CreatedKey created = issue(old.name, List.copyOf(old.permissions), rid);
       old.expires = rerollExpiry(request.expiration());
@@ -133,7 +140,8 @@ final class InMemoryRootKeys extends Group implements RootKeys {
       admin(op, rid);
       StoredRootKey k = find(op, request.keyId(), rid);
       if (k.bootstrap) {
-        throw ErrorCode.PROTECTED_RESOURCE.exception(op, "The bootstrap key cannot be deleted.", rid);
+        throw ErrorCode.PROTECTED_RESOURCE.exception(
+            op, "The bootstrap key cannot be deleted.", rid);
       }
       k.deletedAt = ws.now();
       return new Ack(rid);

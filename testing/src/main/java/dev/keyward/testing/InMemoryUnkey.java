@@ -7,18 +7,18 @@ import dev.keyward.Keys;
 import dev.keyward.Permissions;
 import dev.keyward.Ratelimits;
 import dev.keyward.RootKeys;
-import dev.keyward.model.Liveness;
 import dev.keyward.Unkey;
 import dev.keyward.key.Secret;
+import dev.keyward.model.Liveness;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stateful, thread-safe Unkey workspace in memory, behaving as Unkey's handlers do: keys are stored
- * as hashes only (the plaintext is returned once, at create and reroll), verifications spend credits
- * and rate-limit tokens exactly, and every call authenticates as a root key.
+ * A stateful, thread-safe Unkey workspace in memory, behaving as Unkey's handlers do: keys are
+ * stored as hashes only (the plaintext is returned once, at create and reroll), verifications spend
+ * credits and rate-limit tokens exactly, and every call authenticates as a root key.
  *
  * <p>The instance {@link #builder()} returns authenticates as the workspace's bootstrap key, which
  * holds every permission; {@link #as(Secret)} gives a view that authenticates as another root key.
@@ -57,15 +57,18 @@ public final class InMemoryUnkey implements Unkey {
   }
 
   /**
-   * A view of the same workspace that authenticates as {@code rootKey}: calls answer 401 if the key is
-   * unknown, 403 (or Unkey's masking) if it lacks a permission.
+   * A view of the same workspace that authenticates as {@code rootKey}: calls answer 401 if the key
+   * is unknown, 403 (or Unkey's masking) if it lacks a permission.
    */
   public InMemoryUnkey as(Secret rootKey) {
     Objects.requireNonNull(rootKey, "rootKey == null");
     return new InMemoryUnkey(ws, rootKey.hash());
   }
 
-  /** The port's name for {@link #as(Secret)}: a view of the same workspace acting as {@code rootKey}. */
+  /**
+   * The port's name for {@link #as(Secret)}: a view of the same workspace acting as {@code
+   * rootKey}.
+   */
   @Override
   public InMemoryUnkey withRootKey(Secret rootKey) {
     return as(rootKey);
@@ -161,7 +164,9 @@ public final class InMemoryUnkey implements Unkey {
       return this;
     }
 
-    /** Uses {@code bootstrapKey} as the workspace's all-powerful root key instead of a random one. */
+    /**
+     * Uses {@code bootstrapKey} as the workspace's all-powerful root key instead of a random one.
+     */
     public Builder bootstrapKey(Secret bootstrapKey) {
       this.bootstrapKey = Objects.requireNonNull(bootstrapKey, "bootstrapKey == null");
       return this;
@@ -169,7 +174,8 @@ public final class InMemoryUnkey implements Unkey {
 
     /** Builds the workspace and returns its bootstrap view. */
     public InMemoryUnkey build() {
-      Workspace ws = new Workspace(clock, random != null ? random : new SecureRandom(), bootstrapKey);
+      Workspace ws =
+          new Workspace(clock, random != null ? random : new SecureRandom(), bootstrapKey);
       return new InMemoryUnkey(ws, ws.bootstrap.hash);
     }
   }

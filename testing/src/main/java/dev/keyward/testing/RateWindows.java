@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fixed-window counters for rate limits. A window of {@code duration} starts at a multiple of it since
- * the epoch; {@code reset} is its end. Guarded by the workspace lock.
+ * Fixed-window counters for rate limits. A window of {@code duration} starts at a multiple of it
+ * since the epoch; {@code reset} is its end. Guarded by the workspace lock.
  */
 final class RateWindows {
   /** One check: a bucket, its limit and window, and the cost to spend. */
@@ -22,7 +22,9 @@ final class RateWindows {
 
   private final Map<String, Window> windows = new HashMap<>();
 
-  /** Checks every limit; spends all of them only if all pass (Unkey's all-or-nothing multi limit). */
+  /**
+   * Checks every limit; spends all of them only if all pass (Unkey's all-or-nothing multi limit).
+   */
   List<Outcome> checkAll(List<Check> checks, long nowMillis) {
     boolean all = true;
     Outcome[] out = new Outcome[checks.size()];
@@ -39,7 +41,9 @@ final class RateWindows {
       if (all) {
         w.used += c.cost();
       }
-      out[i] = new Outcome(out[i].success(), c.limit(), Math.max(0, c.limit() - w.used), out[i].resetMillis());
+      out[i] =
+          new Outcome(
+              out[i].success(), c.limit(), Math.max(0, c.limit() - w.used), out[i].resetMillis());
     }
     return List.of(out);
   }
@@ -51,7 +55,8 @@ final class RateWindows {
     if (ok) {
       w.used += c.cost();
     }
-    return new Outcome(ok, c.limit(), Math.max(0, c.limit() - w.used), w.start + c.durationMillis());
+    return new Outcome(
+        ok, c.limit(), Math.max(0, c.limit() - w.used), w.start + c.durationMillis());
   }
 
   private Window window(Check c, long nowMillis) {

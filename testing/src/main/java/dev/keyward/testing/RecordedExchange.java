@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One request and its answer as they crossed {@link FakeUnkeyServer}, for checks such as validating
- * traffic against Unkey's spec. Headers and bodies may hold keys: {@code toString()} leaves them out.
+ * traffic against Unkey's spec. Headers and bodies may hold keys: {@code toString()} leaves them
+ * out.
  */
 public final class RecordedExchange {
   private final String method;
@@ -16,8 +17,14 @@ public final class RecordedExchange {
   private final Map<String, List<String>> responseHeaders;
   private final byte[] responseBody;
 
-  RecordedExchange(String method, String path, Map<String, List<String>> requestHeaders, byte[] requestBody,
-      int status, Map<String, List<String>> responseHeaders, byte[] responseBody) {
+  RecordedExchange(
+      String method,
+      String path,
+      Map<String, List<String>> requestHeaders,
+      byte[] requestBody,
+      int status,
+      Map<String, List<String>> responseHeaders,
+      byte[] responseBody) {
     this.method = method;
     this.path = path;
     this.requestHeaders = Map.copyOf(requestHeaders);

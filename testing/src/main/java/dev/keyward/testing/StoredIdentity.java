@@ -14,7 +14,8 @@ final class StoredIdentity {
   final Instant createdAt;
 
   dev.keyward.model.Identity view() {
-    return new dev.keyward.model.Identity(id, externalId, meta, new java.util.ArrayList<>(ratelimits.values()));
+    return new dev.keyward.model.Identity(
+        id, externalId, meta, new java.util.ArrayList<>(ratelimits.values()));
   }
 
   StoredIdentity(String id, String externalId, Instant createdAt) {

@@ -29,6 +29,7 @@ final class StoredKey {
   final Instant createdAt;
   @Nullable Instant updatedAt;
   @Nullable Instant deletedAt;
+
   /** Kept only for keys created recoverable, as Unkey's vault would. */
   @Nullable String recoverablePlaintext;
 

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** A rate-limit namespace and its overrides by identifier (which may hold {@code *}); guarded by the workspace lock. */
+/**
+ * A rate-limit namespace and its overrides by identifier (which may hold {@code *}); guarded by the
+ * workspace lock.
+ */
 final class StoredNamespace {
   final String id;
   final String name;

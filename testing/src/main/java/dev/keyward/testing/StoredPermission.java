@@ -15,7 +15,8 @@ final class StoredPermission {
     return new dev.keyward.model.Permission(id, name, slug, description);
   }
 
-  StoredPermission(String id, String name, String slug, @Nullable String description, Instant createdAt) {
+  StoredPermission(
+      String id, String name, String slug, @Nullable String description, Instant createdAt) {
     this.id = id;
     this.name = name;
     this.slug = slug;

@@ -5,7 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** A root key of the workspace; guarded by the workspace lock. The bootstrap key holds every permission. */
+/**
+ * A root key of the workspace; guarded by the workspace lock. The bootstrap key holds every
+ * permission.
+ */
 final class StoredRootKey {
   final String id;
   String hash;

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A {@link Clock} that moves only when told to, and a {@link Sleeper} whose {@code sleep} advances it
- * at once. Retries, rotation overlap windows and rate-limit windows run instantly in tests.
+ * A {@link Clock} that moves only when told to, and a {@link Sleeper} whose {@code sleep} advances
+ * it at once. Retries, rotation overlap windows and rate-limit windows run instantly in tests.
  *
  * <pre>{@code
  * TestClock clock = TestClock.at(Instant.parse("2025-01-01T00:00:00Z"));
@@ -37,7 +37,8 @@ public final class TestClock extends Clock implements Sleeper {
 
   /** A clock at {@code start}, in UTC. */
   public static TestClock at(Instant start) {
-    return new TestClock(new AtomicReference<>(Objects.requireNonNull(start, "start == null")), ZoneOffset.UTC);
+    return new TestClock(
+        new AtomicReference<>(Objects.requireNonNull(start, "start == null")), ZoneOffset.UTC);
   }
 
   /** Moves time forward by {@code duration} (not negative) and returns the new instant. */

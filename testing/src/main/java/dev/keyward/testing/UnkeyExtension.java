@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension: a fresh {@link InMemoryUnkey} on a {@link TestClock} per test, and on demand a
- * {@link FakeUnkeyServer} in front of it and an {@link UnkeyHttpClient} pointed at that server. Each is
- * injectable as a test or lifecycle method parameter; the server is closed after the test.
+ * {@link FakeUnkeyServer} in front of it and an {@link UnkeyHttpClient} pointed at that server.
+ * Each is injectable as a test or lifecycle method parameter; the server is closed after the test.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -21,8 +21,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * void verifies(InMemoryUnkey unkey, TestClock clock) { ... }
  * }</pre>
  */
-public final class UnkeyExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(UnkeyExtension.class);
+public final class UnkeyExtension
+    implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(UnkeyExtension.class);
 
   /** Creates the extension; usable with {@code @ExtendWith} or {@code @RegisterExtension}. */
   public UnkeyExtension() {}
@@ -43,8 +45,13 @@ public final class UnkeyExtension implements BeforeEachCallback, AfterEachCallba
 
     synchronized UnkeyHttpClient client() {
       if (client == null) {
-        client = UnkeyHttpClient.builder().baseUrl(server().url()).rootKey(unkey.bootstrapKey())
-            .clock(clock).sleeper(clock).build();
+        client =
+            UnkeyHttpClient.builder()
+                .baseUrl(server().url())
+                .rootKey(unkey.bootstrapKey())
+                .clock(clock)
+                .sleeper(clock)
+                .build();
       }
       return client;
     }
@@ -76,7 +83,9 @@ public final class UnkeyExtension implements BeforeEachCallback, AfterEachCallba
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == InMemoryUnkey.class || type == FakeUnkeyServer.class || type == UnkeyHttpClient.class
+    return type == InMemoryUnkey.class
+        || type == FakeUnkeyServer.class
+        || type == UnkeyHttpClient.class
         || type == TestClock.class;
   }
 

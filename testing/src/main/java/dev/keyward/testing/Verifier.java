@@ -1,11 +1,11 @@
 package dev.keyward.testing;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.RateLimit;
 import dev.keyward.model.RatelimitCheck;
 import dev.keyward.model.RatelimitStatus;
 import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
-import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
 import java.time.Duration;
@@ -27,11 +27,15 @@ final class Verifier extends Group {
   }
 
   /**
-   * The verification itself. The key is hashed and the result built outside the workspace lock; inside
-   * it, a key without permissions, roles, identity or rate limits allocates nothing but its answer.
+   * The verification itself. The key is hashed and the result built outside the workspace lock;
+   * inside it, a key without permissions, roles, identity or rate limits allocates nothing but its
+   * answer.
    */
   Verification verify(
-      Secret key, @Nullable PermissionQuery query, @Nullable Long cost, List<RatelimitCheck> requested) {
+      Secret key,
+      @Nullable PermissionQuery query,
+      @Nullable Long cost,
+      List<RatelimitCheck> requested) {
     Operation op = Operation.KEYS_VERIFY_KEY;
     String hash = key.hash();
     String rid = ws.requestId();
@@ -42,7 +46,10 @@ final class Verifier extends Group {
         ws.authorize(p, op, null, Set.of(), rid);
       }
       StoredKey k = ws.keysByHash.get(hash);
-      if (k == null || k.deleted() || ws.api(k.apiId) == null || !ws.allows(p, op, k.apiId, Set.of())) {
+      if (k == null
+          || k.deleted()
+          || ws.api(k.apiId) == null
+          || !ws.allows(p, op, k.apiId, Set.of())) {
         return Verification.builder(Verification.Code.NOT_FOUND).requestId(rid).build();
       }
       ws.refill(k);
@@ -53,7 +60,8 @@ final class Verifier extends Group {
         code = Verification.Code.DISABLED;
       } else if (k.expires != null && ws.now().isAfter(k.expires)) {
         code = Verification.Code.EXPIRED;
-      } else if (query != null && !query.evaluate(permissions.isEmpty() ? Set.of() : Set.copyOf(permissions))) {
+      } else if (query != null
+          && !query.evaluate(permissions.isEmpty() ? Set.of() : Set.copyOf(permissions))) {
         code = Verification.Code.INSUFFICIENT_PERMISSIONS;
       }
       if (code == Verification.Code.VALID) {
@@ -75,34 +83,46 @@ final class Verifier extends Group {
           credits = k.remaining;
         }
       }
-      // Stored meta maps are replaced, never changed in place, so the builder may copy them after unlocking.
-      answer = Verification.builder(code)
-          .keyId(k.id)
-          .name(k.name)
-          .meta(k.meta == null ? Map.of() : k.meta)
-          .expires(k.expires)
-          .credits(credits)
-          .enabled(k.enabled)
-          .permissions(permissions)
-          .roles(ws.roleNames(k))
-          .identity(ws.identityOf(k))
-          .ratelimits(statuses)
-          .requestId(rid);
+      // Stored meta maps are replaced, never changed in place, so the builder may copy them after
+      // unlocking.
+      answer =
+          Verification.builder(code)
+              .keyId(k.id)
+              .name(k.name)
+              .meta(k.meta == null ? Map.of() : k.meta)
+              .expires(k.expires)
+              .credits(credits)
+              .enabled(k.enabled)
+              .permissions(permissions)
+              .roles(ws.roleNames(k))
+              .identity(ws.identityOf(k))
+              .ratelimits(statuses)
+              .requestId(rid);
     }
     return answer.build();
   }
 
   /** One rate limit to check in a verification. */
-  private record Limit(String id, String name, long limit, Duration duration, boolean autoApply,
-      String identifier, long cost) {}
+  private record Limit(
+      String id,
+      String name,
+      long limit,
+      Duration duration,
+      boolean autoApply,
+      String identifier,
+      long cost) {}
 
   /**
-   * Unkey's verify rate limiting: every auto-applied limit of the key and its identity (the key's wins
-   * on a shared name) plus the named ones; a check with its own limit and duration is a custom key limit.
+   * Unkey's verify rate limiting: every auto-applied limit of the key and its identity (the key's
+   * wins on a shared name) plus the named ones; a check with its own limit and duration is a custom
+   * key limit.
    */
-  private List<RatelimitStatus> rateLimit(Operation op, StoredKey k, List<RatelimitCheck> requested, String rid) {
+  private List<RatelimitStatus> rateLimit(
+      Operation op, StoredKey k, List<RatelimitCheck> requested, String rid) {
     StoredIdentity identity = k.identityId == null ? null : ws.identities.get(k.identityId);
-    if (requested.isEmpty() && k.ratelimits.isEmpty() && (identity == null || identity.ratelimits.isEmpty())) {
+    if (requested.isEmpty()
+        && k.ratelimits.isEmpty()
+        && (identity == null || identity.ratelimits.isEmpty())) {
       return List.of();
     }
     long now = ws.clock.millis();
@@ -129,36 +149,65 @@ final class Verifier extends Group {
       }
       Limit l = configured.get(c.name());
       if (l == null) {
-        String msg = "ratelimit '" + c.name() + "' was requested but does not exist for key '" + k.id + "'"
-            + (identity != null
-                ? " nor identity: '" + identity.id + "' external ID: '" + identity.externalId + "'"
-                : " and there is no identity connected.");
+        String msg =
+            "ratelimit '"
+                + c.name()
+                + "' was requested but does not exist for key '"
+                + k.id
+                + "'"
+                + (identity != null
+                    ? " nor identity: '"
+                        + identity.id
+                        + "' external ID: '"
+                        + identity.externalId
+                        + "'"
+                    : " and there is no identity connected.");
         throw ErrorCode.PRECONDITION_FAILED.exception(op, msg, rid);
       }
-      toCheck.put(c.name(), new Limit(l.id(), l.name(), l.limit(), l.duration(), l.autoApply(),
-          l.identifier(), cost));
+      toCheck.put(
+          c.name(),
+          new Limit(
+              l.id(), l.name(), l.limit(), l.duration(), l.autoApply(), l.identifier(), cost));
     }
     if (toCheck.isEmpty()) {
       return List.of();
     }
     List<RateWindows.Check> checks = new ArrayList<>();
     for (Limit l : toCheck.values()) {
-      checks.add(new RateWindows.Check("key\u0000" + l.name() + "\u0000" + l.identifier(),
-          l.limit(), Math.max(1, l.duration().toMillis()), l.cost()));
+      checks.add(
+          new RateWindows.Check(
+              "key\u0000" + l.name() + "\u0000" + l.identifier(),
+              l.limit(),
+              Math.max(1, l.duration().toMillis()),
+              l.cost()));
     }
     List<RateWindows.Outcome> outcomes = ws.windows.checkAll(checks, now);
     List<RatelimitStatus> out = new ArrayList<>();
     int i = 0;
     for (Limit l : toCheck.values()) {
       RateWindows.Outcome o = outcomes.get(i++);
-      out.add(new RatelimitStatus(l.id(), l.name(), !o.success(), l.limit(), l.duration(),
-          Duration.ofMillis(Math.max(0, o.resetMillis() - now)), o.remaining(), l.autoApply()));
+      out.add(
+          new RatelimitStatus(
+              l.id(),
+              l.name(),
+              !o.success(),
+              l.limit(),
+              l.duration(),
+              Duration.ofMillis(Math.max(0, o.resetMillis() - now)),
+              o.remaining(),
+              l.autoApply()));
     }
     return out;
   }
 
   private static Limit limit(RateLimit rl, String identifier) {
-    return new Limit(rl.id() == null ? "" : rl.id(), rl.name(), rl.limit(), rl.duration(), rl.autoApply(),
-        identifier, 1);
+    return new Limit(
+        rl.id() == null ? "" : rl.id(),
+        rl.name(),
+        rl.limit(),
+        rl.duration(),
+        rl.autoApply(),
+        identifier,
+        1);
   }
 }

@@ -1,9 +1,9 @@
 package dev.keyward.testing;
 
-import dev.keyward.model.Refill;
 import dev.keyward.key.Base58;
 import dev.keyward.key.KeyFormat;
 import dev.keyward.key.Secret;
+import dev.keyward.model.Refill;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
 import java.security.SecureRandom;
@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of one fake Unkey workspace. Every method runs under {@link #lock}, which callers hold for a
- * whole operation, so operations are atomic and verifications spend credits exactly.
+ * The state of one fake Unkey workspace. Every method runs under {@link #lock}, which callers hold
+ * for a whole operation, so operations are atomic and verifications spend credits exactly.
  */
 final class Workspace {
   final Object lock = new Object();
@@ -45,7 +45,8 @@ final class Workspace {
   final Map<String, StoredNamespace> namespaces = new LinkedHashMap<>();
   final RateWindows windows = new RateWindows();
   private final String requestIdPrefix = newId("req") + "x";
-  private final java.util.concurrent.atomic.AtomicLong requestCounter = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong requestCounter =
+      new java.util.concurrent.atomic.AtomicLong();
   final StoredRootKey bootstrap;
   final Secret bootstrapSecret;
 
@@ -54,9 +55,12 @@ final class Workspace {
     this.random = random;
     this.id = newId("ws");
     this.bootstrapSecret =
-        bootstrapKey != null ? bootstrapKey : KeyFormat.generate(KeyFormat.ROOT_KEY_PREFIX, 16, random);
+        bootstrapKey != null
+            ? bootstrapKey
+            : KeyFormat.generate(KeyFormat.ROOT_KEY_PREFIX, 16, random);
     this.bootstrap =
-        new StoredRootKey(newId("key"), bootstrapSecret.hash(), bootstrapSecret.start(), true, now());
+        new StoredRootKey(
+            newId("key"), bootstrapSecret.hash(), bootstrapSecret.start(), true, now());
     bootstrap.name = "bootstrap";
     rootKeys.put(bootstrap.id, bootstrap);
     rootKeysByHash.put(bootstrap.hash, bootstrap);
@@ -83,15 +87,22 @@ final class Workspace {
     StoredRootKey k = rootKeysByHash.get(rootHash);
     // Read the clock only for a key that can expire or was deleted (verify's hot path has neither).
     if (k == null || (k.deletedAt != null || k.expires != null) && !k.live(now())) {
-      throw ErrorCode.ROOT_KEY_NOT_FOUND.exception(op, "The provided root key is invalid.", requestId);
+      throw ErrorCode.ROOT_KEY_NOT_FOUND.exception(
+          op, "The provided root key is invalid.", requestId);
     }
     return k;
   }
 
-  /** True if {@code principal} may call {@code op} on {@code resourceId} under {@code conditions}. */
+  /**
+   * True if {@code principal} may call {@code op} on {@code resourceId} under {@code conditions}.
+   */
   boolean allows(
-      StoredRootKey principal, Operation op, @Nullable String resourceId, Set<Operation.Condition> conditions) {
-    return principal.bootstrap || op.requirement(resourceId, conditions).evaluate(principal.permissions);
+      StoredRootKey principal,
+      Operation op,
+      @Nullable String resourceId,
+      Set<Operation.Condition> conditions) {
+    return principal.bootstrap
+        || op.requirement(resourceId, conditions).evaluate(principal.permissions);
   }
 
   /** Throws Unkey's 403 naming what would have been enough, unless {@link #allows}. */
@@ -114,7 +125,9 @@ final class Workspace {
       return true;
     }
     for (String p : principal.permissions) {
-      if (p.startsWith("api.") && p.endsWith(action) && p.length() > action.length()
+      if (p.startsWith("api.")
+          && p.endsWith(action)
+          && p.length() > action.length()
           && p.charAt(p.length() - action.length() - 1) == '.') {
         return true;
       }
@@ -141,7 +154,9 @@ final class Workspace {
     return k == null || k.deleted() || api(k.apiId) == null ? null : k;
   }
 
-  /** Applies a refill whose moment has passed since the last one (Unkey's daily job, done lazily). */
+  /**
+   * Applies a refill whose moment has passed since the last one (Unkey's daily job, done lazily).
+   */
   void refill(StoredKey k) {
     Refill r = k.refill;
     if (r == null) {

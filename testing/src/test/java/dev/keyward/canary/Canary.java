@@ -9,9 +9,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real-looking key generated for one run, and the strings whose appearance anywhere betrays it: the
- * whole key, the part after Unkey's {@code start} (what a mask must hide), and every 12-character
- * window of that part (what a truncated body or a cut log line would still give away).
+ * A real-looking key generated for one run, and the strings whose appearance anywhere betrays it:
+ * the whole key, the part after Unkey's {@code start} (what a mask must hide), and every
+ * 12-character window of that part (what a truncated body or a cut log line would still give away).
  */
 final class Canary {
   static final int FRAGMENT = 12;
@@ -28,7 +28,8 @@ final class Canary {
     String value = key.reveal();
     this.tail = value.substring(KeyFormat.start(value).length());
     if (tail.length() < FRAGMENT) {
-      throw new IllegalArgumentException("a canary needs at least " + FRAGMENT + " hidden characters");
+      throw new IllegalArgumentException(
+          "a canary needs at least " + FRAGMENT + " hidden characters");
     }
     List<String> f = new ArrayList<>();
     for (int i = 0; i + FRAGMENT <= tail.length(); i++) {

@@ -3,12 +3,12 @@ package dev.keyward.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.AsyncUnkey;
-import dev.keyward.model.CreatedKey;
-import dev.keyward.model.KeyInfo;
 import dev.keyward.Unkey;
 import dev.keyward.http.EventListener;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.model.CreatedKey;
+import dev.keyward.model.KeyInfo;
 import dev.keyward.permission.Operation;
 import dev.keyward.redact.Redactor;
 import dev.keyward.testing.TestClock;
@@ -38,8 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Invariant 1 for {@link UnkeyHttpClient}: canary keys go through every public operation (sync and
  * {@code async()}) against every failure mode, with SLF4J at TRACE and HTTP body logging on. Log
  * lines, exceptions (message, {@code toString()}, full stack trace with causes and suppressed), the
- * {@code toString()} of every returned value and every {@link EventListener} callback are scanned; any
- * canary fails the suite.
+ * {@code toString()} of every returned value and every {@link EventListener} callback are scanned;
+ * any canary fails the suite.
  */
 class HttpClientCanaryTest {
   static final ClientCanaries K = new ClientCanaries();
@@ -60,10 +60,21 @@ class HttpClientCanaryTest {
   static void printTally() {
     logs.close();
     int rows = OperationRows.all(K).size();
-    StringBuilder b = new StringBuilder("\n[canary] UnkeyHttpClient: ").append(rows).append(" operation paths × ")
-        .append(OUTCOMES.size()).append(" failure modes = ").append(calls).append(" calls, ").append(logs.events())
-        .append(" log events\n[canary] ").append(SCANNER.tally()).append('\n');
-    OUTCOMES.forEach((mode, outcome) -> b.append("[canary]   ").append(mode).append(": ").append(outcome).append('\n'));
+    StringBuilder b =
+        new StringBuilder("\n[canary] UnkeyHttpClient: ")
+            .append(rows)
+            .append(" operation paths × ")
+            .append(OUTCOMES.size())
+            .append(" failure modes = ")
+            .append(calls)
+            .append(" calls, ")
+            .append(logs.events())
+            .append(" log events\n[canary] ")
+            .append(SCANNER.tally())
+            .append('\n');
+    OUTCOMES.forEach(
+        (mode, outcome) ->
+            b.append("[canary]   ").append(mode).append(": ").append(outcome).append('\n'));
     System.out.print(b);
   }
 
@@ -94,13 +105,43 @@ class HttpClientCanaryTest {
       }
 
       @Override
-      public void attemptFailed(Operation operation, int attempt, int status, @Nullable String requestId, Duration delay) {
-        events.add("attemptFailed " + operation + " " + attempt + " " + status + " " + requestId + " " + delay);
+      public void attemptFailed(
+          Operation operation,
+          int attempt,
+          int status,
+          @Nullable String requestId,
+          Duration delay) {
+        events.add(
+            "attemptFailed "
+                + operation
+                + " "
+                + attempt
+                + " "
+                + status
+                + " "
+                + requestId
+                + " "
+                + delay);
       }
 
       @Override
-      public void callEnd(Operation operation, int status, @Nullable String requestId, Duration latency, int attempts) {
-        events.add("callEnd " + operation + " " + status + " " + requestId + " " + latency + " " + attempts);
+      public void callEnd(
+          Operation operation,
+          int status,
+          @Nullable String requestId,
+          Duration latency,
+          int attempts) {
+        events.add(
+            "callEnd "
+                + operation
+                + " "
+                + status
+                + " "
+                + requestId
+                + " "
+                + latency
+                + " "
+                + attempts);
       }
     };
   }
@@ -108,18 +149,25 @@ class HttpClientCanaryTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(FailureMode.class)
   void noCanaryEscapesAnyOperation(FailureMode mode) {
-    assertThat(logs.traceOn("dev.keyward.http.RedactingHttpLogger")).as("SLF4J bound to Logback at TRACE").isTrue();
+    assertThat(logs.traceOn("dev.keyward.http.RedactingHttpLogger"))
+        .as("SLF4J bound to Logback at TRACE")
+        .isTrue();
     ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
-    UnkeyHttpClient client = client(events,
-        mode == FailureMode.READ_TIMEOUT ? FailureMode.SHORT_READ_TIMEOUT : Duration.ofSeconds(5));
+    UnkeyHttpClient client =
+        client(
+            events,
+            mode == FailureMode.READ_TIMEOUT
+                ? FailureMode.SHORT_READ_TIMEOUT
+                : Duration.ofSeconds(5));
     List<OperationRow> rows = OperationRows.all(K);
     int[] current = {0};
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return mode.respond(rows.get(current[0]), K);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return mode.respond(rows.get(current[0]), K);
+          }
+        });
     Map<String, Integer> outcomes = new TreeMap<>();
     List<Leak> leaks = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -134,7 +182,8 @@ class HttpClientCanaryTest {
         thrown = t;
       }
       calls++;
-      outcomes.merge(thrown == null ? "returned" : thrown.getClass().getSimpleName(), 1, Integer::sum);
+      outcomes.merge(
+          thrown == null ? "returned" : thrown.getClass().getSimpleName(), 1, Integer::sum);
       if (thrown != null) {
         leaks.addAll(SCANNER.scanThrowable(where, thrown));
       } else {
@@ -155,32 +204,45 @@ class HttpClientCanaryTest {
     }
     leaks.addAll(SCANNER.scan("toString", mode + " client", client.toString()));
     OUTCOMES.put(mode, outcomes);
-    assertThat(leaks).as("canaries found in captured output (%s)", mode)
-        .withFailMessage(() -> LeakScanner.summary(leaks)).isEmpty();
+    assertThat(leaks)
+        .as("canaries found in captured output (%s)", mode)
+        .withFailMessage(() -> LeakScanner.summary(leaks))
+        .isEmpty();
   }
 
   /**
-   * A hostile server echoes, in free text, the very key the client sent in this request (verify, whoami)
-   * when the key's prefix is unknown to the redactor or the key has none. The client held that key, so
-   * nothing it writes may show it.
+   * A hostile server echoes, in free text, the very key the client sent in this request (verify,
+   * whoami) when the key's prefix is unknown to the redactor or the key has none. The client held
+   * that key, so nothing it writes may show it.
    */
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = FailureMode.class, names = {"BAD_REQUEST_400", "UNAUTHORIZED_401", "NOT_FOUND_404",
-      "SERVER_ERROR_500", "PROXY_PAGE_502", "MALFORMED_JSON"})
+  @EnumSource(
+      value = FailureMode.class,
+      names = {
+        "BAD_REQUEST_400",
+        "UNAUTHORIZED_401",
+        "NOT_FOUND_404",
+        "SERVER_ERROR_500",
+        "PROXY_PAGE_502",
+        "MALFORMED_JSON"
+      })
   void sentKeyEchoedInFreeTextIsNotWritten(FailureMode mode) {
     ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
     UnkeyHttpClient client = client(events);
-    List<OperationRow> rows = OperationRows.all(K).stream()
-        .filter(r -> r.sent().stream().anyMatch(c -> c != K.apiRegistered)).toList();
+    List<OperationRow> rows =
+        OperationRows.all(K).stream()
+            .filter(r -> r.sent().stream().anyMatch(c -> c != K.apiRegistered))
+            .toList();
     assertThat(rows).hasSizeGreaterThanOrEqualTo(4);
     OperationRow[] current = {null};
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        OperationRow row = current[0];
-        return mode.respond(row, K, "invalid key " + row.sent().get(0).value());
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            OperationRow row = current[0];
+            return mode.respond(row, K, "invalid key " + row.sent().get(0).value());
+          }
+        });
     List<Leak> leaks = new ArrayList<>();
     logs.drain();
     for (OperationRow row : rows) {
@@ -199,8 +261,10 @@ class HttpClientCanaryTest {
         leaks.addAll(SCANNER.scan("event", where, e));
       }
     }
-    assertThat(leaks).as("sent keys echoed by the server (%s)", mode)
-        .withFailMessage(() -> LeakScanner.summary(leaks)).isEmpty();
+    assertThat(leaks)
+        .as("sent keys echoed by the server (%s)", mode)
+        .withFailMessage(() -> LeakScanner.summary(leaks))
+        .isEmpty();
   }
 
   private static Object invoke(OperationRow row, UnkeyHttpClient client) throws Throwable {
@@ -235,22 +299,25 @@ class HttpClientCanaryTest {
   @Test
   void canariesReallyTravelled() throws Exception {
     // The suite proves nothing if the canaries never reach the client: check the echo paths once.
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        String path = request.getTarget();
-        for (OperationRow row : OperationRows.all(K)) {
-          if (row.call() != null && path.endsWith("/" + row.name().split(" ")[0])) {
-            return FailureMode.OK_ECHO.respond(row, K);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String path = request.getTarget();
+            for (OperationRow row : OperationRows.all(K)) {
+              if (row.call() != null && path.endsWith("/" + row.name().split(" ")[0])) {
+                return FailureMode.OK_ECHO.respond(row, K);
+              }
+            }
+            return new MockResponse.Builder().code(599).build();
           }
-        }
-        return new MockResponse.Builder().code(599).build();
-      }
-    });
+        });
     Unkey client = client(new ConcurrentLinkedQueue<>());
-    CreatedKey created = client.keys().create(dev.keyward.model.CreateKeyRequest.builder("api_123").build());
+    CreatedKey created =
+        client.keys().create(dev.keyward.model.CreateKeyRequest.builder("api_123").build());
     assertThat(created.key().reveal()).isEqualTo(K.createdKey.value());
-    KeyInfo decrypted = client.keys().get(dev.keyward.model.GetKeyRequest.builder("key_3").decrypt(true).build());
+    KeyInfo decrypted =
+        client.keys().get(dev.keyward.model.GetKeyRequest.builder("key_3").decrypt(true).build());
     assertThat(decrypted.plaintext().reveal()).isEqualTo(K.apiBare.value());
     client.keys().verify(K.apiRegistered.secret());
     RecordedRequest verify = null;
@@ -260,7 +327,8 @@ class HttpClientCanaryTest {
     assertThat(verify.getHeaders().get("Authorization")).isEqualTo("Bearer " + K.root.value());
     assertThat(verify.getBody().utf8()).contains(K.apiRegistered.value());
     List<String> lines = logs.drain();
-    assertThat(String.join("\n", lines)).as("TRACE body logging is on and masks what it logs")
+    assertThat(String.join("\n", lines))
+        .as("TRACE body logging is on and masks what it logs")
         .contains("\"plaintext\":\"" + K.apiBare.secret().start())
         .contains(K.createdKey.secret().start() + "****")
         .contains("Authorization: " + "Bearer " + K.root.secret().start());
@@ -274,20 +342,30 @@ class HttpClientCanaryTest {
     for (String line : logs.drain()) {
       found.addAll(control.scan("log", "control", line));
     }
-    assertThat(found).singleElement().satisfies(l -> {
-      assertThat(l.canary()).isEqualTo(K.apiBare.label());
-      assertThat(l.needle()).isEqualTo("whole key");
-      assertThat(l.toString()).doesNotContain(K.apiBare.value()).doesNotContain(K.apiBare.tail());
-    });
-    // the part after start alone, a fragment alone, and a suppressed exception's message all trip it too
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.canary()).isEqualTo(K.apiBare.label());
+              assertThat(l.needle()).isEqualTo("whole key");
+              assertThat(l.toString())
+                  .doesNotContain(K.apiBare.value())
+                  .doesNotContain(K.apiBare.tail());
+            });
+    // the part after start alone, a fragment alone, and a suppressed exception's message all trip
+    // it too
     String tailOnly = "masked badly: " + K.root.secret().start() + "…" + K.root.tail();
-    assertThat(control.scan("log", "tail", tailOnly)).singleElement()
+    assertThat(control.scan("log", "tail", tailOnly))
+        .singleElement()
         .satisfies(l -> assertThat(l.needle()).isEqualTo("part after start"));
     String fragment = K.root.tail().substring(3, 3 + Canary.FRAGMENT);
-    assertThat(control.scan("log", "fragment", "cut: " + fragment)).singleElement()
+    assertThat(control.scan("log", "fragment", "cut: " + fragment))
+        .singleElement()
         .satisfies(l -> assertThat(l.needle()).endsWith("fragment"));
     RuntimeException e = new RuntimeException("clean");
     e.addSuppressed(new IllegalStateException("while closing " + K.apiBare.value()));
-    assertThat(control.scanThrowable("suppressed", e)).extracting(Leak::artefact).containsExactly("exception suppressed stack trace");
+    assertThat(control.scanThrowable("suppressed", e))
+        .extracting(Leak::artefact)
+        .containsExactly("exception suppressed stack trace");
   }
 }

@@ -62,7 +62,10 @@ final class LeakScanner {
     return found;
   }
 
-  /** The most telling needle of {@code c} in {@code s}: the whole key, else its hidden part, else a fragment. */
+  /**
+   * The most telling needle of {@code c} in {@code s}: the whole key, else its hidden part, else a
+   * fragment.
+   */
   private static @Nullable Leak find(String artefact, Canary c, String s, List<Canary> all) {
     int i = s.indexOf(c.value());
     if (i >= 0) {
@@ -75,17 +78,25 @@ final class LeakScanner {
     for (String f : c.fragments()) {
       i = s.indexOf(f);
       if (i >= 0) {
-        return new Leak(artefact, c.label(), Canary.FRAGMENT + "-char fragment", i, context(s, i, c, all));
+        return new Leak(
+            artefact, c.label(), Canary.FRAGMENT + "-char fragment", i, context(s, i, c, all));
       }
     }
     return null;
   }
 
-  /** Up to 60 characters around the hit, with every canary's hidden characters masked for the report. */
+  /**
+   * Up to 60 characters around the hit, with every canary's hidden characters masked for the
+   * report.
+   */
   private static String context(String s, int i, Canary c, List<Canary> all) {
-    String around = s.substring(Math.max(0, i - 60), Math.min(s.length(), i + c.value().length() + 20));
+    String around =
+        s.substring(Math.max(0, i - 60), Math.min(s.length(), i + c.value().length() + 20));
     for (Canary other : all) {
-      around = around.replace(other.value(), "<" + other.label() + ">").replace(other.tail(), "<" + other.label() + ":tail>");
+      around =
+          around
+              .replace(other.value(), "<" + other.label() + ">")
+              .replace(other.tail(), "<" + other.label() + ":tail>");
     }
     for (Canary other : all) {
       for (String f : other.fragments()) {
@@ -95,21 +106,36 @@ final class LeakScanner {
     return around.replace('\n', '⏎');
   }
 
-  /** Leaks grouped by where (artefact kind and the first word after the mode), canary and needle, with one example each. */
+  /**
+   * Leaks grouped by where (artefact kind and the first word after the mode), canary and needle,
+   * with one example each.
+   */
   static String summary(List<Leak> leaks) {
     Map<String, List<Leak>> groups = new TreeMap<>();
     for (Leak l : leaks) {
       String[] words = l.artefact().split(" ");
       String where = words[0] + (words.length > 1 ? " " + words[1] : "");
-      groups.computeIfAbsent(where + " | " + l.canary() + " | " + l.needle(), g -> new ArrayList<>()).add(l);
+      groups
+          .computeIfAbsent(where + " | " + l.canary() + " | " + l.needle(), g -> new ArrayList<>())
+          .add(l);
     }
     StringBuilder b = new StringBuilder(leaks.size() + " leaks:\n");
-    groups.forEach((g, ls) -> b.append("  ").append(ls.size()).append(" × ").append(g).append("\n      e.g. ")
-        .append(ls.get(0)).append('\n'));
+    groups.forEach(
+        (g, ls) ->
+            b.append("  ")
+                .append(ls.size())
+                .append(" × ")
+                .append(g)
+                .append("\n      e.g. ")
+                .append(ls.get(0))
+                .append('\n'));
     return b.toString();
   }
 
-  /** {@code e.toString()}, its message and the full {@code printStackTrace} text (causes, suppressed). */
+  /**
+   * {@code e.toString()}, its message and the full {@code printStackTrace} text (causes,
+   * suppressed).
+   */
   List<Leak> scanThrowable(String artefact, Throwable e) {
     List<Leak> found = new ArrayList<>(scan("exception", artefact + " toString", e.toString()));
     found.addAll(scan("exception", artefact + " message", e.getMessage()));
@@ -129,7 +155,11 @@ final class LeakScanner {
       for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
         if (!excluded.test(p)) {
           byte[] bytes = Files.readAllBytes(p);
-          found.addAll(scan("file", artefact + " " + root.relativize(p), new String(bytes, StandardCharsets.ISO_8859_1)));
+          found.addAll(
+              scan(
+                  "file",
+                  artefact + " " + root.relativize(p),
+                  new String(bytes, StandardCharsets.ISO_8859_1)));
         }
       }
     } catch (IOException e) {
@@ -151,13 +181,20 @@ final class LeakScanner {
   String tally() {
     synchronized (scanned) {
       StringBuilder b = new StringBuilder();
-      b.append(canaries.size()).append(" canaries; ").append(artefacts()).append(" artefacts scanned (");
+      b.append(canaries.size())
+          .append(" canaries; ")
+          .append(artefacts())
+          .append(" artefacts scanned (");
       String sep = "";
       for (Map.Entry<String, AtomicLong> e : scanned.entrySet()) {
         b.append(sep).append(e.getKey()).append(' ').append(e.getValue().get());
         sep = ", ";
       }
-      return b.append("), ").append(chars.get()).append(" characters; leaks found: ").append(leaks.size()).toString();
+      return b.append("), ")
+          .append(chars.get())
+          .append(" characters; leaks found: ")
+          .append(leaks.size())
+          .toString();
     }
   }
 }

@@ -23,13 +23,14 @@ import java.util.logging.LogRecord;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds every Logback logger at TRACE into memory (SLF4J, formatted with MDC, key-value pairs and full
- * stack traces), also catches {@code java.util.logging} (OkHttp's own logger) and {@code System.out/err},
- * and restores everything on {@link #close()}. Programmatic and scoped to a suite, so the rest of the
- * module keeps its logging configuration.
+ * Binds every Logback logger at TRACE into memory (SLF4J, formatted with MDC, key-value pairs and
+ * full stack traces), also catches {@code java.util.logging} (OkHttp's own logger) and {@code
+ * System.out/err}, and restores everything on {@link #close()}. Programmatic and scoped to a suite,
+ * so the rest of the module keeps its logging configuration.
  */
 final class LogCapture implements AutoCloseable {
-  private static final String PATTERN = "%d{HH:mm:ss.SSS} %level [%thread] %logger %mdc %kvp %msg%n%ex{full}";
+  private static final String PATTERN =
+      "%d{HH:mm:ss.SSS} %level [%thread] %logger %mdc %kvp %msg%n%ex{full}";
 
   private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
   private final LoggerContext context;
@@ -63,13 +64,14 @@ final class LogCapture implements AutoCloseable {
     layout.setContext(context);
     layout.setPattern(PATTERN);
     layout.start();
-    appender = new AppenderBase<>() {
-      @Override
-      protected void append(ILoggingEvent event) {
-        events++;
-        lines.add(layout.doLayout(event));
-      }
-    };
+    appender =
+        new AppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent event) {
+            events++;
+            lines.add(layout.doLayout(event));
+          }
+        };
     appender.setContext(context);
     appender.setName("canary-capture");
     appender.start();
@@ -77,30 +79,36 @@ final class LogCapture implements AutoCloseable {
 
     java.util.logging.Logger julRoot = LogManager.getLogManager().getLogger("");
     julLevel = julRoot.getLevel();
-    julHandler = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        StringBuilder b = new StringBuilder("JUL ").append(r.getLevel()).append(' ').append(r.getLoggerName())
-            .append(' ').append(r.getMessage());
-        if (r.getParameters() != null) {
-          for (Object p : r.getParameters()) {
-            b.append(" | ").append(p);
+    julHandler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            StringBuilder b =
+                new StringBuilder("JUL ")
+                    .append(r.getLevel())
+                    .append(' ')
+                    .append(r.getLoggerName())
+                    .append(' ')
+                    .append(r.getMessage());
+            if (r.getParameters() != null) {
+              for (Object p : r.getParameters()) {
+                b.append(" | ").append(p);
+              }
+            }
+            if (r.getThrown() != null) {
+              java.io.StringWriter w = new java.io.StringWriter();
+              r.getThrown().printStackTrace(new java.io.PrintWriter(w, true));
+              b.append('\n').append(w);
+            }
+            lines.add(b.toString());
           }
-        }
-        if (r.getThrown() != null) {
-          java.io.StringWriter w = new java.io.StringWriter();
-          r.getThrown().printStackTrace(new java.io.PrintWriter(w, true));
-          b.append('\n').append(w);
-        }
-        lines.add(b.toString());
-      }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     julHandler.setLevel(java.util.logging.Level.ALL);
     julRoot.addHandler(julHandler);
     julRoot.setLevel(java.util.logging.Level.ALL);

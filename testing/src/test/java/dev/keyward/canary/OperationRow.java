@@ -8,8 +8,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One public operation of {@code UnkeyHttpClient}: the call (sync, or through {@code async()}) and the
- * literal JSON a well-behaved server would answer, echoing canaries wherever the spec lets a key appear.
+ * One public operation of {@code UnkeyHttpClient}: the call (sync, or through {@code async()}) and
+ * the literal JSON a well-behaved server would answer, echoing canaries wherever the spec lets a
+ * key appear.
  */
 record OperationRow(
     String name,
@@ -18,12 +19,16 @@ record OperationRow(
     String answer,
     List<Canary> sent) {
 
-  /** A synchronous call; {@code sent} are the API keys its request carries (besides the root key). */
-  static OperationRow sync(String name, Function<Unkey, Object> call, String answer, Canary... sent) {
+  /**
+   * A synchronous call; {@code sent} are the API keys its request carries (besides the root key).
+   */
+  static OperationRow sync(
+      String name, Function<Unkey, Object> call, String answer, Canary... sent) {
     return new OperationRow(name, call, null, answer, List.of(sent));
   }
 
-  static OperationRow async(String name, Function<AsyncUnkey, CompletableFuture<?>> call, String answer, Canary... sent) {
+  static OperationRow async(
+      String name, Function<AsyncUnkey, CompletableFuture<?>> call, String answer, Canary... sent) {
     return new OperationRow("async " + name, null, call, answer, List.of(sent));
   }
 

@@ -4,9 +4,9 @@ import static dev.keyward.canary.OperationRow.async;
 import static dev.keyward.canary.OperationRow.sync;
 
 import dev.keyward.*;
-import dev.keyward.model.*;
 import dev.keyward.http.RequestOptions;
 import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.model.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +17,20 @@ import java.util.Map;
 final class OperationRows {
   private OperationRows() {}
 
-  static final String PERMISSION = "{\"id\":\"perm_1\",\"name\":\"Read\",\"slug\":\"documents.read\",\"description\":\"d\"}";
-  static final String ROLE = "{\"id\":\"role_1\",\"name\":\"reader\",\"description\":\"r\",\"permissions\":[" + PERMISSION + "]}";
-  static final String IDENTITY = "{\"id\":\"id_1\",\"externalId\":\"user_42\",\"meta\":{\"plan\":\"pro\"},"
-      + "\"ratelimits\":[{\"id\":\"rl_12345678\",\"name\":\"requests\",\"limit\":10,\"duration\":60000,\"autoApply\":false}]}";
-  static final String OVERRIDE = "{\"overrideId\":\"rlor_1\",\"duration\":60000,\"identifier\":\"user_42\",\"limit\":5}";
-  static final String ROOT_KEY = "{\"keyId\":\"key_root1\",\"start\":\"unkey_3ZZ8\",\"name\":\"deploy\","
-      + "\"permissions\":[\"api.*.verify_key\"],\"createdAt\":1700000000000}";
+  static final String PERMISSION =
+      "{\"id\":\"perm_1\",\"name\":\"Read\",\"slug\":\"documents.read\",\"description\":\"d\"}";
+  static final String ROLE =
+      "{\"id\":\"role_1\",\"name\":\"reader\",\"description\":\"r\",\"permissions\":["
+          + PERMISSION
+          + "]}";
+  static final String IDENTITY =
+      "{\"id\":\"id_1\",\"externalId\":\"user_42\",\"meta\":{\"plan\":\"pro\"},"
+          + "\"ratelimits\":[{\"id\":\"rl_12345678\",\"name\":\"requests\",\"limit\":10,\"duration\":60000,\"autoApply\":false}]}";
+  static final String OVERRIDE =
+      "{\"overrideId\":\"rlor_1\",\"duration\":60000,\"identifier\":\"user_42\",\"limit\":5}";
+  static final String ROOT_KEY =
+      "{\"keyId\":\"key_root1\",\"start\":\"unkey_3ZZ8\",\"name\":\"deploy\","
+          + "\"permissions\":[\"api.*.verify_key\"],\"createdAt\":1700000000000}";
   static final String MORE = ",\"pagination\":{\"cursor\":\"next_1\",\"hasMore\":true}";
   static final String LAST = ",\"pagination\":{\"hasMore\":false}";
 
@@ -37,11 +44,16 @@ final class OperationRows {
 
   /** A key as getKey/whoami/listKeys return it; {@code plaintext} only when decrypting. */
   static String keyInfo(String keyId, Canary shown, boolean plaintext) {
-    return "{\"keyId\":\"" + keyId + "\",\"start\":\"" + shown.secret().start() + "\",\"enabled\":true,\"name\":\"acme\","
+    return "{\"keyId\":\""
+        + keyId
+        + "\",\"start\":\""
+        + shown.secret().start()
+        + "\",\"enabled\":true,\"name\":\"acme\","
         + "\"meta\":{\"n\":1},\"createdAt\":1700000000000,\"permissions\":[\"documents.read\"],\"roles\":[\"reader\"],"
         + "\"credits\":{\"remaining\":5,\"refill\":{\"interval\":\"daily\",\"amount\":5}},"
         + "\"identity\":{\"id\":\"id_1\",\"externalId\":\"user_42\"}"
-        + (plaintext ? ",\"plaintext\":\"" + shown.value() + "\"" : "") + "}";
+        + (plaintext ? ",\"plaintext\":\"" + shown.value() + "\"" : "")
+        + "}";
   }
 
   static String created(String keyId, Canary key) {
@@ -49,137 +61,438 @@ final class OperationRows {
   }
 
   static String verification(String keyId) {
-    return data("{\"valid\":true,\"code\":\"VALID\",\"keyId\":\"" + keyId + "\",\"name\":\"acme\",\"permissions\":[\"documents.read\"]}");
+    return data(
+        "{\"valid\":true,\"code\":\"VALID\",\"keyId\":\""
+            + keyId
+            + "\",\"name\":\"acme\",\"permissions\":[\"documents.read\"]}");
   }
 
   static List<OperationRow> all(ClientCanaries k) {
     List<OperationRow> rows = new ArrayList<>();
     // keys.*
-    rows.add(sync("keys.createKey", u -> u.keys().create(CreateKeyRequest.builder("api_123").prefix(ClientCanaries.REGISTERED_PREFIX)
-        .name("n").recoverable(true).build()), created("key_1", k.createdKey)));
-    rows.add(sync("keys.verifyKey (registered prefix)", u -> u.keys().verify(k.apiRegistered.secret()), verification("key_1"),
-        k.apiRegistered));
-    rows.add(sync("keys.verifyKey (unregistered prefix)", u -> u.keys().verify(k.apiUnregistered.value()), verification("key_2"),
-        k.apiUnregistered));
-    rows.add(sync("keys.verifyKey (no prefix, options)", u -> u.keys().verify(VerifyKeyRequest.builder(k.apiBare.secret())
-        .permissions("documents.read").tags(List.of("canary")).build()), verification("key_3"), k.apiBare));
-    rows.add(sync("keys.verifyKey (per-call root key)", u -> ((UnkeyHttpClient) u)
-        .withOptions(RequestOptions.builder().rootKey(k.rootOverride.secret()).build()).keys().verify(k.apiRegistered.secret()),
-        verification("key_1"), k.apiRegistered));
-    rows.add(sync("keys.whoami (registered prefix)", u -> u.keys().whoami(k.apiRegistered.secret()),
-        data(keyInfo("key_1", k.apiRegistered, false)), k.apiRegistered));
-    rows.add(sync("keys.whoami (no prefix)", u -> u.keys().whoami(k.apiBare.value()), data(keyInfo("key_3", k.apiBare, false)), k.apiBare));
-    rows.add(sync("keys.getKey (decrypt)", u -> u.keys().get(GetKeyRequest.builder("key_3").decrypt(true).build()),
-        data(keyInfo("key_3", k.apiBare, true))));
-    rows.add(sync("keys.updateKey", u -> u.keys().update(UpdateKeyRequest.builder("key_1").clearName().externalId("user_42")
-        .expires(Instant.ofEpochMilli(1_900_000_000_000L)).enabled(false).build()), data("{}")));
-    rows.add(sync("keys.updateCredits", u -> u.keys().updateCredits(UpdateCreditsRequest.increment("key_1", 5)),
-        data("{\"remaining\":15}")));
+    rows.add(
+        sync(
+            "keys.createKey",
+            u ->
+                u.keys()
+                    .create(
+                        CreateKeyRequest.builder("api_123")
+                            .prefix(ClientCanaries.REGISTERED_PREFIX)
+                            .name("n")
+                            .recoverable(true)
+                            .build()),
+            created("key_1", k.createdKey)));
+    rows.add(
+        sync(
+            "keys.verifyKey (registered prefix)",
+            u -> u.keys().verify(k.apiRegistered.secret()),
+            verification("key_1"),
+            k.apiRegistered));
+    rows.add(
+        sync(
+            "keys.verifyKey (unregistered prefix)",
+            u -> u.keys().verify(k.apiUnregistered.value()),
+            verification("key_2"),
+            k.apiUnregistered));
+    rows.add(
+        sync(
+            "keys.verifyKey (no prefix, options)",
+            u ->
+                u.keys()
+                    .verify(
+                        VerifyKeyRequest.builder(k.apiBare.secret())
+                            .permissions("documents.read")
+                            .tags(List.of("canary"))
+                            .build()),
+            verification("key_3"),
+            k.apiBare));
+    rows.add(
+        sync(
+            "keys.verifyKey (per-call root key)",
+            u ->
+                ((UnkeyHttpClient) u)
+                    .withOptions(RequestOptions.builder().rootKey(k.rootOverride.secret()).build())
+                    .keys()
+                    .verify(k.apiRegistered.secret()),
+            verification("key_1"),
+            k.apiRegistered));
+    rows.add(
+        sync(
+            "keys.whoami (registered prefix)",
+            u -> u.keys().whoami(k.apiRegistered.secret()),
+            data(keyInfo("key_1", k.apiRegistered, false)),
+            k.apiRegistered));
+    rows.add(
+        sync(
+            "keys.whoami (no prefix)",
+            u -> u.keys().whoami(k.apiBare.value()),
+            data(keyInfo("key_3", k.apiBare, false)),
+            k.apiBare));
+    rows.add(
+        sync(
+            "keys.getKey (decrypt)",
+            u -> u.keys().get(GetKeyRequest.builder("key_3").decrypt(true).build()),
+            data(keyInfo("key_3", k.apiBare, true))));
+    rows.add(
+        sync(
+            "keys.updateKey",
+            u ->
+                u.keys()
+                    .update(
+                        UpdateKeyRequest.builder("key_1")
+                            .clearName()
+                            .externalId("user_42")
+                            .expires(Instant.ofEpochMilli(1_900_000_000_000L))
+                            .enabled(false)
+                            .build()),
+            data("{}")));
+    rows.add(
+        sync(
+            "keys.updateCredits",
+            u -> u.keys().updateCredits(UpdateCreditsRequest.increment("key_1", 5)),
+            data("{\"remaining\":15}")));
     rows.add(sync("keys.deleteKey", u -> u.keys().delete("key_1"), data("{}")));
-    rows.add(sync("keys.rerollKey", u -> u.keys().reroll(RerollKeyRequest.of("key_1", Duration.ofHours(1))),
-        created("key_2", k.rerolledKey)));
-    rows.add(sync("keys.migrateKeys", u -> u.keys().migrate(MigrateKeysRequest.of("mig_1", "api_123",
-        List.of(MigratedKey.builder(k.apiBare.secret().hash()).name("old").build()))),
-        data("{\"migrated\":[{\"hash\":\"" + k.apiBare.secret().hash() + "\",\"keyId\":\"key_9\"}],\"failed\":[]}")));
-    rows.add(sync("keys.addPermissions", u -> u.keys().addPermissions(AddPermissionsRequest.of("key_1", List.of("documents.read"))),
-        data("[" + PERMISSION + "]")));
-    rows.add(sync("keys.removePermissions", u -> u.keys().removePermissions(RemovePermissionsRequest.of("key_1",
-        List.of("documents.read"))), data("[]")));
-    rows.add(sync("keys.setPermissions", u -> u.keys().setPermissions(SetPermissionsRequest.of("key_1", List.of("documents.read"))),
-        data("[" + PERMISSION + "]")));
-    rows.add(sync("keys.addRoles", u -> u.keys().addRoles(AddRolesRequest.of("key_1", List.of("reader"))), data("[" + ROLE + "]")));
-    rows.add(sync("keys.removeRoles", u -> u.keys().removeRoles(RemoveRolesRequest.of("key_1", List.of("reader"))), data("[]")));
-    rows.add(sync("keys.setRoles", u -> u.keys().setRoles(SetRolesRequest.of("key_1", List.of("reader"))), data("[" + ROLE + "]")));
+    rows.add(
+        sync(
+            "keys.rerollKey",
+            u -> u.keys().reroll(RerollKeyRequest.of("key_1", Duration.ofHours(1))),
+            created("key_2", k.rerolledKey)));
+    rows.add(
+        sync(
+            "keys.migrateKeys",
+            u ->
+                u.keys()
+                    .migrate(
+                        MigrateKeysRequest.of(
+                            "mig_1",
+                            "api_123",
+                            List.of(
+                                MigratedKey.builder(k.apiBare.secret().hash())
+                                    .name("old")
+                                    .build()))),
+            data(
+                "{\"migrated\":[{\"hash\":\""
+                    + k.apiBare.secret().hash()
+                    + "\",\"keyId\":\"key_9\"}],\"failed\":[]}")));
+    rows.add(
+        sync(
+            "keys.addPermissions",
+            u ->
+                u.keys()
+                    .addPermissions(AddPermissionsRequest.of("key_1", List.of("documents.read"))),
+            data("[" + PERMISSION + "]")));
+    rows.add(
+        sync(
+            "keys.removePermissions",
+            u ->
+                u.keys()
+                    .removePermissions(
+                        RemovePermissionsRequest.of("key_1", List.of("documents.read"))),
+            data("[]")));
+    rows.add(
+        sync(
+            "keys.setPermissions",
+            u ->
+                u.keys()
+                    .setPermissions(SetPermissionsRequest.of("key_1", List.of("documents.read"))),
+            data("[" + PERMISSION + "]")));
+    rows.add(
+        sync(
+            "keys.addRoles",
+            u -> u.keys().addRoles(AddRolesRequest.of("key_1", List.of("reader"))),
+            data("[" + ROLE + "]")));
+    rows.add(
+        sync(
+            "keys.removeRoles",
+            u -> u.keys().removeRoles(RemoveRolesRequest.of("key_1", List.of("reader"))),
+            data("[]")));
+    rows.add(
+        sync(
+            "keys.setRoles",
+            u -> u.keys().setRoles(SetRolesRequest.of("key_1", List.of("reader"))),
+            data("[" + ROLE + "]")));
     // apis.*
-    rows.add(sync("apis.createApi", u -> u.apis().create(CreateApiRequest.of("payments")), data("{\"apiId\":\"api_99999999\"}")));
-    rows.add(sync("apis.getApi", u -> u.apis().get("api_1234567"), data("{\"id\":\"api_1234567\",\"name\":\"payments\"}")));
-    String decrypted = keyInfo("key_1", k.apiRegistered, true) + "," + keyInfo("key_2", k.apiUnregistered, true) + ","
-        + keyInfo("key_3", k.apiBare, true);
-    rows.add(sync("apis.listKeys (decrypt)", u -> u.apis().listKeys(ListKeysRequest.builder("api_123").decrypt(true).build()),
-        list(decrypted, MORE)));
-    rows.add(sync("apis.listKeysAll (decrypt)", u -> u.apis().listKeysAll(ListKeysRequest.builder("api_123").decrypt(true).build())
-        .stream().toList(), list(decrypted, LAST)));
+    rows.add(
+        sync(
+            "apis.createApi",
+            u -> u.apis().create(CreateApiRequest.of("payments")),
+            data("{\"apiId\":\"api_99999999\"}")));
+    rows.add(
+        sync(
+            "apis.getApi",
+            u -> u.apis().get("api_1234567"),
+            data("{\"id\":\"api_1234567\",\"name\":\"payments\"}")));
+    String decrypted =
+        keyInfo("key_1", k.apiRegistered, true)
+            + ","
+            + keyInfo("key_2", k.apiUnregistered, true)
+            + ","
+            + keyInfo("key_3", k.apiBare, true);
+    rows.add(
+        sync(
+            "apis.listKeys (decrypt)",
+            u -> u.apis().listKeys(ListKeysRequest.builder("api_123").decrypt(true).build()),
+            list(decrypted, MORE)));
+    rows.add(
+        sync(
+            "apis.listKeysAll (decrypt)",
+            u ->
+                u
+                    .apis()
+                    .listKeysAll(ListKeysRequest.builder("api_123").decrypt(true).build())
+                    .stream()
+                    .toList(),
+            list(decrypted, LAST)));
     rows.add(sync("apis.deleteApi", u -> u.apis().delete("api_1234567"), data("{}")));
     // permissions.*
-    rows.add(sync("permissions.createPermission", u -> u.permissions().createPermission(
-        CreatePermissionRequest.builder("Read", "documents.read").description("d").build()), data("{\"permissionId\":\"perm_1\"}")));
-    rows.add(sync("permissions.getPermission", u -> u.permissions().getPermission(GetPermissionRequest.of("documents.read")),
-        data(PERMISSION)));
-    rows.add(sync("permissions.listPermissions", u -> u.permissions().listPermissions(ListPermissionsRequest.builder().limit(5).build()),
-        list(PERMISSION, MORE)));
-    rows.add(sync("permissions.listPermissionsAll", u -> u.permissions().listPermissionsAll(ListPermissionsRequest.builder().build())
-        .stream().toList(), list(PERMISSION, LAST)));
-    rows.add(sync("permissions.deletePermission", u -> u.permissions().deletePermission(DeletePermissionRequest.of("perm_1")),
-        data("{}")));
-    rows.add(sync("permissions.createRole", u -> u.permissions().createRole(
-        CreateRoleRequest.builder("reader").permissions(List.of("documents.read")).build()), data("{\"roleId\":\"role_1\"}")));
-    rows.add(sync("permissions.getRole", u -> u.permissions().getRole(GetRoleRequest.of("reader")), data(ROLE)));
-    rows.add(sync("permissions.listRoles", u -> u.permissions().listRoles(ListRolesRequest.builder().search("read").build()),
-        list(ROLE, MORE)));
-    rows.add(sync("permissions.listRolesAll", u -> u.permissions().listRolesAll(ListRolesRequest.builder().build()).stream().toList(),
-        list(ROLE, LAST)));
-    rows.add(sync("permissions.deleteRole", u -> u.permissions().deleteRole(DeleteRoleRequest.of("reader")), data("{}")));
-    rows.add(sync("permissions.setRolePermissions", u -> u.permissions().setRolePermissions(
-        SetRolePermissionsRequest.of("role_1", List.of("documents.read"))), data("[" + PERMISSION + "]")));
+    rows.add(
+        sync(
+            "permissions.createPermission",
+            u ->
+                u.permissions()
+                    .createPermission(
+                        CreatePermissionRequest.builder("Read", "documents.read")
+                            .description("d")
+                            .build()),
+            data("{\"permissionId\":\"perm_1\"}")));
+    rows.add(
+        sync(
+            "permissions.getPermission",
+            u -> u.permissions().getPermission(GetPermissionRequest.of("documents.read")),
+            data(PERMISSION)));
+    rows.add(
+        sync(
+            "permissions.listPermissions",
+            u -> u.permissions().listPermissions(ListPermissionsRequest.builder().limit(5).build()),
+            list(PERMISSION, MORE)));
+    rows.add(
+        sync(
+            "permissions.listPermissionsAll",
+            u ->
+                u
+                    .permissions()
+                    .listPermissionsAll(ListPermissionsRequest.builder().build())
+                    .stream()
+                    .toList(),
+            list(PERMISSION, LAST)));
+    rows.add(
+        sync(
+            "permissions.deletePermission",
+            u -> u.permissions().deletePermission(DeletePermissionRequest.of("perm_1")),
+            data("{}")));
+    rows.add(
+        sync(
+            "permissions.createRole",
+            u ->
+                u.permissions()
+                    .createRole(
+                        CreateRoleRequest.builder("reader")
+                            .permissions(List.of("documents.read"))
+                            .build()),
+            data("{\"roleId\":\"role_1\"}")));
+    rows.add(
+        sync(
+            "permissions.getRole",
+            u -> u.permissions().getRole(GetRoleRequest.of("reader")),
+            data(ROLE)));
+    rows.add(
+        sync(
+            "permissions.listRoles",
+            u -> u.permissions().listRoles(ListRolesRequest.builder().search("read").build()),
+            list(ROLE, MORE)));
+    rows.add(
+        sync(
+            "permissions.listRolesAll",
+            u -> u.permissions().listRolesAll(ListRolesRequest.builder().build()).stream().toList(),
+            list(ROLE, LAST)));
+    rows.add(
+        sync(
+            "permissions.deleteRole",
+            u -> u.permissions().deleteRole(DeleteRoleRequest.of("reader")),
+            data("{}")));
+    rows.add(
+        sync(
+            "permissions.setRolePermissions",
+            u ->
+                u.permissions()
+                    .setRolePermissions(
+                        SetRolePermissionsRequest.of("role_1", List.of("documents.read"))),
+            data("[" + PERMISSION + "]")));
     // identities.*
-    rows.add(sync("identities.createIdentity", u -> u.identities().create(CreateIdentityRequest.builder("user_42")
-        .meta(Map.of("plan", "pro")).ratelimits(List.of(RateLimit.of("requests", 10, Duration.ofMinutes(1), false))).build()),
-        data("{\"identityId\":\"id_1\"}")));
+    rows.add(
+        sync(
+            "identities.createIdentity",
+            u ->
+                u.identities()
+                    .create(
+                        CreateIdentityRequest.builder("user_42")
+                            .meta(Map.of("plan", "pro"))
+                            .ratelimits(
+                                List.of(RateLimit.of("requests", 10, Duration.ofMinutes(1), false)))
+                            .build()),
+            data("{\"identityId\":\"id_1\"}")));
     rows.add(sync("identities.getIdentity", u -> u.identities().get("user_42"), data(IDENTITY)));
-    rows.add(sync("identities.listIdentities", u -> u.identities().list(ListIdentitiesRequest.builder().limit(2).build()),
-        list(IDENTITY, MORE)));
-    rows.add(sync("identities.listIdentitiesAll", u -> u.identities().listAll(ListIdentitiesRequest.builder().build()).stream().toList(),
-        list(IDENTITY, LAST)));
-    rows.add(sync("identities.updateIdentity", u -> u.identities().update(UpdateIdentityRequest.builder("user_42").clearMeta().build()),
-        data(IDENTITY)));
-    rows.add(sync("identities.deleteIdentity", u -> u.identities().delete("user_42"), "{\"meta\":{\"requestId\":\"req_canary\"}}"));
+    rows.add(
+        sync(
+            "identities.listIdentities",
+            u -> u.identities().list(ListIdentitiesRequest.builder().limit(2).build()),
+            list(IDENTITY, MORE)));
+    rows.add(
+        sync(
+            "identities.listIdentitiesAll",
+            u -> u.identities().listAll(ListIdentitiesRequest.builder().build()).stream().toList(),
+            list(IDENTITY, LAST)));
+    rows.add(
+        sync(
+            "identities.updateIdentity",
+            u ->
+                u.identities().update(UpdateIdentityRequest.builder("user_42").clearMeta().build()),
+            data(IDENTITY)));
+    rows.add(
+        sync(
+            "identities.deleteIdentity",
+            u -> u.identities().delete("user_42"),
+            "{\"meta\":{\"requestId\":\"req_canary\"}}"));
     // ratelimit.*
-    rows.add(sync("ratelimit.limit", u -> u.ratelimits().limit(LimitRequest.builder("api", "user_42", 10, Duration.ofSeconds(60))
-        .cost(2).build()), data("{\"limit\":10,\"remaining\":8,\"reset\":1700000060000,\"success\":true}")));
-    rows.add(sync("ratelimit.multiLimit", u -> u.ratelimits().multiLimit(MultiLimitRequest.of(List.of(
-        LimitRequest.of("api", "user_42", 10, Duration.ofSeconds(60))))),
-        data("{\"passed\":false,\"limits\":[{\"namespace\":\"api\",\"identifier\":\"user_42\",\"limit\":10,"
-            + "\"remaining\":0,\"reset\":1700000060000,\"passed\":false}]}")));
-    rows.add(sync("ratelimit.setOverride", u -> u.ratelimits().setOverride(SetOverrideRequest.of("api", "user_42", 5,
-        Duration.ofMinutes(1))), data("{\"overrideId\":\"rlor_1\"}")));
-    rows.add(sync("ratelimit.getOverride", u -> u.ratelimits().getOverride(GetOverrideRequest.of("api", "user_42")), data(OVERRIDE)));
-    rows.add(sync("ratelimit.listOverrides", u -> u.ratelimits().listOverrides(ListOverridesRequest.of("api")), list(OVERRIDE, MORE)));
-    rows.add(sync("ratelimit.listOverridesAll", u -> u.ratelimits().listOverridesAll(ListOverridesRequest.of("api")).stream().toList(),
-        list(OVERRIDE, LAST)));
-    rows.add(sync("ratelimit.deleteOverride", u -> u.ratelimits().deleteOverride(DeleteOverrideRequest.of("api", "user_42")),
-        data("{}")));
+    rows.add(
+        sync(
+            "ratelimit.limit",
+            u ->
+                u.ratelimits()
+                    .limit(
+                        LimitRequest.builder("api", "user_42", 10, Duration.ofSeconds(60))
+                            .cost(2)
+                            .build()),
+            data("{\"limit\":10,\"remaining\":8,\"reset\":1700000060000,\"success\":true}")));
+    rows.add(
+        sync(
+            "ratelimit.multiLimit",
+            u ->
+                u.ratelimits()
+                    .multiLimit(
+                        MultiLimitRequest.of(
+                            List.of(
+                                LimitRequest.of("api", "user_42", 10, Duration.ofSeconds(60))))),
+            data(
+                "{\"passed\":false,\"limits\":[{\"namespace\":\"api\",\"identifier\":\"user_42\",\"limit\":10,"
+                    + "\"remaining\":0,\"reset\":1700000060000,\"passed\":false}]}")));
+    rows.add(
+        sync(
+            "ratelimit.setOverride",
+            u ->
+                u.ratelimits()
+                    .setOverride(SetOverrideRequest.of("api", "user_42", 5, Duration.ofMinutes(1))),
+            data("{\"overrideId\":\"rlor_1\"}")));
+    rows.add(
+        sync(
+            "ratelimit.getOverride",
+            u -> u.ratelimits().getOverride(GetOverrideRequest.of("api", "user_42")),
+            data(OVERRIDE)));
+    rows.add(
+        sync(
+            "ratelimit.listOverrides",
+            u -> u.ratelimits().listOverrides(ListOverridesRequest.of("api")),
+            list(OVERRIDE, MORE)));
+    rows.add(
+        sync(
+            "ratelimit.listOverridesAll",
+            u -> u.ratelimits().listOverridesAll(ListOverridesRequest.of("api")).stream().toList(),
+            list(OVERRIDE, LAST)));
+    rows.add(
+        sync(
+            "ratelimit.deleteOverride",
+            u -> u.ratelimits().deleteOverride(DeleteOverrideRequest.of("api", "user_42")),
+            data("{}")));
     // analytics.*
-    rows.add(sync("analytics.getVerifications", u -> u.analytics().getVerifications("SELECT count(*) AS n FROM key_verifications_v1"),
-        data("[{\"n\":12345678901234,\"rate\":0.5}]")));
+    rows.add(
+        sync(
+            "analytics.getVerifications",
+            u -> u.analytics().getVerifications("SELECT count(*) AS n FROM key_verifications_v1"),
+            data("[{\"n\":12345678901234,\"rate\":0.5}]")));
     // rootKeys.* (keyward's extension)
-    rows.add(sync("rootKeys.createRootKey", u -> u.rootKeys().create(CreateRootKeyRequest.builder(List.of("api.*.verify_key"))
-        .name("deploy").build()), created("key_root1", k.createdRoot)));
+    rows.add(
+        sync(
+            "rootKeys.createRootKey",
+            u ->
+                u.rootKeys()
+                    .create(
+                        CreateRootKeyRequest.builder(List.of("api.*.verify_key"))
+                            .name("deploy")
+                            .build()),
+            created("key_root1", k.createdRoot)));
     rows.add(sync("rootKeys.getRootKey", u -> u.rootKeys().get("key_root1"), data(ROOT_KEY)));
-    rows.add(sync("rootKeys.listRootKeys", u -> u.rootKeys().list(ListRootKeysRequest.of()), list(ROOT_KEY, MORE)));
-    rows.add(sync("rootKeys.listRootKeysAll", u -> u.rootKeys().listAll(ListRootKeysRequest.of()).stream().toList(),
-        list(ROOT_KEY, LAST)));
-    rows.add(sync("rootKeys.updateRootKey", u -> u.rootKeys().update(UpdateRootKeyRequest.builder("key_root1")
-        .permissions(List.of("api.*.verify_key", "api.*.read_key")).build()), data("{}")));
-    rows.add(sync("rootKeys.rerollRootKey", u -> u.rootKeys().reroll(RerollRootKeyRequest.of("key_root1", Duration.ofMinutes(10))),
-        created("key_root2", k.rerolledRoot)));
+    rows.add(
+        sync(
+            "rootKeys.listRootKeys",
+            u -> u.rootKeys().list(ListRootKeysRequest.of()),
+            list(ROOT_KEY, MORE)));
+    rows.add(
+        sync(
+            "rootKeys.listRootKeysAll",
+            u -> u.rootKeys().listAll(ListRootKeysRequest.of()).stream().toList(),
+            list(ROOT_KEY, LAST)));
+    rows.add(
+        sync(
+            "rootKeys.updateRootKey",
+            u ->
+                u.rootKeys()
+                    .update(
+                        UpdateRootKeyRequest.builder("key_root1")
+                            .permissions(List.of("api.*.verify_key", "api.*.read_key"))
+                            .build()),
+            data("{}")));
+    rows.add(
+        sync(
+            "rootKeys.rerollRootKey",
+            u -> u.rootKeys().reroll(RerollRootKeyRequest.of("key_root1", Duration.ofMinutes(10))),
+            created("key_root2", k.rerolledRoot)));
     rows.add(sync("rootKeys.deleteRootKey", u -> u.rootKeys().delete("key_root1"), data("{}")));
     rows.add(sync("liveness", Unkey::liveness, data("{\"message\":\"OK\"}")));
     // async(): the operations that carry or return keys, on OkHttp's enqueue
-    rows.add(async("keys.createKey", a -> a.keys().create(CreateKeyRequest.builder("api_123").name("n").build()),
-        created("key_1", k.createdKey)));
-    rows.add(async("keys.verifyKey (no prefix)", a -> a.keys().verify(k.apiBare.secret()), verification("key_3"), k.apiBare));
-    rows.add(async("keys.whoami (registered prefix)", a -> a.keys().whoami(k.apiRegistered.secret()),
-        data(keyInfo("key_1", k.apiRegistered, false)), k.apiRegistered));
-    rows.add(async("keys.getKey (decrypt)", a -> a.keys().get(GetKeyRequest.builder("key_3").decrypt(true).build()),
-        data(keyInfo("key_3", k.apiBare, true))));
-    rows.add(async("keys.rerollKey", a -> a.keys().reroll(RerollKeyRequest.of("key_1", Duration.ofHours(1))),
-        created("key_2", k.rerolledKey)));
-    rows.add(async("apis.listKeys (decrypt)", a -> a.apis().listKeys(ListKeysRequest.builder("api_123").decrypt(true).build()),
-        list(decrypted, MORE)));
-    rows.add(async("rootKeys.createRootKey", a -> a.rootKeys().create(CreateRootKeyRequest.builder(List.of("api.*.verify_key"))
-        .build()), created("key_root1", k.createdRoot)));
-    rows.add(async("rootKeys.rerollRootKey", a -> a.rootKeys().reroll(RerollRootKeyRequest.of("key_root1", Duration.ofMinutes(10))),
-        created("key_root2", k.rerolledRoot)));
+    rows.add(
+        async(
+            "keys.createKey",
+            a -> a.keys().create(CreateKeyRequest.builder("api_123").name("n").build()),
+            created("key_1", k.createdKey)));
+    rows.add(
+        async(
+            "keys.verifyKey (no prefix)",
+            a -> a.keys().verify(k.apiBare.secret()),
+            verification("key_3"),
+            k.apiBare));
+    rows.add(
+        async(
+            "keys.whoami (registered prefix)",
+            a -> a.keys().whoami(k.apiRegistered.secret()),
+            data(keyInfo("key_1", k.apiRegistered, false)),
+            k.apiRegistered));
+    rows.add(
+        async(
+            "keys.getKey (decrypt)",
+            a -> a.keys().get(GetKeyRequest.builder("key_3").decrypt(true).build()),
+            data(keyInfo("key_3", k.apiBare, true))));
+    rows.add(
+        async(
+            "keys.rerollKey",
+            a -> a.keys().reroll(RerollKeyRequest.of("key_1", Duration.ofHours(1))),
+            created("key_2", k.rerolledKey)));
+    rows.add(
+        async(
+            "apis.listKeys (decrypt)",
+            a -> a.apis().listKeys(ListKeysRequest.builder("api_123").decrypt(true).build()),
+            list(decrypted, MORE)));
+    rows.add(
+        async(
+            "rootKeys.createRootKey",
+            a ->
+                a.rootKeys()
+                    .create(CreateRootKeyRequest.builder(List.of("api.*.verify_key")).build()),
+            created("key_root1", k.createdRoot)));
+    rows.add(
+        async(
+            "rootKeys.rerollRootKey",
+            a -> a.rootKeys().reroll(RerollRootKeyRequest.of("key_root1", Duration.ofMinutes(10))),
+            created("key_root2", k.rerolledRoot)));
     rows.add(async("liveness", AsyncUnkey::liveness, data("{\"message\":\"OK\"}")));
     return rows;
   }

@@ -2,12 +2,12 @@ package dev.keyward.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.key.KeyFormat;
+import dev.keyward.key.Secret;
 import dev.keyward.model.CreateApiRequest;
 import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.model.CreatedKey;
-import dev.keyward.key.KeyFormat;
-import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import dev.keyward.rotation.ApiKeyRotation;
 import dev.keyward.rotation.BulkRerollReport;
@@ -36,12 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Invariant 1 for the rotation engine: {@link RootKeyRotation} (with an {@code .env} secret store, a
- * journal, verification and resume), {@link ApiKeyRotation} (bulk reroll and single reroll) and
- * {@link LeakResponse} run against {@link dev.keyward.testing.FakeUnkeyServer} with each fault injected
- * into each operation they call, with TRACE body logging on. Every key that crosses the wire is a
- * canary; logs, exceptions, reports, events and every file written (the {@code .env} store aside) are
- * scanned.
+ * Invariant 1 for the rotation engine: {@link RootKeyRotation} (with an {@code .env} secret store,
+ * a journal, verification and resume), {@link ApiKeyRotation} (bulk reroll and single reroll) and
+ * {@link LeakResponse} run against {@link dev.keyward.testing.FakeUnkeyServer} with each fault
+ * injected into each operation they call, with TRACE body logging on. Every key that crosses the
+ * wire is a canary; logs, exceptions, reports, events and every file written (the {@code .env}
+ * store aside) are scanned.
  */
 class RotationCanaryTest {
   static final List<String> PERMS = List.of("api.*.verify_key", "api.*.read_key");
@@ -61,13 +61,15 @@ class RotationCanaryTest {
         new FaultCase("500 after once", op -> Fault.serverError(500).after().on(op).times(1)),
         new FaultCase("503 after once", op -> Fault.serverError(503).after().on(op).times(1)),
         // twice, not forever: BulkRerollRun.patiently waits out 429s without a budget
-        new FaultCase("429 twice", op -> Fault.tooManyRequests(Duration.ofSeconds(1)).on(op).times(2)),
+        new FaultCase(
+            "429 twice", op -> Fault.tooManyRequests(Duration.ofSeconds(1)).on(op).times(2)),
         new FaultCase("drop before", op -> Fault.drop().on(op)),
         new FaultCase("drop after", op -> Fault.drop().after().on(op)),
         new FaultCase("drop after once", op -> Fault.drop().after().on(op).times(1)),
         new FaultCase("truncate after", op -> Fault.truncate().after().on(op)),
         new FaultCase("truncate after once", op -> Fault.truncate().after().on(op).times(1)),
-        new FaultCase("slow answer once", op -> Fault.latency(Duration.ofMillis(1200)).on(op).times(1)));
+        new FaultCase(
+            "slow answer once", op -> Fault.latency(Duration.ofMillis(1200)).on(op).times(1)));
   }
 
   @BeforeAll
@@ -78,24 +80,37 @@ class RotationCanaryTest {
   @AfterAll
   static void printTally() {
     logs.close();
-    StringBuilder b = new StringBuilder("\n[canary] rotation engine: ").append(scenarios).append(" scenarios (engine × operation × fault)")
-        .append("\n[canary] ").append(SCANNER.tally()).append('\n');
-    OUTCOMES.forEach((engine, o) -> b.append("[canary]   ").append(engine).append(": ").append(o).append('\n'));
+    StringBuilder b =
+        new StringBuilder("\n[canary] rotation engine: ")
+            .append(scenarios)
+            .append(" scenarios (engine × operation × fault)")
+            .append("\n[canary] ")
+            .append(SCANNER.tally())
+            .append('\n');
+    OUTCOMES.forEach(
+        (engine, o) -> b.append("[canary]   ").append(engine).append(": ").append(o).append('\n'));
     System.out.print(b);
   }
 
   /** Scans everything a scenario left behind and tallies its outcome. */
-  private static List<Leak> finish(String engine, String where, RotationWorld w, List<Object> values, List<Throwable> thrown) {
+  private static List<Leak> finish(
+      String engine, String where, RotationWorld w, List<Object> values, List<Throwable> thrown) {
     List<Leak> leaks = new ArrayList<>();
     for (Object v : values) {
-      leaks.addAll(SCANNER.scan("toString", where + " " + v.getClass().getSimpleName(), String.valueOf(v)));
+      leaks.addAll(
+          SCANNER.scan("toString", where + " " + v.getClass().getSimpleName(), String.valueOf(v)));
       if (v instanceof RotationReport r) {
-        r.events().forEach(e -> leaks.addAll(SCANNER.scan("toString", where + " event", e.toString())));
-        leaks.addAll(SCANNER.scan("toString", where + " instructions", r.instructions().toString()));
-        r.failure().ifPresent(f -> leaks.addAll(SCANNER.scanThrowable(where + " report failure", f)));
+        r.events()
+            .forEach(e -> leaks.addAll(SCANNER.scan("toString", where + " event", e.toString())));
+        leaks.addAll(
+            SCANNER.scan("toString", where + " instructions", r.instructions().toString()));
+        r.failure()
+            .ifPresent(f -> leaks.addAll(SCANNER.scanThrowable(where + " report failure", f)));
       } else if (v instanceof LeakReport r) {
-        r.events().forEach(e -> leaks.addAll(SCANNER.scan("toString", where + " event", e.toString())));
-        r.failure().ifPresent(f -> leaks.addAll(SCANNER.scanThrowable(where + " report failure", f)));
+        r.events()
+            .forEach(e -> leaks.addAll(SCANNER.scan("toString", where + " event", e.toString())));
+        r.failure()
+            .ifPresent(f -> leaks.addAll(SCANNER.scanThrowable(where + " report failure", f)));
       }
     }
     for (Throwable t : thrown) {
@@ -105,7 +120,8 @@ class RotationCanaryTest {
       leaks.addAll(SCANNER.scan("log", where, line));
     }
     leaks.addAll(SCANNER.scanFiles(where, w.dir, secretStore()));
-    String outcome = thrown.isEmpty() ? "completed" : thrown.get(thrown.size() - 1).getClass().getSimpleName();
+    String outcome =
+        thrown.isEmpty() ? "completed" : thrown.get(thrown.size() - 1).getClass().getSimpleName();
     synchronized (OUTCOMES) {
       OUTCOMES.computeIfAbsent(engine, e -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
       scenarios++;
@@ -113,9 +129,14 @@ class RotationCanaryTest {
     return leaks;
   }
 
-  /** The {@code .env} store (and its temp file): the one place the user asked plaintext to be written. */
+  /**
+   * The {@code .env} store (and its temp file): the one place the user asked plaintext to be
+   * written.
+   */
   static Predicate<Path> secretStore() {
-    return p -> p.getFileName().toString().equals(".env") || p.getFileName().toString().equals("..env.keyward-tmp");
+    return p ->
+        p.getFileName().toString().equals(".env")
+            || p.getFileName().toString().equals("..env.keyward-tmp");
   }
 
   static Object attempt(List<Throwable> thrown, java.util.concurrent.Callable<?> step) {
@@ -142,16 +163,22 @@ class RotationCanaryTest {
   }
 
   CreatedKey serviceKey(RotationWorld w) throws Exception {
-    CreatedKey service = w.admin.rootKeys().create(CreateRootKeyRequest.builder(PERMS).name("billing").build());
+    CreatedKey service =
+        w.admin.rootKeys().create(CreateRootKeyRequest.builder(PERMS).name("billing").build());
     Files.createDirectories(w.dir);
-    Files.writeString(w.dir.resolve(".env"), "# app\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
+    Files.writeString(
+        w.dir.resolve(".env"), "# app\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
     return service;
   }
 
   @Test
   void rootKeyRotationUnderEveryFault() throws Exception {
-    List<Operation> ops = List.of(Operation.ROOT_KEYS_GET_ROOT_KEY, Operation.ROOT_KEYS_CREATE_ROOT_KEY,
-        Operation.KEYS_VERIFY_KEY, Operation.ROOT_KEYS_DELETE_ROOT_KEY);
+    List<Operation> ops =
+        List.of(
+            Operation.ROOT_KEYS_GET_ROOT_KEY,
+            Operation.ROOT_KEYS_CREATE_ROOT_KEY,
+            Operation.KEYS_VERIFY_KEY,
+            Operation.ROOT_KEYS_DELETE_ROOT_KEY);
     List<Leak> leaks = new ArrayList<>();
     int n = 0;
     for (Operation op : ops) {
@@ -185,18 +212,30 @@ class RotationCanaryTest {
   @Test
   void rootKeyRotationAgainstRefusingServers() throws Exception {
     List<Leak> leaks = new ArrayList<>();
-    record Refusal(String label, Function<RotationWorld, RootKeyIssuer> issuer, boolean unknownOldKey) {}
-    List<Refusal> refusals = List.of(
-        new Refusal("401 unknown root key", w -> {
-          Canary unknown = Canary.generate("unknown root key", KeyFormat.ROOT_KEY_PREFIX);
-          SCANNER.add(unknown);
-          return RootKeyIssuer.of(w.client(unknown.secret()));
-        }, false),
-        new Refusal("403 root key without manage_root_keys", w -> {
-          CreatedKey weak = w.admin.rootKeys().create(CreateRootKeyRequest.builder(List.of("api.*.verify_key")).build());
-          return RootKeyIssuer.of(w.client(weak.key()));
-        }, false),
-        new Refusal("404 old key unknown", w -> RootKeyIssuer.of(w.admin), true));
+    record Refusal(
+        String label, Function<RotationWorld, RootKeyIssuer> issuer, boolean unknownOldKey) {}
+    List<Refusal> refusals =
+        List.of(
+            new Refusal(
+                "401 unknown root key",
+                w -> {
+                  Canary unknown = Canary.generate("unknown root key", KeyFormat.ROOT_KEY_PREFIX);
+                  SCANNER.add(unknown);
+                  return RootKeyIssuer.of(w.client(unknown.secret()));
+                },
+                false),
+            new Refusal(
+                "403 root key without manage_root_keys",
+                w -> {
+                  CreatedKey weak =
+                      w.admin
+                          .rootKeys()
+                          .create(
+                              CreateRootKeyRequest.builder(List.of("api.*.verify_key")).build());
+                  return RootKeyIssuer.of(w.client(weak.key()));
+                },
+                false),
+            new Refusal("404 old key unknown", w -> RootKeyIssuer.of(w.admin), true));
     int n = 0;
     for (Refusal r : refusals) {
       try (RotationWorld w = new RotationWorld(tmp.resolve("refused-" + n++), SCANNER)) {
@@ -222,16 +261,26 @@ class RotationCanaryTest {
   String apiWithKeys(RotationWorld w) {
     String apiId = w.admin.apis().create(CreateApiRequest.of("customers")).apiId();
     for (int i = 0; i < 3; i++) {
-      w.admin.keys().create(CreateKeyRequest.builder(apiId).prefix(RotationWorld.PREFIX).name("c" + i).build());
-      w.admin.keys().create(CreateKeyRequest.builder(apiId).name("bare" + i).recoverable(true).build());
+      w.admin
+          .keys()
+          .create(
+              CreateKeyRequest.builder(apiId).prefix(RotationWorld.PREFIX).name("c" + i).build());
+      w.admin
+          .keys()
+          .create(CreateKeyRequest.builder(apiId).name("bare" + i).recoverable(true).build());
     }
     return apiId;
   }
 
   @Test
   void apiKeyRotationUnderEveryFault() throws Exception {
-    List<Operation> ops = List.of(Operation.APIS_LIST_KEYS, Operation.KEYS_REROLL_KEY, Operation.KEYS_GET_KEY,
-        Operation.KEYS_UPDATE_KEY, Operation.KEYS_DELETE_KEY);
+    List<Operation> ops =
+        List.of(
+            Operation.APIS_LIST_KEYS,
+            Operation.KEYS_REROLL_KEY,
+            Operation.KEYS_GET_KEY,
+            Operation.KEYS_UPDATE_KEY,
+            Operation.KEYS_DELETE_KEY);
     List<Leak> leaks = new ArrayList<>();
     int n = 0;
     for (Operation op : ops) {
@@ -243,24 +292,37 @@ class RotationCanaryTest {
           List<Throwable> thrown = new ArrayList<>();
           w.server.inject(f.fault().apply(op));
           for (int run = 0; run < 2; run++) { // the second run resumes from the journal
-            Object report = attempt(thrown, () -> ApiKeyRotation.bulk(w.admin, apiId)
-                .grace(Duration.ofHours(1))
-                .concurrency(2)
-                .maxAttempts(3)
-                .journal(RotationJournal.open(w.dir.resolve("bulk")))
-                .onNewKey((old, created) -> values.add(created))
-                .progress(values::add)
-                .clock(w.clock).sleeper(w.clock)
-                .build().run());
+            Object report =
+                attempt(
+                    thrown,
+                    () ->
+                        ApiKeyRotation.bulk(w.admin, apiId)
+                            .grace(Duration.ofHours(1))
+                            .concurrency(2)
+                            .maxAttempts(3)
+                            .journal(RotationJournal.open(w.dir.resolve("bulk")))
+                            .onNewKey((old, created) -> values.add(created))
+                            .progress(values::add)
+                            .clock(w.clock)
+                            .sleeper(w.clock)
+                            .build()
+                            .run());
             if (report != null) {
               values.add(report);
               values.add(((BulkRerollReport) report).failed());
             }
             w.server.clearFaults();
           }
-          String oneKey = w.workspace.apis().listKeys(dev.keyward.model.ListKeysRequest.of(apiId)).items().get(0).keyId();
+          String oneKey =
+              w.workspace
+                  .apis()
+                  .listKeys(dev.keyward.model.ListKeysRequest.of(apiId))
+                  .items()
+                  .get(0)
+                  .keyId();
           w.server.inject(f.fault().apply(Operation.KEYS_REROLL_KEY));
-          Object single = attempt(thrown, () -> ApiKeyRotation.reroll(w.admin, oneKey, Duration.ofMinutes(1)));
+          Object single =
+              attempt(thrown, () -> ApiKeyRotation.reroll(w.admin, oneKey, Duration.ofMinutes(1)));
           if (single != null) {
             values.add(single);
           }
@@ -275,8 +337,13 @@ class RotationCanaryTest {
 
   @Test
   void leakResponseUnderEveryFault() throws Exception {
-    List<Operation> ops = List.of(Operation.ROOT_KEYS_DELETE_ROOT_KEY, Operation.ROOT_KEYS_CREATE_ROOT_KEY,
-        Operation.KEYS_VERIFY_KEY, Operation.APIS_LIST_KEYS, Operation.KEYS_REROLL_KEY);
+    List<Operation> ops =
+        List.of(
+            Operation.ROOT_KEYS_DELETE_ROOT_KEY,
+            Operation.ROOT_KEYS_CREATE_ROOT_KEY,
+            Operation.KEYS_VERIFY_KEY,
+            Operation.APIS_LIST_KEYS,
+            Operation.KEYS_REROLL_KEY);
     List<Leak> leaks = new ArrayList<>();
     int n = 0;
     for (Operation op : ops) {
@@ -290,16 +357,21 @@ class RotationCanaryTest {
           List<Object> values = new CopyOnWriteArrayList<>();
           List<Throwable> thrown = new ArrayList<>();
           w.server.inject(f.fault().apply(op));
-          Object report = attempt(thrown, () -> LeakResponse.builder()
-              .leakedKeyId(service.keyId())
-              .issuer(RootKeyIssuer.of(w.admin))
-              .store(SecretStore.envFile(w.dir.resolve(".env")), "UNKEY_ROOT_KEY")
-              .verifier(RotationVerifier.authenticatingWith(w::clientFor))
-              .reviewApiKeys(w.admin, List.of(apiId), since)
-              .reroll(Duration.ZERO, (old, created) -> values.add(created))
-              .clock(w.clock).sleeper(w.clock)
-              .build()
-              .execute());
+          Object report =
+              attempt(
+                  thrown,
+                  () ->
+                      LeakResponse.builder()
+                          .leakedKeyId(service.keyId())
+                          .issuer(RootKeyIssuer.of(w.admin))
+                          .store(SecretStore.envFile(w.dir.resolve(".env")), "UNKEY_ROOT_KEY")
+                          .verifier(RotationVerifier.authenticatingWith(w::clientFor))
+                          .reviewApiKeys(w.admin, List.of(apiId), since)
+                          .reroll(Duration.ZERO, (old, created) -> values.add(created))
+                          .clock(w.clock)
+                          .sleeper(w.clock)
+                          .build()
+                          .execute());
           w.server.clearFaults();
           if (report != null) {
             values.add(report);
@@ -319,14 +391,18 @@ class RotationCanaryTest {
       CreatedKey service = serviceKey(w);
       RotationReport report = rotation(w, service, RootKeyIssuer.of(w.admin)).build().execute();
       assertThat(report.status()).isEqualTo(RotationReport.Status.DONE);
-      Secret stored = SecretStore.envFile(w.dir.resolve(".env")).read("UNKEY_ROOT_KEY").orElseThrow();
+      Secret stored =
+          SecretStore.envFile(w.dir.resolve(".env")).read("UNKEY_ROOT_KEY").orElseThrow();
       LeakScanner control = new LeakScanner();
       SCANNER.canaries().forEach(control::add);
-      // the harvest saw the new key on the wire, so the store (excluded from the real scan) must trip
+      // the harvest saw the new key on the wire, so the store (excluded from the real scan) must
+      // trip
       assertThat(control.scanFiles("control", w.dir, p -> false))
           .anySatisfy(l -> assertThat(l.artefact()).endsWith(".env"))
           .allSatisfy(l -> assertThat(l.toString()).doesNotContain(stored.reveal()));
-      assertThat(control.canaries()).extracting(Canary::value).contains(stored.reveal(), service.key().reveal());
+      assertThat(control.canaries())
+          .extracting(Canary::value)
+          .contains(stored.reveal(), service.key().reveal());
       org.slf4j.LoggerFactory.getLogger("canary.control").warn("deployed {}", stored.reveal());
       List<Leak> fromLog = new ArrayList<>();
       logs.drain().forEach(line -> fromLog.addAll(control.scan("log", "control", line)));

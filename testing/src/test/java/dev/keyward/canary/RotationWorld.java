@@ -18,13 +18,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One rotation scenario's world: a {@link FakeUnkeyServer} over a fresh workspace on a {@link TestClock},
- * clients with TRACE body logging on, and a harvest of every key that crosses the wire (request and
- * answer bodies, {@code Authorization}) into the scanner, so keys the server mints become canaries too.
+ * One rotation scenario's world: a {@link FakeUnkeyServer} over a fresh workspace on a {@link
+ * TestClock}, clients with TRACE body logging on, and a harvest of every key that crosses the wire
+ * (request and answer bodies, {@code Authorization}) into the scanner, so keys the server mints
+ * become canaries too.
  */
 final class RotationWorld implements AutoCloseable {
   static final String PREFIX = "cnry";
-  private static final Pattern KEY_FIELD = Pattern.compile("\"(?:key|plaintext)\"\\s*:\\s*\"([^\"]{16,})\"");
+  private static final Pattern KEY_FIELD =
+      Pattern.compile("\"(?:key|plaintext)\"\\s*:\\s*\"([^\"]{16,})\"");
   private static final Pattern BEARER = Pattern.compile("Bearer\\s+(\\S{16,})");
 
   final TestClock clock = TestClock.create();

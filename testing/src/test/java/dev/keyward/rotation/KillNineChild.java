@@ -14,10 +14,11 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 
 /**
- * The child JVM of {@link RootKeyRotationKillNineTest}: runs (or resumes) a root-key rotation against
- * the parent's {@code FakeUnkeyServer}. Before each journal write it prints {@code at <n>} (n records are
- * durable) and waits for the parent to answer, so the parent can {@code kill -9} it at that point.
- * Arguments: server URL, old key id, working directory; the admin key comes in {@code KEYWARD_TEST_ADMIN_KEY}.
+ * The child JVM of {@link RootKeyRotationKillNineTest}: runs (or resumes) a root-key rotation
+ * against the parent's {@code FakeUnkeyServer}. Before each journal write it prints {@code at <n>}
+ * (n records are durable) and waits for the parent to answer, so the parent can {@code kill -9} it
+ * at that point. Arguments: server URL, old key id, working directory; the admin key comes in
+ * {@code KEYWARD_TEST_ADMIN_KEY}.
  */
 public final class KillNineChild {
   private KillNineChild() {}
@@ -26,55 +27,60 @@ public final class KillNineChild {
     String url = args[0];
     String oldKeyId = args[1];
     Path dir = Path.of(args[2]);
-    UnkeyHttpClient admin = UnkeyHttpClient.builder()
-        .baseUrl(url)
-        .rootKey(Secret.of(System.getenv("KEYWARD_TEST_ADMIN_KEY")))
-        .retryPolicy(RetryPolicy.none())
-        .noHttpLogging()
-        .build();
-    BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    UnkeyHttpClient admin =
+        UnkeyHttpClient.builder()
+            .baseUrl(url)
+            .rootKey(Secret.of(System.getenv("KEYWARD_TEST_ADMIN_KEY")))
+            .retryPolicy(RetryPolicy.none())
+            .noHttpLogging()
+            .build();
+    BufferedReader parent =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     int[] records = {0};
-    Storage pausing = new Storage() {
-      @Override
-      public FileChannel open(Path path, OpenOption... options) throws IOException {
-        return SYSTEM.open(path, options);
-      }
-
-      @Override
-      public void move(Path from, Path to) throws IOException {
-        SYSTEM.move(from, to);
-      }
-
-      @Override
-      public void syncDirectory(Path directory) throws IOException {
-        SYSTEM.syncDirectory(directory);
-      }
-
-      @Override
-      public void checkpoint(String name) {
-        if (name.startsWith("journal.write:")) {
-          System.out.println("at " + records[0]);
-          System.out.flush();
-          try {
-            if (parent.readLine() == null) {
-              System.exit(3);
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    Storage pausing =
+        new Storage() {
+          @Override
+          public FileChannel open(Path path, OpenOption... options) throws IOException {
+            return SYSTEM.open(path, options);
           }
-          records[0]++;
-        }
-      }
-    };
-    RotationReport report = RootKeyRotation.builder()
-        .oldKeyId(oldKeyId)
-        .issuer(RootKeyIssuer.of(admin))
-        .store(new EnvFileSecretStore(dir.resolve(".env"), pausing), "UNKEY_ROOT_KEY")
-        .verifier(RotationVerifier.authenticatingWith(
-            k -> admin.withOptions(RequestOptions.builder().rootKey(k).build())))
-        .journal(RotationJournal.open(dir.resolve("journal"), pausing))
-        .build()
-        .execute();
+
+          @Override
+          public void move(Path from, Path to) throws IOException {
+            SYSTEM.move(from, to);
+          }
+
+          @Override
+          public void syncDirectory(Path directory) throws IOException {
+            SYSTEM.syncDirectory(directory);
+          }
+
+          @Override
+          public void checkpoint(String name) {
+            if (name.startsWith("journal.write:")) {
+              System.out.println("at " + records[0]);
+              System.out.flush();
+              try {
+                if (parent.readLine() == null) {
+                  System.exit(3);
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              records[0]++;
+            }
+          }
+        };
+    RotationReport report =
+        RootKeyRotation.builder()
+            .oldKeyId(oldKeyId)
+            .issuer(RootKeyIssuer.of(admin))
+            .store(new EnvFileSecretStore(dir.resolve(".env"), pausing), "UNKEY_ROOT_KEY")
+            .verifier(
+                RotationVerifier.authenticatingWith(
+                    k -> admin.withOptions(RequestOptions.builder().rootKey(k).build())))
+            .journal(RotationJournal.open(dir.resolve("journal"), pausing))
+            .build()
+            .execute();
     System.out.println("status " + report.status() + " " + report.newKeyId().orElse("-"));
     System.out.flush();
   }

@@ -2,11 +2,11 @@ package dev.keyward.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.ListRootKeysRequest;
 import dev.keyward.model.RootKeyInfo;
-import dev.keyward.key.Secret;
 import dev.keyward.testing.FakeUnkeyServer;
 import dev.keyward.testing.InMemoryUnkey;
 import java.io.BufferedReader;
@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs a root-key rotation in a child JVM against a {@link FakeUnkeyServer} in this JVM, kills the child
- * with SIGKILL after each journal record in turn, resumes in a new JVM, and checks Invariant 2 against
- * the server's state.
+ * Runs a root-key rotation in a child JVM against a {@link FakeUnkeyServer} in this JVM, kills the
+ * child with SIGKILL after each journal record in turn, resumes in a new JVM, and checks Invariant
+ * 2 against the server's state.
  */
 class RootKeyRotationKillNineTest {
   static final List<String> PERMS = List.of("api.*.verify_key", "api.*.read_key");
@@ -39,9 +39,11 @@ class RootKeyRotationKillNineTest {
     int killedAt = 0;
     for (int k = 0; k < 40; k++) {
       InMemoryUnkey workspace = InMemoryUnkey.builder().build();
-      CreatedKey service = workspace.rootKeys().create(CreateRootKeyRequest.builder(PERMS).name("svc").build());
+      CreatedKey service =
+          workspace.rootKeys().create(CreateRootKeyRequest.builder(PERMS).name("svc").build());
       Path dir = Files.createDirectories(root.resolve("k" + k));
-      Files.writeString(dir.resolve(".env"), "# child\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
+      Files.writeString(
+          dir.resolve(".env"), "# child\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
       try (FakeUnkeyServer server = FakeUnkeyServer.start(workspace)) {
         String first = runChild(server, service.keyId(), dir, k);
         if (first.startsWith("status")) {
@@ -54,17 +56,31 @@ class RootKeyRotationKillNineTest {
         assertThat(resumed).as(at).startsWith("status DONE");
         String newKeyId = resumed.split(" ")[2];
 
-        List<RootKeyInfo> live = workspace.rootKeys().listAll(ListRootKeysRequest.of()).stream().toList();
-        List<RootKeyInfo> marked = live.stream().filter(r -> r.name() != null && r.name().startsWith("svc")).toList();
-        assertThat(marked).as(at + ": exactly one live successor, no old key").extracting(RootKeyInfo::keyId)
+        List<RootKeyInfo> live =
+            workspace.rootKeys().listAll(ListRootKeysRequest.of()).stream().toList();
+        List<RootKeyInfo> marked =
+            live.stream().filter(r -> r.name() != null && r.name().startsWith("svc")).toList();
+        assertThat(marked)
+            .as(at + ": exactly one live successor, no old key")
+            .extracting(RootKeyInfo::keyId)
             .containsExactly(newKeyId);
-        Secret stored = SecretStore.envFile(dir.resolve(".env")).read("UNKEY_ROOT_KEY").orElseThrow();
+        Secret stored =
+            SecretStore.envFile(dir.resolve(".env")).read("UNKEY_ROOT_KEY").orElseThrow();
         assertThat(marked.get(0).start()).as(at).isEqualTo(stored.start());
-        assertThat(workspace.as(stored).keys().verify(Secret.of("unkey_nonexistent0000000000")).valid()).isFalse();
+        assertThat(
+                workspace
+                    .as(stored)
+                    .keys()
+                    .verify(Secret.of("unkey_nonexistent0000000000"))
+                    .valid())
+            .isFalse();
         try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
           for (Path f : files.toList()) {
             String text = Files.readString(f);
-            assertThat(text).as(at).doesNotContain(stored.reveal()).doesNotContain(service.key().reveal());
+            assertThat(text)
+                .as(at)
+                .doesNotContain(stored.reveal())
+                .doesNotContain(service.key().reveal());
           }
         }
       }
@@ -73,15 +89,26 @@ class RootKeyRotationKillNineTest {
   }
 
   /** Runs the child; kills it with SIGKILL once {@code killAt} records are durable (-1: never). */
-  private String runChild(FakeUnkeyServer server, String oldKeyId, Path dir, int killAt) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        KillNineChild.class.getName(), server.url(), oldKeyId, dir.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("child-stderr.txt").toFile());
+  private String runChild(FakeUnkeyServer server, String oldKeyId, Path dir, int killAt)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KillNineChild.class.getName(),
+                server.url(),
+                oldKeyId,
+                dir.toString()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectError(dir.resolve("child-stderr.txt").toFile());
     pb.environment().put("KEYWARD_TEST_ADMIN_KEY", server.bootstrapKey().reveal());
     Process child = pb.start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    try (BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         Writer in = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith("status")) {
@@ -101,7 +128,10 @@ class RootKeyRotationKillNineTest {
       // the child's pipes close when it dies
     }
     child.waitFor(30, TimeUnit.SECONDS);
-    throw new AssertionError("child ended without a status; see " + dir.resolve("child-stderr.txt") + ": "
-        + Files.readString(dir.resolve("child-stderr.txt")));
+    throw new AssertionError(
+        "child ended without a status; see "
+            + dir.resolve("child-stderr.txt")
+            + ": "
+            + Files.readString(dir.resolve("child-stderr.txt")));
   }
 }

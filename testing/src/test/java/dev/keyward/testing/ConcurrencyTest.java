@@ -27,7 +27,8 @@ class ConcurrencyTest {
   void exactlyRemainingVerificationsSucceedAndThreadsOverlapped() throws Exception {
     InMemoryUnkey unkey = InMemoryUnkey.builder().clock(TestClock.create()).build();
     String apiId = unkey.apis().create(CreateApiRequest.of("concurrency")).apiId();
-    CreatedKey k = unkey.keys().create(CreateKeyRequest.builder(apiId).credits(Credits.of(CREDITS)).build());
+    CreatedKey k =
+        unkey.keys().create(CreateKeyRequest.builder(apiId).credits(Credits.of(CREDITS)).build());
     AtomicInteger valid = new AtomicInteger();
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger maxInFlight = new AtomicInteger();
@@ -35,18 +36,20 @@ class ConcurrencyTest {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < PER_THREAD; i++) {
-          maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-          Verification v = unkey.keys().verify(k.key());
-          inFlight.decrementAndGet();
-          if (v.valid()) {
-            valid.incrementAndGet();
-          }
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < PER_THREAD; i++) {
+                  maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                  Verification v = unkey.keys().verify(k.key());
+                  inFlight.decrementAndGet();
+                  if (v.valid()) {
+                    valid.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get(30, TimeUnit.SECONDS);
@@ -63,16 +66,17 @@ class ConcurrencyTest {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger max = new AtomicInteger();
     CountDownLatch both = new CountDownLatch(2);
-    Runnable r = () -> {
-      max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      both.countDown();
-      try {
-        both.await(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      inFlight.decrementAndGet();
-    };
+    Runnable r =
+        () -> {
+          max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          both.countDown();
+          try {
+            both.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          inFlight.decrementAndGet();
+        };
     Thread a = new Thread(r);
     Thread b = new Thread(r);
     a.start();

@@ -38,9 +38,11 @@ class FakeUnkeyServerTest {
   }
 
   private HttpResponse<String> post(String op, String body, boolean auth) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + "/v2/" + op))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.url() + "/v2/" + op))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (auth) {
       b.header("Authorization", "Bearer " + server.bootstrapKey().reveal());
     }
@@ -60,12 +62,18 @@ class FakeUnkeyServerTest {
 
   @Test
   void revokedRootKeyIs401AfterEarlierRequestsSucceeded() throws Exception {
-    CreatedKey root = unkey.rootKeys().create(
-        CreateRootKeyRequest.builder(List.of("api.*.create_key", "api.*.read_api")).build());
-    HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "/v2/keys.createKey"))
-        .timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Bearer " + root.key().reveal())
-        .POST(HttpRequest.BodyPublishers.ofString(createBody())).build();
+    CreatedKey root =
+        unkey
+            .rootKeys()
+            .create(
+                CreateRootKeyRequest.builder(List.of("api.*.create_key", "api.*.read_api"))
+                    .build());
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(server.url() + "/v2/keys.createKey"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + root.key().reveal())
+            .POST(HttpRequest.BodyPublishers.ofString(createBody()))
+            .build();
     assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     unkey.rootKeys().delete(root.keyId());
@@ -75,9 +83,11 @@ class FakeUnkeyServerTest {
   @Test
   void missingAuthorizationIs400AndUnknownKeyIs401() throws Exception {
     assertThat(post("keys.createKey", createBody(), false).statusCode()).isEqualTo(400);
-    HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "/v2/keys.createKey"))
-        .header("Authorization", "Bearer unkey_notarealkey123456").POST(HttpRequest.BodyPublishers.ofString(createBody()))
-        .build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(server.url() + "/v2/keys.createKey"))
+            .header("Authorization", "Bearer unkey_notarealkey123456")
+            .POST(HttpRequest.BodyPublishers.ofString(createBody()))
+            .build();
     assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
   }
 
@@ -142,8 +152,10 @@ class FakeUnkeyServerTest {
 
   @Test
   void livenessNeedsNoKey() throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v2/liveness")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.url() + "/v2/liveness")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"message\":\"OK\"");
   }

@@ -3,20 +3,20 @@ package dev.keyward.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyward.NotFoundException;
+import dev.keyward.UnauthorizedException;
+import dev.keyward.key.KeyFormat;
+import dev.keyward.key.Secret;
 import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.model.CreateRoleRequest;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.Credits;
-import dev.keyward.NotFoundException;
 import dev.keyward.model.RateLimit;
 import dev.keyward.model.RatelimitCheck;
 import dev.keyward.model.Refill;
-import dev.keyward.UnauthorizedException;
 import dev.keyward.model.Verification;
 import dev.keyward.model.Verification.Code;
 import dev.keyward.model.VerifyKeyRequest;
-import dev.keyward.key.KeyFormat;
-import dev.keyward.key.Secret;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,8 @@ class InMemoryKeysTest {
 
   @Test
   void createThenVerify() {
-    CreatedKey created = unkey.keys().create(CreateKeyRequest.builder(apiId).prefix("sk").name("n").build());
+    CreatedKey created =
+        unkey.keys().create(CreateKeyRequest.builder(apiId).prefix("sk").name("n").build());
     assertThat(created.key().reveal()).startsWith("sk_");
     Verification v = unkey.keys().verify(created.key());
     assertThat(v.valid()).isTrue();
@@ -44,19 +45,32 @@ class InMemoryKeysTest {
   @Test
   void verifyBySecretOrStringAnswersAsTheFullRequestDoes() {
     unkey.permissions().createRole(CreateRoleRequest.builder("reader").build());
-    CreatedKey created = unkey.keys().create(CreateKeyRequest.builder(apiId).name("n")
-        .meta(Map.of("plan", "pro")).credits(Credits.of(3)).permissions(List.of("docs.read"))
-        .roles(List.of("reader")).externalId("user_1")
-        .ratelimits(List.of(new RateLimit(null, "calls", 10, Duration.ofSeconds(1), true))).build());
+    CreatedKey created =
+        unkey
+            .keys()
+            .create(
+                CreateKeyRequest.builder(apiId)
+                    .name("n")
+                    .meta(Map.of("plan", "pro"))
+                    .credits(Credits.of(3))
+                    .permissions(List.of("docs.read"))
+                    .roles(List.of("reader"))
+                    .externalId("user_1")
+                    .ratelimits(
+                        List.of(new RateLimit(null, "calls", 10, Duration.ofSeconds(1), true)))
+                    .build());
     Verification byRequest = unkey.keys().verify(VerifyKeyRequest.of(created.key()));
     Verification bySecret = unkey.keys().verify(created.key());
     Verification byString = unkey.keys().verify(created.key().reveal());
     for (Verification v : List.of(bySecret, byString)) {
-      assertThat(v).usingRecursiveComparison()
-          .ignoringFields("requestId", "credits", "ratelimits.remaining").isEqualTo(byRequest);
+      assertThat(v)
+          .usingRecursiveComparison()
+          .ignoringFields("requestId", "credits", "ratelimits.remaining")
+          .isEqualTo(byRequest);
       assertThat(v.ratelimits()).hasSize(1);
     }
-    assertThat(List.of(byRequest.credits(), bySecret.credits(), byString.credits())).containsExactly(2L, 1L, 0L);
+    assertThat(List.of(byRequest.credits(), bySecret.credits(), byString.credits()))
+        .containsExactly(2L, 1L, 0L);
     assertThat(byString.permissions()).containsExactly("docs.read");
     assertThat(byString.roles()).containsExactly("reader");
     assertThat(byString.meta()).containsEntry("plan", "pro");
@@ -67,8 +81,10 @@ class InMemoryKeysTest {
   @Test
   void verifyNullKeyThrows() {
     assertThatThrownBy(() -> unkey.keys().verify((Secret) null))
-        .isInstanceOf(NullPointerException.class).hasMessage("key == null");
-    assertThatThrownBy(() -> unkey.keys().verify((String) null)).isInstanceOf(NullPointerException.class);
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("key == null");
+    assertThatThrownBy(() -> unkey.keys().verify((String) null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test
@@ -104,14 +120,21 @@ class InMemoryKeysTest {
 
   @Test
   void disabledComesBeforeExpired() {
-    CreatedKey k = unkey.keys().create(CreateKeyRequest.builder(apiId).enabled(false)
-        .expires(clock.instant().minusSeconds(1)).build());
+    CreatedKey k =
+        unkey
+            .keys()
+            .create(
+                CreateKeyRequest.builder(apiId)
+                    .enabled(false)
+                    .expires(clock.instant().minusSeconds(1))
+                    .build());
     assertThat(unkey.keys().verify(k.key()).code()).isEqualTo(Code.DISABLED);
   }
 
   @Test
   void creditsAreSpentAndExhausted() {
-    CreatedKey k = unkey.keys().create(CreateKeyRequest.builder(apiId).credits(Credits.of(3)).build());
+    CreatedKey k =
+        unkey.keys().create(CreateKeyRequest.builder(apiId).credits(Credits.of(3)).build());
     assertThat(unkey.keys().verify(k.key()).credits()).isEqualTo(2);
     Verification two = unkey.keys().verify(VerifyKeyRequest.builder(k.key()).cost(2).build());
     assertThat(two.code()).isEqualTo(Code.VALID);
@@ -123,8 +146,11 @@ class InMemoryKeysTest {
 
   @Test
   void dailyRefillAtMidnightUtc() {
-    CreatedKey k = unkey.keys().create(CreateKeyRequest.builder(apiId)
-        .credits(new Credits(1L, Refill.daily(5))).build());
+    CreatedKey k =
+        unkey
+            .keys()
+            .create(
+                CreateKeyRequest.builder(apiId).credits(new Credits(1L, Refill.daily(5))).build());
     unkey.keys().verify(k.key());
     assertThat(unkey.keys().verify(k.key()).code()).isEqualTo(Code.USAGE_EXCEEDED);
     clock.advance(Duration.ofDays(1));
@@ -134,8 +160,13 @@ class InMemoryKeysTest {
   @Test
   void monthlyRefillOnLastDayOfShortMonth() {
     clock.set(Instant.parse("2025-02-10T00:00:00Z"));
-    CreatedKey k = unkey.keys().create(CreateKeyRequest.builder(apiId)
-        .credits(new Credits(0L, Refill.monthly(10, 31))).build());
+    CreatedKey k =
+        unkey
+            .keys()
+            .create(
+                CreateKeyRequest.builder(apiId)
+                    .credits(new Credits(0L, Refill.monthly(10, 31)))
+                    .build());
     clock.set(Instant.parse("2025-02-27T12:00:00Z"));
     assertThat(unkey.keys().verify(k.key()).code()).isEqualTo(Code.USAGE_EXCEEDED);
     clock.set(Instant.parse("2025-02-28T00:00:01Z"));
@@ -144,16 +175,24 @@ class InMemoryKeysTest {
 
   @Test
   void autoApplyRateLimit() {
-    CreatedKey k = unkey.keys().create(CreateKeyRequest.builder(apiId)
-        .ratelimits(List.of(RateLimit.of("requests", 2, Duration.ofSeconds(10), true))).build());
+    CreatedKey k =
+        unkey
+            .keys()
+            .create(
+                CreateKeyRequest.builder(apiId)
+                    .ratelimits(List.of(RateLimit.of("requests", 2, Duration.ofSeconds(10), true)))
+                    .build());
     assertThat(unkey.keys().verify(k.key()).code()).isEqualTo(Code.VALID);
     assertThat(unkey.keys().verify(k.key()).code()).isEqualTo(Code.VALID);
     Verification limited = unkey.keys().verify(k.key());
     assertThat(limited.code()).isEqualTo(Code.RATE_LIMITED);
-    assertThat(limited.ratelimits()).singleElement().satisfies(s -> {
-      assertThat(s.exceeded()).isTrue();
-      assertThat(s.remaining()).isZero();
-    });
+    assertThat(limited.ratelimits())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.exceeded()).isTrue();
+              assertThat(s.remaining()).isZero();
+            });
     clock.advance(Duration.ofSeconds(10));
     assertThat(unkey.keys().verify(k.key()).code()).isEqualTo(Code.VALID);
   }
@@ -161,26 +200,48 @@ class InMemoryKeysTest {
   @Test
   void unknownNamedRateLimitIsPreconditionFailed() {
     CreatedKey k = unkey.keys().create(CreateKeyRequest.builder(apiId).build());
-    assertThatThrownBy(() -> unkey.keys().verify(VerifyKeyRequest.builder(k.key())
-        .ratelimits(List.of(RatelimitCheck.named("nope"))).build()))
+    assertThatThrownBy(
+            () ->
+                unkey
+                    .keys()
+                    .verify(
+                        VerifyKeyRequest.builder(k.key())
+                            .ratelimits(List.of(RatelimitCheck.named("nope")))
+                            .build()))
         .isInstanceOf(dev.keyward.PreconditionFailedException.class);
   }
 
   @Test
   void permissionQuery() {
     unkey.workspace();
-    CreatedKey k = unkey.keys().create(CreateKeyRequest.builder(apiId)
-        .permissions(List.of("documents.read")).build());
-    assertThat(unkey.keys().verify(VerifyKeyRequest.builder(k.key()).permissions("documents.read").build())
-        .code()).isEqualTo(Code.VALID);
-    assertThat(unkey.keys().verify(VerifyKeyRequest.builder(k.key())
-        .permissions("documents.read AND documents.write").build()).code())
+    CreatedKey k =
+        unkey
+            .keys()
+            .create(CreateKeyRequest.builder(apiId).permissions(List.of("documents.read")).build());
+    assertThat(
+            unkey
+                .keys()
+                .verify(VerifyKeyRequest.builder(k.key()).permissions("documents.read").build())
+                .code())
+        .isEqualTo(Code.VALID);
+    assertThat(
+            unkey
+                .keys()
+                .verify(
+                    VerifyKeyRequest.builder(k.key())
+                        .permissions("documents.read AND documents.write")
+                        .build())
+                .code())
         .isEqualTo(Code.INSUFFICIENT_PERMISSIONS);
   }
 
   @Test
   void unknownRoleIs404() {
-    assertThatThrownBy(() -> unkey.keys().create(CreateKeyRequest.builder(apiId).roles(List.of("admin")).build()))
+    assertThatThrownBy(
+            () ->
+                unkey
+                    .keys()
+                    .create(CreateKeyRequest.builder(apiId).roles(List.of("admin")).build()))
         .isInstanceOf(NotFoundException.class)
         .satisfies(e -> assertThat(((NotFoundException) e).type()).endsWith("/role_not_found"));
   }
@@ -201,13 +262,25 @@ class InMemoryKeysTest {
   @Test
   void maskedDenialExplainsTheMaskingAsTheClientDoes() {
     String apiId = unkey.apis().create(dev.keyward.model.CreateApiRequest.of("masked")).apiId();
-    CreatedKey reader = unkey.rootKeys().create(
-        dev.keyward.model.CreateRootKeyRequest.of(List.of("api.*.read_key")));
-    assertThatThrownBy(() -> unkey.withRootKey(reader.key()).keys().create(CreateKeyRequest.builder(apiId).build()))
-        .isInstanceOfSatisfying(NotFoundException.class, e -> {
-          assertThat(e.status()).isEqualTo(404);
-          assertThat(e.getMessage()).contains("api_not_found").contains("Unkey answers 404 for both")
-              .contains("permissions").doesNotContain(reader.key().reveal());
-        });
+    CreatedKey reader =
+        unkey
+            .rootKeys()
+            .create(dev.keyward.model.CreateRootKeyRequest.of(List.of("api.*.read_key")));
+    assertThatThrownBy(
+            () ->
+                unkey
+                    .withRootKey(reader.key())
+                    .keys()
+                    .create(CreateKeyRequest.builder(apiId).build()))
+        .isInstanceOfSatisfying(
+            NotFoundException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.getMessage())
+                  .contains("api_not_found")
+                  .contains("Unkey answers 404 for both")
+                  .contains("permissions")
+                  .doesNotContain(reader.key().reveal());
+            });
   }
 }

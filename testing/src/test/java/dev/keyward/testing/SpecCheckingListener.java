@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Validates every exchange crossing a {@link FakeUnkeyServer} with http-client's {@link SpecValidator}. */
+/**
+ * Validates every exchange crossing a {@link FakeUnkeyServer} with http-client's {@link
+ * SpecValidator}.
+ */
 final class SpecCheckingListener implements FakeUnkeyServer.ExchangeListener {
   private final SpecValidator validator = SpecValidator.get();
   private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -28,13 +31,18 @@ final class SpecCheckingListener implements FakeUnkeyServer.ExchangeListener {
       violations.add(e + " request: " + ex.getMessage());
     }
     if (e.path().equals("/v2/analytics.getVerifications") && e.status() == 412) {
-      // Unkey's handler answers 412 analytics_not_configured; its spec does not list 412 for this path.
+      // Unkey's handler answers 412 analytics_not_configured; its spec does not list 412 for this
+      // path.
       checked.incrementAndGet();
       return;
     }
     List<String> ct = e.responseHeaders().getOrDefault("Content-Type", List.of("application/json"));
     try {
-      validator.validateResponse(e.method(), e.path(), e.status(), ct.get(0),
+      validator.validateResponse(
+          e.method(),
+          e.path(),
+          e.status(),
+          ct.get(0),
           new String(e.responseBody(), StandardCharsets.UTF_8));
     } catch (AssertionError | RuntimeException ex) {
       violations.add(e + " response: " + ex.getMessage());

@@ -13,10 +13,22 @@ class SpecCheckingListenerTest {
   void flagsAnAnswerThatBreaksTheSpec() {
     SpecCheckingListener listener = new SpecCheckingListener();
     byte[] request = "{\"key\":\"sk_1234\"}".getBytes(StandardCharsets.UTF_8);
-    byte[] badAnswer = "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"valid\":\"yes\"}}".getBytes(StandardCharsets.UTF_8);
-    listener.onExchange(new RecordedExchange("POST", "/v2/keys.verifyKey",
-        Map.of("Authorization", List.of("Bearer unkey_x"), "Content-Type", List.of("application/json")),
-        request, 200, Map.of("Content-Type", List.of("application/json")), badAnswer));
+    byte[] badAnswer =
+        "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"valid\":\"yes\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+    listener.onExchange(
+        new RecordedExchange(
+            "POST",
+            "/v2/keys.verifyKey",
+            Map.of(
+                "Authorization",
+                List.of("Bearer unkey_x"),
+                "Content-Type",
+                List.of("application/json")),
+            request,
+            200,
+            Map.of("Content-Type", List.of("application/json")),
+            badAnswer));
     assertThat(listener.violations()).isNotEmpty();
   }
 
@@ -24,11 +36,22 @@ class SpecCheckingListenerTest {
   void passesAValidExchange() {
     SpecCheckingListener listener = new SpecCheckingListener();
     byte[] request = "{\"key\":\"sk_1234\"}".getBytes(StandardCharsets.UTF_8);
-    byte[] answer = "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"valid\":false,\"code\":\"NOT_FOUND\"}}"
-        .getBytes(StandardCharsets.UTF_8);
-    listener.onExchange(new RecordedExchange("POST", "/v2/keys.verifyKey",
-        Map.of("Authorization", List.of("Bearer unkey_x"), "Content-Type", List.of("application/json")),
-        request, 200, Map.of("Content-Type", List.of("application/json")), answer));
+    byte[] answer =
+        "{\"meta\":{\"requestId\":\"req_1\"},\"data\":{\"valid\":false,\"code\":\"NOT_FOUND\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+    listener.onExchange(
+        new RecordedExchange(
+            "POST",
+            "/v2/keys.verifyKey",
+            Map.of(
+                "Authorization",
+                List.of("Bearer unkey_x"),
+                "Content-Type",
+                List.of("application/json")),
+            request,
+            200,
+            Map.of("Content-Type", List.of("application/json")),
+            answer));
     assertThat(listener.violations()).isEmpty();
     assertThat(listener.checked()).isEqualTo(1);
   }

@@ -37,10 +37,10 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * {@code keys.verifyKey} through {@link FakeUnkeyServer} from 8 client threads, against a bare JDK
- * {@code HttpServer} (same executor size) answering the same canned verify body: target ≥ 5,000 req/s
- * and ≥ 0.5× the baseline. Both are driven by one OkHttp client (HTTP/1.1 keep-alive, a pool of 16
- * connections, TCP_NODELAY) sending byte-identical requests; both servers run with
- * {@code sun.net.httpserver.nodelay=true}, checked in setup by the keep-alive round-trip time.
+ * {@code HttpServer} (same executor size) answering the same canned verify body: target ≥ 5,000
+ * req/s and ≥ 0.5× the baseline. Both are driven by one OkHttp client (HTTP/1.1 keep-alive, a pool
+ * of 16 connections, TCP_NODELAY) sending byte-identical requests; both servers run with {@code
+ * sun.net.httpserver.nodelay=true}, checked in setup by the keep-alive round-trip time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -69,12 +69,13 @@ public class FakeServerBenchmark {
     String key = unkey.keys().create(CreateKeyRequest.builder(apiId).build()).key().reveal();
     fake = FakeUnkeyServer.start(unkey);
     byte[] body = ("{\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8);
-    client = new OkHttpClient.Builder()
-        .protocols(List.of(Protocol.HTTP_1_1))
-        .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
-        .socketFactory(new NoDelaySocketFactory())
-        .retryOnConnectionFailure(false)
-        .build();
+    client =
+        new OkHttpClient.Builder()
+            .protocols(List.of(Protocol.HTTP_1_1))
+            .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
+            .socketFactory(new NoDelaySocketFactory())
+            .retryOnConnectionFailure(false)
+            .build();
     String rootKey = unkey.bootstrapKey().reveal();
     toFake = request(fake.url(), body, rootKey);
     byte[] cannedBody = call(toFake);
@@ -82,14 +83,16 @@ public class FakeServerBenchmark {
     bareExecutor = Executors.newFixedThreadPool(8);
     bare = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     bare.setExecutor(bareExecutor);
-    bare.createContext("/", ex -> {
-      ex.getRequestBody().readAllBytes();
-      ex.getResponseHeaders().add("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, cannedBody.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(cannedBody);
-      }
-    });
+    bare.createContext(
+        "/",
+        ex -> {
+          ex.getRequestBody().readAllBytes();
+          ex.getResponseHeaders().add("Content-Type", "application/json");
+          ex.sendResponseHeaders(200, cannedBody.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(cannedBody);
+          }
+        });
     bare.start();
     toBare = request("http://127.0.0.1:" + bare.getAddress().getPort(), body, rootKey);
     call(toBare);
@@ -99,9 +102,9 @@ public class FakeServerBenchmark {
   }
 
   /**
-   * On a loaded 2-core machine C2 needs longer than a few 1 s warmup iterations to compile the client and
-   * both servers; drive both servers equally from 8 threads first so that measurement starts near steady
-   * state.
+   * On a loaded 2-core machine C2 needs longer than a few 1 s warmup iterations to compile the
+   * client and both servers; drive both servers equally from 8 threads first so that measurement
+   * starts near steady state.
    */
   private void warmUp() throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -110,12 +113,14 @@ public class FakeServerBenchmark {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
-          running.add(threads.submit(() -> {
-            while (System.nanoTime() < until) {
-              execute(r);
-            }
-            return null;
-          }));
+          running.add(
+              threads.submit(
+                  () -> {
+                    while (System.nanoTime() < until) {
+                      execute(r);
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> f : running) {
           f.get();
@@ -145,8 +150,8 @@ public class FakeServerBenchmark {
   }
 
   /**
-   * With Nagle on, every keep-alive POST stalls ~40 ms (Nagle plus delayed ACK); the fastest of 20 calls
-   * shows it even on a loaded machine.
+   * With Nagle on, every keep-alive POST stalls ~40 ms (Nagle plus delayed ACK); the fastest of 20
+   * calls shows it even on a loaded machine.
    */
   private void checkNoDelay(Request request, String name) throws IOException {
     long fastest = Long.MAX_VALUE;
@@ -156,8 +161,12 @@ public class FakeServerBenchmark {
       fastest = Math.min(fastest, System.nanoTime() - start);
     }
     if (fastest >= TimeUnit.MILLISECONDS.toNanos(20)) {
-      throw new IllegalStateException("setup: the fastest keep-alive POST to the " + name + " server took "
-          + TimeUnit.NANOSECONDS.toMillis(fastest) + " ms; is sun.net.httpserver.nodelay in effect?");
+      throw new IllegalStateException(
+          "setup: the fastest keep-alive POST to the "
+              + name
+              + " server took "
+              + TimeUnit.NANOSECONDS.toMillis(fastest)
+              + " ms; is sun.net.httpserver.nodelay in effect?");
     }
   }
 
@@ -208,7 +217,8 @@ public class FakeServerBenchmark {
     }
 
     @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
       Socket s = delegate.createSocket(host, port, localHost, localPort);
       s.setTcpNoDelay(true);
       return s;
@@ -222,8 +232,8 @@ public class FakeServerBenchmark {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       Socket s = delegate.createSocket(address, port, localAddress, localPort);
       s.setTcpNoDelay(true);
       return s;

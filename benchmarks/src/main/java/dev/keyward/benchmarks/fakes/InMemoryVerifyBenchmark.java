@@ -1,9 +1,9 @@
 package dev.keyward.benchmarks.fakes;
 
+import dev.keyward.key.KeyFormat;
 import dev.keyward.model.CreateApiRequest;
 import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.model.Verification;
-import dev.keyward.key.KeyFormat;
 import dev.keyward.testing.InMemoryUnkey;
 import dev.keyward.testing.TestClock;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@code InMemoryUnkey.keys().verify} on one thread against its baseline, {@code KeyFormat.hash} plus a
- * {@code ConcurrentHashMap.get}: target ≥ 1,000,000 ops/s and ≤ 5× the baseline's time per op.
+ * {@code InMemoryUnkey.keys().verify} on one thread against its baseline, {@code KeyFormat.hash}
+ * plus a {@code ConcurrentHashMap.get}: target ≥ 1,000,000 ops/s and ≤ 5× the baseline's time per
+ * op.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -27,6 +28,7 @@ public class InMemoryVerifyBenchmark {
   private InMemoryUnkey unkey;
   private String plaintext;
   private final ConcurrentHashMap<String, Object> byHash = new ConcurrentHashMap<>();
+
   /** Keeps the setup warm-up's results alive. */
   public int sink;
 
@@ -34,12 +36,14 @@ public class InMemoryVerifyBenchmark {
   public void setUp() {
     unkey = InMemoryUnkey.builder().clock(TestClock.create()).build();
     String apiId = unkey.apis().create(CreateApiRequest.of("bench-api")).apiId();
-    plaintext = unkey.keys().create(CreateKeyRequest.builder(apiId).prefix("sk").build()).key().reveal();
+    plaintext =
+        unkey.keys().create(CreateKeyRequest.builder(apiId).prefix("sk").build()).key().reveal();
     byHash.put(KeyFormat.hash(plaintext), new Object());
     if (!unkey.keys().verify(plaintext).valid()) {
       throw new IllegalStateException("setup: key does not verify");
     }
-    // On a loaded 2-core machine C2 needs longer than a few 1 s warmup iterations to finish the deeper
+    // On a loaded 2-core machine C2 needs longer than a few 1 s warmup iterations to finish the
+    // deeper
     // verify path; warm both paths equally here so that measurement starts near steady state.
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     while (System.nanoTime() < until) {

@@ -2,8 +2,8 @@ package dev.keyward.benchmarks.http;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.keyward.model.Verification;
 import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.model.Verification;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +27,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * keyward's per-call overhead off the network: {@code keys.verifyKey} through {@link UnkeyHttpClient}
- * whose OkHttp client answers from an {@code Interceptor} with a canned response, against the baseline:
- * Moshi (reflective record adapters) encoding the same request and decoding the same response.
- * Target: {@code keywardOffNetwork / moshiEncodeDecode ≤ 2}.
+ * keyward's per-call overhead off the network: {@code keys.verifyKey} through {@link
+ * UnkeyHttpClient} whose OkHttp client answers from an {@code Interceptor} with a canned response,
+ * against the baseline: Moshi (reflective record adapters) encoding the same request and decoding
+ * the same response. Target: {@code keywardOffNetwork / moshiEncodeDecode ≤ 2}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(3)
 public class ClientOverheadBenchmark {
-  // Plain classes, not records: the shaded benchmarks.jar is not a multi-release jar, so Moshi's record
+  // Plain classes, not records: the shaded benchmarks.jar is not a multi-release jar, so Moshi's
+  // record
   // support (in META-INF/versions/16) is absent there.
 
   /** The baseline's request DTO. */
@@ -93,7 +94,8 @@ public class ClientOverheadBenchmark {
   }
 
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final byte[] RESPONSE = Canned.RESPONSE_JSON.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] RESPONSE =
+      Canned.RESPONSE_JSON.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private UnkeyHttpClient keyward;
   private OkHttpClient canned;
@@ -106,20 +108,30 @@ public class ClientOverheadBenchmark {
   public void setUp() throws IOException {
     Canned.quietLogs();
     requestDto.key = Canned.API_KEY;
-    canned = new OkHttpClient.Builder()
-        .addInterceptor(chain -> new Response.Builder()
-            .request(chain.request())
-            .protocol(Protocol.HTTP_1_1)
-            .code(200)
-            .message("OK")
-            .body(ResponseBody.create(RESPONSE, JSON))
-            .build())
-        .build();
-    keyward = UnkeyHttpClient.builder().baseUrl("http://unkey.invalid/").rootKey(Canned.ROOT_KEY)
-        .okHttpClient(canned).build();
-    rawRequest = new Request.Builder().url("http://unkey.invalid/v2/keys.verifyKey")
-        .header("Authorization", "Bearer " + Canned.ROOT_KEY.reveal())
-        .post(RequestBody.create(Canned.REQUEST_JSON, JSON)).build();
+    canned =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain ->
+                    new Response.Builder()
+                        .request(chain.request())
+                        .protocol(Protocol.HTTP_1_1)
+                        .code(200)
+                        .message("OK")
+                        .body(ResponseBody.create(RESPONSE, JSON))
+                        .build())
+            .build();
+    keyward =
+        UnkeyHttpClient.builder()
+            .baseUrl("http://unkey.invalid/")
+            .rootKey(Canned.ROOT_KEY)
+            .okHttpClient(canned)
+            .build();
+    rawRequest =
+        new Request.Builder()
+            .url("http://unkey.invalid/v2/keys.verifyKey")
+            .header("Authorization", "Bearer " + Canned.ROOT_KEY.reveal())
+            .post(RequestBody.create(Canned.REQUEST_JSON, JSON))
+            .build();
     Moshi moshi = new Moshi.Builder().build();
     requestAdapter = moshi.adapter(VerifyRequestDto.class);
     responseAdapter = moshi.adapter(VerifyResponseDto.class);
@@ -137,8 +149,9 @@ public class ClientOverheadBenchmark {
   }
 
   /**
-   * Not a target's baseline: the round trip benchmark's raw OkHttp call on the same canned client, so
-   * that {@code keywardOffNetwork - rawOkHttpOffNetwork} is keyward's CPU cost per call above OkHttp.
+   * Not a target's baseline: the round trip benchmark's raw OkHttp call on the same canned client,
+   * so that {@code keywardOffNetwork - rawOkHttpOffNetwork} is keyward's CPU cost per call above
+   * OkHttp.
    */
   @Benchmark
   public String rawOkHttpOffNetwork() throws IOException {

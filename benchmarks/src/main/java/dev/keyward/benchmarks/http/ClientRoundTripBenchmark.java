@@ -1,7 +1,7 @@
 package dev.keyward.benchmarks.http;
 
-import dev.keyward.model.Verification;
 import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.model.Verification;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A {@code keys.verifyKey} round trip through {@link UnkeyHttpClient} against a loopback MockWebServer,
- * against the baseline: a hand-written OkHttp call sending the byte-identical pre-built JSON to the same
- * server and reading the body as a string. Target: {@code keyward / rawOkHttp ≤ 1.10}.
+ * A {@code keys.verifyKey} round trip through {@link UnkeyHttpClient} against a loopback
+ * MockWebServer, against the baseline: a hand-written OkHttp call sending the byte-identical
+ * pre-built JSON to the same server and reading the body as a string. Target: {@code keyward /
+ * rawOkHttp ≤ 1.10}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,19 +52,26 @@ public class ClientRoundTripBenchmark {
     Canned.quietLogs();
     server = new MockWebServer();
     server.setServerSocketFactory(new Canned.NoDelayServerSocketFactory());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-            .body(Canned.RESPONSE_JSON).build();
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(Canned.RESPONSE_JSON)
+                .build();
+          }
+        });
     server.start(InetAddress.getLoopbackAddress(), 0);
     keyward = UnkeyHttpClient.builder().baseUrl(server.url("/")).rootKey(Canned.ROOT_KEY).build();
     raw = new OkHttpClient.Builder().build();
-    rawRequest = new Request.Builder().url(server.url("/v2/keys.verifyKey"))
-        .header("Authorization", "Bearer " + Canned.ROOT_KEY.reveal())
-        .post(RequestBody.create(Canned.REQUEST_JSON, JSON)).build();
+    rawRequest =
+        new Request.Builder()
+            .url(server.url("/v2/keys.verifyKey"))
+            .header("Authorization", "Bearer " + Canned.ROOT_KEY.reveal())
+            .post(RequestBody.create(Canned.REQUEST_JSON, JSON))
+            .build();
 
     Verification v = keyward.keys().verify(Canned.REQUEST);
     if (!v.valid()) {

@@ -35,13 +35,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(3)
 public class PermissionQueryBenchmark {
   /** Six terms; every term is evaluated (the OR's first branch fails, the ANDs all hold). */
-  static final String QUERY6 = "(api.*.update_key OR api.api_1234abcd.update_key)"
-      + " AND rbac.*.add_permission_to_key AND rbac.*.remove_permission_from_key"
-      + " AND api.*.read_key AND identity.*.read_identity";
+  static final String QUERY6 =
+      "(api.*.update_key OR api.api_1234abcd.update_key)"
+          + " AND rbac.*.add_permission_to_key AND rbac.*.remove_permission_from_key"
+          + " AND api.*.read_key AND identity.*.read_identity";
 
   /** Exactly 100 characters. */
   static final String QUERY100 =
-      "(api.*.verify_key OR api.api_1234abcd.verify_key) AND rbac.*.read_role AND (abc.def.gh OR hij.klm.n)";
+      "(api.*.verify_key OR api.api_1234abcd.verify_key) AND rbac.*.read_role AND (abc.def.gh OR"
+          + " hij.klm.n)";
 
   private Set<String> granted;
   private PermissionQuery parsed;
@@ -79,8 +81,12 @@ public class PermissionQueryBenchmark {
     Set<String> g = granted;
     String[] t = terms;
     // non-short-circuit: all six lookups happen, as in the evaluation above
-    return (g.contains(t[0]) ? 1 : 0) + (g.contains(t[1]) ? 2 : 0) + (g.contains(t[2]) ? 4 : 0)
-        + (g.contains(t[3]) ? 8 : 0) + (g.contains(t[4]) ? 16 : 0) + (g.contains(t[5]) ? 32 : 0);
+    return (g.contains(t[0]) ? 1 : 0)
+        + (g.contains(t[1]) ? 2 : 0)
+        + (g.contains(t[2]) ? 4 : 0)
+        + (g.contains(t[3]) ? 8 : 0)
+        + (g.contains(t[4]) ? 16 : 0)
+        + (g.contains(t[5]) ? 32 : 0);
   }
 
   @Benchmark

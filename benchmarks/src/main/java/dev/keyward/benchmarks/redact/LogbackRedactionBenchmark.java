@@ -75,8 +75,10 @@ public class LogbackRedactionBenchmark {
     appender.setImmediateFlush(immediateFlush);
     appender.setEncoder(encoder);
     appender.start();
-    // Same logger name length for both, or one line outgrows Logback's 256-char builder and the other not.
-    Logger logger = context.getLogger(name.equals("plain") ? "dev.keyward.bench.A" : "dev.keyward.bench.B");
+    // Same logger name length for both, or one line outgrows Logback's 256-char builder and the
+    // other not.
+    Logger logger =
+        context.getLogger(name.equals("plain") ? "dev.keyward.bench.A" : "dev.keyward.bench.B");
     logger.setAdditive(false);
     logger.addAppender(appender);
     return logger;
@@ -96,7 +98,8 @@ public class LogbackRedactionBenchmark {
   @TearDown(Level.Iteration)
   public void truncate() throws IOException {
     for (String name : new String[] {"plain", "redacting"}) {
-      try (RandomAccessFile file = new RandomAccessFile(dir.resolve(name + ".log").toFile(), "rw")) {
+      try (RandomAccessFile file =
+          new RandomAccessFile(dir.resolve(name + ".log").toFile(), "rw")) {
         file.setLength(0);
       }
     }

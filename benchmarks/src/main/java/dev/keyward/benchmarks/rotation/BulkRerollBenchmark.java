@@ -1,9 +1,9 @@
 package dev.keyward.benchmarks.rotation;
 
-import dev.keyward.model.CreateApiRequest;
-import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.rotation.ApiKeyRotation;
 import dev.keyward.rotation.BulkRerollReport;
 import dev.keyward.rotation.RotationJournal;
@@ -30,13 +30,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A bulk reroll over HTTP against {@link FakeUnkeyServer} with a workspace rate limit of {@code limit}
- * per {@code windowMillis}, against the baseline of its theoretical minimum: the same number of
- * requests (listing pages and rerolls) sent at exactly limit/window, i.e. a sleep of that length. The
- * target is a ratio of at most 1.15 (throughput at least 0.85 of the limit) over at least 5 windows,
- * with zero failed keys (a failure throws, which JMH reports).
+ * A bulk reroll over HTTP against {@link FakeUnkeyServer} with a workspace rate limit of {@code
+ * limit} per {@code windowMillis}, against the baseline of its theoretical minimum: the same number
+ * of requests (listing pages and rerolls) sent at exactly limit/window, i.e. a sleep of that
+ * length. The target is a ratio of at most 1.15 (throughput at least 0.85 of the limit) over at
+ * least 5 windows, with zero failed keys (a failure throws, which JMH reports).
  *
- * <p>Standalone: {@code java -cp benchmarks.jar dev.keyward.benchmarks.rotation.BulkRerollBenchmark}.
+ * <p>Standalone: {@code java -cp benchmarks.jar
+ * dev.keyward.benchmarks.rotation.BulkRerollBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -71,17 +72,19 @@ public class BulkRerollBenchmark {
     workspace = InMemoryUnkey.builder().build();
     server = FakeUnkeyServer.start(workspace);
     server.workspaceRateLimit(limit, Duration.ofMillis(windowMillis));
-    server.addListener(x -> {
-      if (x.status() == 429) {
-        rateLimited.incrementAndGet();
-      }
-    });
-    client = UnkeyHttpClient.builder()
-        .baseUrl(server.url())
-        .rootKey(server.bootstrapKey())
-        .retryPolicy(RetryPolicy.none())
-        .noHttpLogging()
-        .build();
+    server.addListener(
+        x -> {
+          if (x.status() == 429) {
+            rateLimited.incrementAndGet();
+          }
+        });
+    client =
+        UnkeyHttpClient.builder()
+            .baseUrl(server.url())
+            .rootKey(server.bootstrapKey())
+            .retryPolicy(RetryPolicy.none())
+            .noHttpLogging()
+            .build();
   }
 
   @Setup(Level.Invocation)
@@ -101,20 +104,24 @@ public class BulkRerollBenchmark {
   /** The bulk reroll, paced to the known limit. */
   @Benchmark
   public BulkRerollReport bulkReroll() {
-    BulkRerollReport report = ApiKeyRotation.bulk(client, apiId)
-        .concurrency(concurrency)
-        .pace(limit, Duration.ofMillis(windowMillis))
-        .journal(RotationJournal.open(journalDir))
-        .onNewKey((old, created) -> { })
-        .build()
-        .run();
+    BulkRerollReport report =
+        ApiKeyRotation.bulk(client, apiId)
+            .concurrency(concurrency)
+            .pace(limit, Duration.ofMillis(windowMillis))
+            .journal(RotationJournal.open(journalDir))
+            .onNewKey((old, created) -> {})
+            .build()
+            .run();
     if (!report.failed().isEmpty() || report.rerolled() != keys) {
-      throw new IllegalStateException("failed keys: " + report.failed().size() + ", rerolled " + report.rerolled());
+      throw new IllegalStateException(
+          "failed keys: " + report.failed().size() + ", rerolled " + report.rerolled());
     }
     return report;
   }
 
-  /** The theoretical minimum: as many requests as the bulk reroll sends, at exactly limit/window. */
+  /**
+   * The theoretical minimum: as many requests as the bulk reroll sends, at exactly limit/window.
+   */
   @Benchmark
   public long baselineTheoreticalMinimum() throws InterruptedException {
     long requests = keys + (keys + 99) / 100;
@@ -139,9 +146,15 @@ public class BulkRerollBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double requests = b.keys + (b.keys + 99) / 100.0;
         double limitPerSecond = b.limit * 1000.0 / b.windowMillis;
-        System.out.printf("run %d: %d keys in %.3f s, %.0f requests/s = %.3f of the limit (%d failed, %d 429s)%n",
-            i, report.rerolled(), seconds, requests / seconds, requests / seconds / limitPerSecond,
-            report.failed().size(), b.rateLimited.getAndSet(0));
+        System.out.printf(
+            "run %d: %d keys in %.3f s, %.0f requests/s = %.3f of the limit (%d failed, %d 429s)%n",
+            i,
+            report.rerolled(),
+            seconds,
+            requests / seconds,
+            requests / seconds / limitPerSecond,
+            report.failed().size(),
+            b.rateLimited.getAndSet(0));
       }
     } finally {
       b.stopServer();

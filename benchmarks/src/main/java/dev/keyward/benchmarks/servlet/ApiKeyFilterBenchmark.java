@@ -1,13 +1,13 @@
 package dev.keyward.benchmarks.servlet;
 
-import dev.keyward.model.CreateApiRequest;
-import dev.keyward.model.CreateKeyRequest;
-import dev.keyward.model.Verification;
-import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.key.KeyFormat;
 import dev.keyward.key.Secret;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.Verification;
+import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.servlet.ApiKeyFilter;
 import dev.keyward.servlet.Requirement;
 import dev.keyward.servlet.VerificationCache;
@@ -36,13 +36,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * ApiKeyFilter's own cost. Targets: {@code filterVerify} ≤ 1.05 × {@code baselineDirectVerify} (same
- * client, same FakeUnkeyServer over loopback); {@code filterCacheHit} ≤ 3 ×
- * {@code baselineHashAndMapGet} ({@code KeyFormat.hash} + {@code ConcurrentHashMap.get}).
- * {@code cacheLookup} is the cache's own path (hash of the presented key, lookup of hash and route
- * query, expiry check against the clock) against the same baseline.
- * {@code filterCacheHitProxyRequest} is the cache hit through {@code java.lang.reflect.Proxy}
- * request/response objects, to show what reflection alone adds.
+ * ApiKeyFilter's own cost. Targets: {@code filterVerify} ≤ 1.05 × {@code baselineDirectVerify}
+ * (same client, same FakeUnkeyServer over loopback); {@code filterCacheHit} ≤ 3 × {@code
+ * baselineHashAndMapGet} ({@code KeyFormat.hash} + {@code ConcurrentHashMap.get}). {@code
+ * cacheLookup} is the cache's own path (hash of the presented key, lookup of hash and route query,
+ * expiry check against the clock) against the same baseline. {@code filterCacheHitProxyRequest} is
+ * the cache hit through {@code java.lang.reflect.Proxy} request/response objects, to show what
+ * reflection alone adds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -70,16 +70,31 @@ public class ApiKeyFilterBenchmark {
     sink = blackhole;
     fake = FakeUnkeyServer.start();
     String apiId = fake.unkey().apis().create(CreateApiRequest.of("bench")).apiId();
-    key = fake.unkey().keys().create(CreateKeyRequest.builder(apiId).prefix("sk")
-        .permissions(List.of(PERMISSION)).build()).key();
+    key =
+        fake.unkey()
+            .keys()
+            .create(
+                CreateKeyRequest.builder(apiId)
+                    .prefix("sk")
+                    .permissions(List.of(PERMISSION))
+                    .build())
+            .key();
     keyText = key.reveal();
-    client = UnkeyHttpClient.builder().baseUrl(fake.url()).rootKey(fake.bootstrapKey())
-        .retryPolicy(RetryPolicy.none()).noHttpLogging().build();
+    client =
+        UnkeyHttpClient.builder()
+            .baseUrl(fake.url())
+            .rootKey(fake.bootstrapKey())
+            .retryPolicy(RetryPolicy.none())
+            .noHttpLogging()
+            .build();
     filter = ApiKeyFilter.builder(client).build();
     cache = VerificationCache.builder().ttl(Duration.ofSeconds(60)).build();
     requirement = Requirement.permissions(PERMISSION);
-    cachedFilter = ApiKeyFilter.builder(client)
-        .route("/documents/*", Requirement.permissions(PERMISSION)).cache(cache).build();
+    cachedFilter =
+        ApiKeyFilter.builder(client)
+            .route("/documents/*", Requirement.permissions(PERMISSION))
+            .cache(cache)
+            .build();
     request = new FakeRequest("Bearer " + keyText, "/documents");
     response = new FakeResponse();
     proxyRequest = proxyRequest("Bearer " + keyText);
@@ -106,24 +121,27 @@ public class ApiKeyFilterBenchmark {
 
   static HttpServletRequest proxyRequest(String authorization) {
     Map<String, Object> attributes = new HashMap<>();
-    return (HttpServletRequest) Proxy.newProxyInstance(ApiKeyFilterBenchmark.class.getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> {
-          switch (m.getName()) {
-            case "getHeaders":
-              return Collections.enumeration(List.of(authorization));
-            case "getServletPath":
-              return "/documents";
-            case "getPathInfo":
-              return null;
-            case "setAttribute":
-              attributes.put((String) a[0], a[1]);
-              return null;
-            case "getAttribute":
-              return attributes.get((String) a[0]);
-            default:
-              throw new UnsupportedOperationException(m.getName());
-          }
-        });
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            ApiKeyFilterBenchmark.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (p, m, a) -> {
+              switch (m.getName()) {
+                case "getHeaders":
+                  return Collections.enumeration(List.of(authorization));
+                case "getServletPath":
+                  return "/documents";
+                case "getPathInfo":
+                  return null;
+                case "setAttribute":
+                  attributes.put((String) a[0], a[1]);
+                  return null;
+                case "getAttribute":
+                  return attributes.get((String) a[0]);
+                default:
+                  throw new UnsupportedOperationException(m.getName());
+              }
+            });
   }
 
   @Benchmark

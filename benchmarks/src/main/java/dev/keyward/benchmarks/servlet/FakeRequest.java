@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A request answering only what ApiKeyFilter reads, with plain method calls (no reflection). The
- * wrapped Proxy is there because the wrapper needs a delegate; every other method reaches it and throws.
+ * wrapped Proxy is there because the wrapper needs a delegate; every other method reaches it and
+ * throws.
  */
 final class FakeRequest extends HttpServletRequestWrapper {
   private final List<String> authorization;
@@ -25,16 +26,20 @@ final class FakeRequest extends HttpServletRequestWrapper {
   }
 
   private static HttpServletRequest unsupported() {
-    return (HttpServletRequest) Proxy.newProxyInstance(FakeRequest.class.getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> {
-          throw new UnsupportedOperationException(m.getName());
-        });
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            FakeRequest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (p, m, a) -> {
+              throw new UnsupportedOperationException(m.getName());
+            });
   }
 
   @Override
   public Enumeration<String> getHeaders(String name) {
     return "Authorization".equalsIgnoreCase(name)
-        ? Collections.enumeration(authorization) : Collections.emptyEnumeration();
+        ? Collections.enumeration(authorization)
+        : Collections.emptyEnumeration();
   }
 
   @Override

@@ -1,11 +1,11 @@
 package dev.keyward.examples.spring;
 
-import dev.keyward.model.CreateApiRequest;
-import dev.keyward.model.CreateKeyRequest;
-import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.Unkey;
 import dev.keyward.key.RootKeyProvider;
 import dev.keyward.key.Secret;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.servlet.VerifiedKey;
 import dev.keyward.testing.FakeUnkeyServer;
 import java.io.PrintStream;
@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A Spring Boot API protected by keyward's starter: {@code /documents/*} needs a key holding
- * {@code documents.read}, verified against a local {@link FakeUnkeyServer}. It calls itself with such
- * a key, with a key lacking the permission and without a key, prints the three statuses and exits.
+ * A Spring Boot API protected by keyward's starter: {@code /documents/*} needs a key holding {@code
+ * documents.read}, verified against a local {@link FakeUnkeyServer}. It calls itself with such a
+ * key, with a key lacking the permission and without a key, prints the three statuses and exits.
  */
 @SpringBootApplication
 public class SpringProtectedApi {
@@ -41,7 +41,8 @@ public class SpringProtectedApi {
   @RestController
   static class Documents {
     @GetMapping("/documents/{id}")
-    String document(@PathVariable("id") String id, @RequestAttribute(VerifiedKey.ATTRIBUTE) VerifiedKey key) {
+    String document(
+        @PathVariable("id") String id, @RequestAttribute(VerifiedKey.ATTRIBUTE) VerifiedKey key) {
       return "document " + id + " for " + key.externalId() + " (key " + key.keyId() + ")";
     }
   }
@@ -62,25 +63,41 @@ public class SpringProtectedApi {
       // service's own root key, which may only verify keys of this API (least privilege).
       Unkey admin = unkeyServer.unkey();
       String apiId = admin.apis().create(CreateApiRequest.of("documents")).apiId();
-      Secret reader = admin.keys().create(CreateKeyRequest.builder(apiId).prefix("sk")
-          .externalId("user_7").permissions(List.of("documents.read")).build()).key();
-      Secret nobody = admin.keys().create(CreateKeyRequest.builder(apiId).prefix("sk").build()).key();
-      Secret verifyOnly = admin.rootKeys()
-          .create(CreateRootKeyRequest.of(List.of("api." + apiId + ".verify_key"))).key();
+      Secret reader =
+          admin
+              .keys()
+              .create(
+                  CreateKeyRequest.builder(apiId)
+                      .prefix("sk")
+                      .externalId("user_7")
+                      .permissions(List.of("documents.read"))
+                      .build())
+              .key();
+      Secret nobody =
+          admin.keys().create(CreateKeyRequest.builder(apiId).prefix("sk").build()).key();
+      Secret verifyOnly =
+          admin
+              .rootKeys()
+              .create(CreateRootKeyRequest.of(List.of("api." + apiId + ".verify_key")))
+              .key();
 
       SpringApplication app = new SpringApplication(SpringProtectedApi.class);
-      app.setDefaultProperties(Map.<String, Object>of(
-          "server.address", "127.0.0.1",
-          "server.port", "0",
-          "keyward.base-url", unkeyServer.url(),
-          "keyward.filter.routes[0].pattern", "/documents/*",
-          "keyward.filter.routes[0].permissions", "documents.read",
-          "spring.main.banner-mode", "off",
-          "logging.level.root", "WARN"));
+      app.setDefaultProperties(
+          Map.<String, Object>of(
+              "server.address", "127.0.0.1",
+              "server.port", "0",
+              "keyward.base-url", unkeyServer.url(),
+              "keyward.filter.routes[0].pattern", "/documents/*",
+              "keyward.filter.routes[0].permissions", "documents.read",
+              "spring.main.banner-mode", "off",
+              "logging.level.root", "WARN"));
       // The root key is never a property. In production it comes from UNKEY_ROOT_KEY (or
       // keyward.root-key-file); here it is handed over as a RootKeyProvider bean.
-      app.addInitializers((ApplicationContextInitializer<GenericApplicationContext>) context ->
-          context.registerBean(RootKeyProvider.class, () -> RootKeyProvider.of(verifyOnly)));
+      app.addInitializers(
+          (ApplicationContextInitializer<GenericApplicationContext>)
+              context ->
+                  context.registerBean(
+                      RootKeyProvider.class, () -> RootKeyProvider.of(verifyOnly)));
       try (ConfigurableApplicationContext context = app.run(args)) {
         int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         URI base = URI.create("http://127.0.0.1:" + port);
@@ -94,7 +111,8 @@ public class SpringProtectedApi {
     }
   }
 
-  private static int call(HttpClient http, URI base, PrintStream out, String label, @Nullable Secret key)
+  private static int call(
+      HttpClient http, URI base, PrintStream out, String label, @Nullable Secret key)
       throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/documents/1"));
     if (key != null) {

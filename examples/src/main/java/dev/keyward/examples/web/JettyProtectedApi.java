@@ -1,9 +1,9 @@
 package dev.keyward.examples.web;
 
-import dev.keyward.model.CreateApiRequest;
-import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.key.Secret;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.servlet.ApiKeyFilter;
 import dev.keyward.servlet.Requirement;
 import dev.keyward.servlet.VerifiedKey;
@@ -26,9 +26,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A plain servlet API on embedded Jetty 12 protected by {@link ApiKeyFilter}, verifying keys against
- * a local {@link FakeUnkeyServer}. It calls itself with a key, without one, and with a key lacking
- * the route's permission, prints the statuses, and exits.
+ * A plain servlet API on embedded Jetty 12 protected by {@link ApiKeyFilter}, verifying keys
+ * against a local {@link FakeUnkeyServer}. It calls itself with a key, without one, and with a key
+ * lacking the route's permission, prints the statuses, and exits.
  */
 public final class JettyProtectedApi {
   private JettyProtectedApi() {}
@@ -37,17 +37,36 @@ public final class JettyProtectedApi {
   public static void main(String[] args) throws Exception {
     try (FakeUnkeyServer unkeyServer = FakeUnkeyServer.start()) {
       String apiId = unkeyServer.unkey().apis().create(CreateApiRequest.of("documents")).apiId();
-      Secret reader = unkeyServer.unkey().keys().create(CreateKeyRequest.builder(apiId).prefix("sk")
-          .externalId("user_7").permissions(List.of("documents.read")).build()).key();
-      Secret nobody = unkeyServer.unkey().keys().create(CreateKeyRequest.builder(apiId).prefix("sk").build()).key();
+      Secret reader =
+          unkeyServer
+              .unkey()
+              .keys()
+              .create(
+                  CreateKeyRequest.builder(apiId)
+                      .prefix("sk")
+                      .externalId("user_7")
+                      .permissions(List.of("documents.read"))
+                      .build())
+              .key();
+      Secret nobody =
+          unkeyServer
+              .unkey()
+              .keys()
+              .create(CreateKeyRequest.builder(apiId).prefix("sk").build())
+              .key();
 
-      // Protect your API: verify every request's key through Unkey; /documents/* needs documents.read.
-      UnkeyHttpClient unkey = UnkeyHttpClient.builder()
-          .baseUrl(unkeyServer.url()).rootKey(unkeyServer.bootstrapKey()).build();
-      ApiKeyFilter filter = ApiKeyFilter.builder(unkey)
-          .route("/documents/*", Requirement.permissions("documents.read"))
-          .exclude("/health")
-          .build();
+      // Protect your API: verify every request's key through Unkey; /documents/* needs
+      // documents.read.
+      UnkeyHttpClient unkey =
+          UnkeyHttpClient.builder()
+              .baseUrl(unkeyServer.url())
+              .rootKey(unkeyServer.bootstrapKey())
+              .build();
+      ApiKeyFilter filter =
+          ApiKeyFilter.builder(unkey)
+              .route("/documents/*", Requirement.permissions("documents.read"))
+              .exclude("/health")
+              .build();
 
       Server server = new Server();
       ServerConnector connector = new ServerConnector(server);

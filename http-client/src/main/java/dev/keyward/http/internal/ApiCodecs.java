@@ -16,37 +16,46 @@ public final class ApiCodecs {
   private ApiCodecs() {}
 
   /** {@code apis.createApi}. */
-  public static final OperationCodec<CreateApiRequest, CreatedApi> CREATE_API = OperationCodec.object(
-      Operation.APIS_CREATE_API,
-      (w, r) -> w.str("name", r.name()),
-      o -> CreateApiRequest.of(o.str("name")),
-      (w, c) -> w.str("apiId", c.apiId()),
-      (o, id) -> new CreatedApi(o.str("apiId"), id),
-      CreatedApi::requestId);
+  public static final OperationCodec<CreateApiRequest, CreatedApi> CREATE_API =
+      OperationCodec.object(
+          Operation.APIS_CREATE_API,
+          (w, r) -> w.str("name", r.name()),
+          o -> CreateApiRequest.of(o.str("name")),
+          (w, c) -> w.str("apiId", c.apiId()),
+          (o, id) -> new CreatedApi(o.str("apiId"), id),
+          CreatedApi::requestId);
 
   /** {@code apis.getApi}. */
-  public static final OperationCodec<GetApiRequest, ApiInfo> GET_API = OperationCodec.object(
-      Operation.APIS_GET_API,
-      (w, r) -> w.str("apiId", r.apiId()),
-      o -> GetApiRequest.of(o.str("apiId")),
-      (w, a) -> w.str("id", a.id()).str("name", a.name()),
-      (o, id) -> new ApiInfo(o.str("id"), o.str("name")),
-      a -> null);
+  public static final OperationCodec<GetApiRequest, ApiInfo> GET_API =
+      OperationCodec.object(
+          Operation.APIS_GET_API,
+          (w, r) -> w.str("apiId", r.apiId()),
+          o -> GetApiRequest.of(o.str("apiId")),
+          (w, a) -> w.str("id", a.id()).str("name", a.name()),
+          (o, id) -> new ApiInfo(o.str("id"), o.str("name")),
+          a -> null);
 
   /** {@code apis.listKeys}. */
-  public static final OperationCodec<ListKeysRequest, Page<KeyInfo>> LIST_KEYS = OperationCodec.page(
-      Operation.APIS_LIST_KEYS,
-      (w, r) -> w.str("apiId", r.apiId()).lng("limit", r.limit()).cursor(r.cursor())
-          .optStr("externalId", r.externalId())
-          .optBool("decrypt", r.decrypt() ? Boolean.TRUE : null)
-          .optBool("revalidateKeysCache", r.revalidateKeysCache() ? Boolean.TRUE : null),
-      ApiCodecs::readListKeys,
-      CommonCodecs::keyInfo,
-      CommonCodecs::readKeyInfo);
+  public static final OperationCodec<ListKeysRequest, Page<KeyInfo>> LIST_KEYS =
+      OperationCodec.page(
+          Operation.APIS_LIST_KEYS,
+          (w, r) ->
+              w.str("apiId", r.apiId())
+                  .lng("limit", r.limit())
+                  .cursor(r.cursor())
+                  .optStr("externalId", r.externalId())
+                  .optBool("decrypt", r.decrypt() ? Boolean.TRUE : null)
+                  .optBool("revalidateKeysCache", r.revalidateKeysCache() ? Boolean.TRUE : null),
+          ApiCodecs::readListKeys,
+          CommonCodecs::keyInfo,
+          CommonCodecs::readKeyInfo);
 
   /** {@code apis.deleteApi}. */
-  public static final OperationCodec<DeleteApiRequest, Ack> DELETE_API = OperationCodec.ack(
-      Operation.APIS_DELETE_API, (w, r) -> w.str("apiId", r.apiId()), o -> DeleteApiRequest.of(o.str("apiId")));
+  public static final OperationCodec<DeleteApiRequest, Ack> DELETE_API =
+      OperationCodec.ack(
+          Operation.APIS_DELETE_API,
+          (w, r) -> w.str("apiId", r.apiId()),
+          o -> DeleteApiRequest.of(o.str("apiId")));
 
   private static ListKeysRequest readListKeys(WireObject o) {
     ListKeysRequest.Builder b = ListKeysRequest.builder(o.str("apiId"));

@@ -4,9 +4,9 @@ import dev.keyward.model.Credits;
 import dev.keyward.model.Identity;
 import dev.keyward.model.KeyInfo;
 import dev.keyward.model.Permission;
-import dev.keyward.model.Role;
 import dev.keyward.model.RateLimit;
 import dev.keyward.model.Refill;
+import dev.keyward.model.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +45,10 @@ final class CommonCodecs {
 
   /** A rate limit as sent in requests ({@code RatelimitRequest}: no id). */
   static void ratelimitRequest(WireWriter w, RateLimit r) {
-    w.str("name", r.name()).lng("limit", r.limit()).millis("duration", r.duration()).bool("autoApply", r.autoApply());
+    w.str("name", r.name())
+        .lng("limit", r.limit())
+        .millis("duration", r.duration())
+        .bool("autoApply", r.autoApply());
   }
 
   /** A rate limit as answered ({@code RatelimitResponse}: with id). */
@@ -57,7 +60,11 @@ final class CommonCodecs {
   static RateLimit readRatelimit(WireObject o) {
     Boolean autoApply = o.optBool("autoApply");
     return new RateLimit(
-        o.optStr("id"), o.str("name"), o.lng("limit"), o.millis("duration"), autoApply != null && autoApply);
+        o.optStr("id"),
+        o.str("name"),
+        o.lng("limit"),
+        o.millis("duration"),
+        autoApply != null && autoApply);
   }
 
   static void identity(WireWriter w, Identity i) {
@@ -66,11 +73,18 @@ final class CommonCodecs {
   }
 
   static Identity readIdentity(WireObject o) {
-    return new Identity(o.str("id"), o.str("externalId"), o.meta("meta"), o.list("ratelimits", CommonCodecs::readRatelimit));
+    return new Identity(
+        o.str("id"),
+        o.str("externalId"),
+        o.meta("meta"),
+        o.list("ratelimits", CommonCodecs::readRatelimit));
   }
 
   static void permission(WireWriter w, Permission p) {
-    w.str("id", p.id()).str("name", p.name()).str("slug", p.slug()).optStr("description", p.description());
+    w.str("id", p.id())
+        .str("name", p.name())
+        .str("slug", p.slug())
+        .optStr("description", p.description());
   }
 
   static Permission readPermission(WireObject o) {
@@ -83,15 +97,26 @@ final class CommonCodecs {
   }
 
   static Role readRole(WireObject o) {
-    return new Role(o.str("id"), o.str("name"), o.optStr("description"), o.list("permissions", CommonCodecs::readPermission));
+    return new Role(
+        o.str("id"),
+        o.str("name"),
+        o.optStr("description"),
+        o.list("permissions", CommonCodecs::readPermission));
   }
 
   /** A key as {@code keys.getKey}, {@code keys.whoami} and {@code apis.listKeys} answer it. */
   static void keyInfo(WireWriter w, KeyInfo k) {
-    w.str("keyId", k.keyId()).str("start", k.start()).bool("enabled", k.enabled()).optStr("name", k.name())
-        .meta("meta", k.meta()).instant("createdAt", k.createdAt()).optInstant("updatedAt", k.updatedAt())
-        .optInstant("lastUsedAt", k.lastUsedAt()).optInstant("expires", k.expires())
-        .optStrings("permissions", k.permissions()).optStrings("roles", k.roles());
+    w.str("keyId", k.keyId())
+        .str("start", k.start())
+        .bool("enabled", k.enabled())
+        .optStr("name", k.name())
+        .meta("meta", k.meta())
+        .instant("createdAt", k.createdAt())
+        .optInstant("updatedAt", k.updatedAt())
+        .optInstant("lastUsedAt", k.lastUsedAt())
+        .optInstant("expires", k.expires())
+        .optStrings("permissions", k.permissions())
+        .optStrings("roles", k.roles());
     if (k.credits() != null) {
       w.json("credits", credits(k.credits()));
     }
@@ -103,15 +128,16 @@ final class CommonCodecs {
   }
 
   static KeyInfo readKeyInfo(WireObject o) {
-    KeyInfo.Builder b = KeyInfo.builder(o.str("keyId"), o.str("start"), o.bool("enabled"), o.instant("createdAt"))
-        .name(o.optStr("name"))
-        .meta(o.meta("meta"))
-        .updatedAt(o.optInstant("updatedAt"))
-        .lastUsedAt(o.optInstant("lastUsedAt"))
-        .expires(o.optInstant("expires"))
-        .permissions(o.strings("permissions"))
-        .roles(o.strings("roles"))
-        .ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
+    KeyInfo.Builder b =
+        KeyInfo.builder(o.str("keyId"), o.str("start"), o.bool("enabled"), o.instant("createdAt"))
+            .name(o.optStr("name"))
+            .meta(o.meta("meta"))
+            .updatedAt(o.optInstant("updatedAt"))
+            .lastUsedAt(o.optInstant("lastUsedAt"))
+            .expires(o.optInstant("expires"))
+            .permissions(o.strings("permissions"))
+            .roles(o.strings("roles"))
+            .ratelimits(o.list("ratelimits", CommonCodecs::readRatelimit));
     o.ifPresent("credits", n -> readCredits(o.obj(n)), b::credits);
     o.ifPresent("identity", n -> readIdentity(o.obj(n)), b::identity);
     if (o.present("plaintext")) {

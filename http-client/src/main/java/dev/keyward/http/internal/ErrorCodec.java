@@ -1,10 +1,9 @@
 package dev.keyward.http.internal;
 
-import dev.keyward.permission.Operation;
-
 import com.squareup.moshi.JsonWriter;
 import dev.keyward.Problem;
 import dev.keyward.ValidationError;
+import dev.keyward.permission.Operation;
 import java.util.List;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -13,34 +12,41 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Unkey's error envelope: {@code {"meta":{"requestId"},"error":{"title","detail","status","type",
- * "errors"?}}}, as served under {@code application/json} and {@code application/problem+json}. A flat
- * RFC 9457 problem ({@code type}, {@code title}, {@code status}, {@code detail} at the top level) is
- * read too.
+ * "errors"?}}}, as served under {@code application/json} and {@code application/problem+json}. A
+ * flat RFC 9457 problem ({@code type}, {@code title}, {@code status}, {@code detail} at the top
+ * level) is read too.
  */
 public final class ErrorCodec {
   private ErrorCodec() {}
 
   /**
    * Encodes {@code problem} as Unkey's error envelope. {@code errors} is written for 400 answers
-   * (where Unkey's schema requires it) and whenever it is non-empty; missing texts are written empty
-   * because the schema requires them.
+   * (where Unkey's schema requires it) and whenever it is non-empty; missing texts are written
+   * empty because the schema requires them.
    */
   public static ByteString encode(Problem problem) {
     Buffer buffer = new Buffer();
     WireWriter w = new WireWriter(JsonWriter.of(buffer));
     w.begin();
     w.obj("meta", m -> m.str("requestId", problem.requestId() == null ? "" : problem.requestId()));
-    w.obj("error", e -> {
-      e.str("title", orEmpty(problem.title()));
-      e.str("detail", orEmpty(problem.detail()));
-      e.lng("status", problem.status());
-      e.str("type", orEmpty(problem.type()));
-      if (problem.status() == 400 || !problem.errors().isEmpty()) {
-        e.list("errors", problem.errors(), (v, err) -> {
-          v.str("location", err.location()).str("message", err.message()).optStr("fix", err.fix());
+    w.obj(
+        "error",
+        e -> {
+          e.str("title", orEmpty(problem.title()));
+          e.str("detail", orEmpty(problem.detail()));
+          e.lng("status", problem.status());
+          e.str("type", orEmpty(problem.type()));
+          if (problem.status() == 400 || !problem.errors().isEmpty()) {
+            e.list(
+                "errors",
+                problem.errors(),
+                (v, err) -> {
+                  v.str("location", err.location())
+                      .str("message", err.message())
+                      .optStr("fix", err.fix());
+                });
+          }
         });
-      }
-    });
     w.end();
     return buffer.readByteString();
   }
@@ -50,10 +56,11 @@ public final class ErrorCodec {
   }
 
   /**
-   * Decodes an error body of an answer with {@code status}. Never throws: an unreadable body gives a
-   * problem with only the status and {@code fallbackRequestId} (e.g. from a response header).
+   * Decodes an error body of an answer with {@code status}. Never throws: an unreadable body gives
+   * a problem with only the status and {@code fallbackRequestId} (e.g. from a response header).
    */
-  public static Problem decode(int status, @Nullable BufferedSource body, @Nullable String fallbackRequestId) {
+  public static Problem decode(
+      int status, @Nullable BufferedSource body, @Nullable String fallbackRequestId) {
     if (body == null) {
       return Problem.ofStatus(status, fallbackRequestId);
     }
@@ -67,8 +74,11 @@ public final class ErrorCodec {
       WireObject error = root.optObj("error");
       WireObject p = error != null ? error : root;
       List<ValidationError> errors =
-          p.list("errors", v -> new ValidationError(v.str("location"), v.str("message"), v.optStr("fix")));
-      return new Problem(status, p.optStr("type"), p.optStr("title"), p.optStr("detail"), requestId, errors);
+          p.list(
+              "errors",
+              v -> new ValidationError(v.str("location"), v.str("message"), v.optStr("fix")));
+      return new Problem(
+          status, p.optStr("type"), p.optStr("title"), p.optStr("detail"), requestId, errors);
     } catch (RuntimeException e) {
       return Problem.ofStatus(status, fallbackRequestId);
     }
@@ -76,14 +86,16 @@ public final class ErrorCodec {
 
   /**
    * Why an operation answered 404. Where Unkey masks a missing permission as a 404 (so a root key
-   * cannot probe which APIs or keys exist), the explanation says so; the client and the fakes share it.
+   * cannot probe which APIs or keys exist), the explanation says so; the client and the fakes share
+   * it.
    */
   public static String notFoundExplanation(Operation op) {
     switch (op) {
       case KEYS_CREATE_KEY:
       case APIS_LIST_KEYS:
-        return "the API does not exist, or the root key may not act on it: Unkey answers 404 for both"
-            + " so that a root key cannot probe which APIs exist; check the root key's permissions";
+        return "the API does not exist, or the root key may not act on it: Unkey answers 404 for"
+            + " both so that a root key cannot probe which APIs exist; check the root key's"
+            + " permissions";
       case KEYS_GET_KEY:
       case KEYS_WHOAMI:
         return "the key does not exist, or the root key may not read it: Unkey answers 404 for both"
@@ -91,4 +103,5 @@ public final class ErrorCodec {
       default:
         return "the resource does not exist";
     }
-  }}
+  }
+}

@@ -9,21 +9,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parses UTF-8 JSON (RFC 8259) into the tree {@link JsonTree} describes: {@link LinkedHashMap}s,
- * {@link ArrayList}s, strings, booleans, nulls, {@link Long}s for integral numbers and
- * {@link java.math.BigDecimal}s for the rest. A recursive descent over the bytes: every response
- * keyward reads goes through here, and it costs a fraction of a streaming {@code JsonReader}.
+ * {@link ArrayList}s, strings, booleans, nulls, {@link Long}s for integral numbers and {@link
+ * java.math.BigDecimal}s for the rest. A recursive descent over the bytes: every response keyward
+ * reads goes through here, and it costs a fraction of a streaming {@code JsonReader}.
  *
  * <p>Strict: one document, optional whitespace around it, no comments, no trailing commas, no
  * unescaped control characters in strings, no leading zeros, numbers of at most 64 characters.
- * Duplicate names keep the last value.
- * Invalid UTF-8 becomes U+FFFD, as Okio decodes it. Error messages name the byte offset and what was
- * expected, never the input itself (a response may hold a key).
+ * Duplicate names keep the last value. Invalid UTF-8 becomes U+FFFD, as Okio decodes it. Error
+ * messages name the byte offset and what was expected, never the input itself (a response may hold
+ * a key).
  */
 final class JsonParser {
   /** Deepest nesting accepted; the document itself is depth 0. */
   static final int MAX_DEPTH = 64;
 
-  /** Longest number literal accepted: bounds BigDecimal's work on a hostile body (Moshi stops at 65). */
+  /**
+   * Longest number literal accepted: bounds BigDecimal's work on a hostile body (Moshi stops at
+   * 65).
+   */
   static final int MAX_NUMBER_LENGTH = 64;
 
   /** Names longer than this are not cached. */
@@ -151,7 +154,8 @@ final class JsonParser {
 
   private String cachedName(int start, int close) {
     int length = close - start;
-    int slot = (length * 31 + (length == 0 ? 0 : in[start] * 7 + in[close - 1])) & (NAMES.length - 1);
+    int slot =
+        (length * 31 + (length == 0 ? 0 : in[start] * 7 + in[close - 1])) & (NAMES.length - 1);
     String cached = NAMES[slot];
     pos = close + 1;
     if (cached != null && cached.length() == length && sameAscii(cached, start)) {
@@ -171,14 +175,21 @@ final class JsonParser {
     return true;
   }
 
-  /** A string starting at its opening quote; ASCII without escapes (the common case) is one copy. */
+  /**
+   * A string starting at its opening quote; ASCII without escapes (the common case) is one copy.
+   */
   private String string() {
     int start = ++pos;
     boolean ascii = true;
     while (pos < end) {
       byte b = in[pos];
       if (b == '"') {
-        String s = new String(in, start, pos - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        String s =
+            new String(
+                in,
+                start,
+                pos - start,
+                ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         pos++;
         return s;
       }

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON tree keyward decodes into and encodes from: maps, lists, strings, booleans, nulls and
- * numbers, where integral numbers are {@link Long} (or {@link BigDecimal} beyond its range) and every
- * other number {@link BigDecimal}. {@link JsonParser} reads such trees; {@link #write} writes them
- * back unchanged.
+ * numbers, where integral numbers are {@link Long} (or {@link BigDecimal} beyond its range) and
+ * every other number {@link BigDecimal}. {@link JsonParser} reads such trees; {@link #write} writes
+ * them back unchanged.
  */
 final class JsonTree {
   private JsonTree() {}
@@ -49,7 +49,9 @@ final class JsonTree {
       writer.value(s);
     } else if (value instanceof Boolean b) {
       writer.value(b.booleanValue());
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       writer.value(((Number) value).longValue());
     } else if (value instanceof BigDecimal d) {
@@ -71,7 +73,9 @@ final class JsonTree {
       writer.endArray();
     } else {
       throw new IllegalArgumentException(
-          "not a JSON value: " + value.getClass().getName() + " (use maps, lists, strings, numbers, booleans)");
+          "not a JSON value: "
+              + value.getClass().getName()
+              + " (use maps, lists, strings, numbers, booleans)");
     }
   }
 }

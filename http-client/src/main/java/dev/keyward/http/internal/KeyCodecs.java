@@ -1,5 +1,6 @@
 package dev.keyward.http.internal;
 
+import dev.keyward.key.Secret;
 import dev.keyward.model.Ack;
 import dev.keyward.model.AddPermissionsRequest;
 import dev.keyward.model.AddRolesRequest;
@@ -26,7 +27,6 @@ import dev.keyward.model.UpdatedCredits;
 import dev.keyward.model.Verification;
 import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.model.WhoamiRequest;
-import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
 
@@ -46,7 +46,8 @@ public final class KeyCodecs {
 
   /** {@code keys.verifyKey}. */
   public static final OperationCodec<VerifyKeyRequest, Verification> VERIFY_KEY =
-      new OperationCodec.ObjectBody<>(Operation.KEYS_VERIFY_KEY, KeyCodecs::writeVerify, KeyCodecs::readVerify) {
+      new OperationCodec.ObjectBody<>(
+          Operation.KEYS_VERIFY_KEY, KeyCodecs::writeVerify, KeyCodecs::readVerify) {
         @Override
         void writeResponse(WireWriter w, Verification response) {
           w.obj("data", d -> writeVerification(d, response));
@@ -64,108 +65,176 @@ public final class KeyCodecs {
       };
 
   /** {@code keys.getKey}. */
-  public static final OperationCodec<GetKeyRequest, KeyInfo> GET_KEY = OperationCodec.object(
-      Operation.KEYS_GET_KEY,
-      (w, r) -> w.str("keyId", r.keyId()).optBool("decrypt", r.decrypt() ? Boolean.TRUE : null),
-      o -> GetKeyRequest.builder(o.str("keyId")).decrypt(Boolean.TRUE.equals(o.optBool("decrypt"))).build(),
-      CommonCodecs::keyInfo, (o, id) -> CommonCodecs.readKeyInfo(o), k -> null);
+  public static final OperationCodec<GetKeyRequest, KeyInfo> GET_KEY =
+      OperationCodec.object(
+          Operation.KEYS_GET_KEY,
+          (w, r) -> w.str("keyId", r.keyId()).optBool("decrypt", r.decrypt() ? Boolean.TRUE : null),
+          o ->
+              GetKeyRequest.builder(o.str("keyId"))
+                  .decrypt(Boolean.TRUE.equals(o.optBool("decrypt")))
+                  .build(),
+          CommonCodecs::keyInfo,
+          (o, id) -> CommonCodecs.readKeyInfo(o),
+          k -> null);
 
   /** {@code keys.whoami}. */
-  public static final OperationCodec<WhoamiRequest, KeyInfo> WHOAMI = OperationCodec.object(
-      Operation.KEYS_WHOAMI,
-      (w, r) -> w.str("key", r.key().reveal()),
-      o -> WhoamiRequest.of(secret(o, "key")),
-      CommonCodecs::keyInfo, (o, id) -> CommonCodecs.readKeyInfo(o), k -> null);
+  public static final OperationCodec<WhoamiRequest, KeyInfo> WHOAMI =
+      OperationCodec.object(
+          Operation.KEYS_WHOAMI,
+          (w, r) -> w.str("key", r.key().reveal()),
+          o -> WhoamiRequest.of(secret(o, "key")),
+          CommonCodecs::keyInfo,
+          (o, id) -> CommonCodecs.readKeyInfo(o),
+          k -> null);
 
   /** {@code keys.updateKey}: patch fields are sent as JSON {@code null} when cleared. */
   public static final OperationCodec<UpdateKeyRequest, Ack> UPDATE_KEY =
-      OperationCodec.ack(Operation.KEYS_UPDATE_KEY, KeyUpdateBodies::writeUpdate, KeyUpdateBodies::readUpdate);
+      OperationCodec.ack(
+          Operation.KEYS_UPDATE_KEY, KeyUpdateBodies::writeUpdate, KeyUpdateBodies::readUpdate);
 
   /** {@code keys.updateCredits}. */
-  public static final OperationCodec<UpdateCreditsRequest, UpdatedCredits> UPDATE_CREDITS = OperationCodec.object(
-      Operation.KEYS_UPDATE_CREDITS,
-      KeyUpdateBodies::writeUpdateCredits,
-      KeyUpdateBodies::readUpdateCredits,
-      (w, u) -> {
-        w.json("remaining", u.credits().remaining());
-        if (u.credits().refill() != null) {
-          w.json("refill", CommonCodecs.refill(u.credits().refill()));
-        }
-      },
-      (o, id) -> new UpdatedCredits(CommonCodecs.readCredits(o), id),
-      UpdatedCredits::requestId);
+  public static final OperationCodec<UpdateCreditsRequest, UpdatedCredits> UPDATE_CREDITS =
+      OperationCodec.object(
+          Operation.KEYS_UPDATE_CREDITS,
+          KeyUpdateBodies::writeUpdateCredits,
+          KeyUpdateBodies::readUpdateCredits,
+          (w, u) -> {
+            w.json("remaining", u.credits().remaining());
+            if (u.credits().refill() != null) {
+              w.json("refill", CommonCodecs.refill(u.credits().refill()));
+            }
+          },
+          (o, id) -> new UpdatedCredits(CommonCodecs.readCredits(o), id),
+          UpdatedCredits::requestId);
 
   /** {@code keys.deleteKey}. */
-  public static final OperationCodec<DeleteKeyRequest, Ack> DELETE_KEY = OperationCodec.ack(
-      Operation.KEYS_DELETE_KEY,
-      (w, r) -> w.str("keyId", r.keyId()).optBool("permanent", r.permanent() ? Boolean.TRUE : null),
-      o -> DeleteKeyRequest.builder(o.str("keyId")).permanent(Boolean.TRUE.equals(o.optBool("permanent"))).build());
+  public static final OperationCodec<DeleteKeyRequest, Ack> DELETE_KEY =
+      OperationCodec.ack(
+          Operation.KEYS_DELETE_KEY,
+          (w, r) ->
+              w.str("keyId", r.keyId()).optBool("permanent", r.permanent() ? Boolean.TRUE : null),
+          o ->
+              DeleteKeyRequest.builder(o.str("keyId"))
+                  .permanent(Boolean.TRUE.equals(o.optBool("permanent")))
+                  .build());
 
   /** {@code keys.rerollKey}. */
-  public static final OperationCodec<RerollKeyRequest, CreatedKey> REROLL_KEY = OperationCodec.object(
-      Operation.KEYS_REROLL_KEY,
-      (w, r) -> w.str("keyId", r.keyId()).millis("expiration", r.expiration()),
-      o -> RerollKeyRequest.of(o.str("keyId"), o.millis("expiration")),
-      KeyCodecs::writeCreated, KeyCodecs::readCreated, CreatedKey::requestId);
+  public static final OperationCodec<RerollKeyRequest, CreatedKey> REROLL_KEY =
+      OperationCodec.object(
+          Operation.KEYS_REROLL_KEY,
+          (w, r) -> w.str("keyId", r.keyId()).millis("expiration", r.expiration()),
+          o -> RerollKeyRequest.of(o.str("keyId"), o.millis("expiration")),
+          KeyCodecs::writeCreated,
+          KeyCodecs::readCreated,
+          CreatedKey::requestId);
 
   /** {@code keys.migrateKeys}. */
-  public static final OperationCodec<MigrateKeysRequest, MigrationResult> MIGRATE_KEYS = OperationCodec.object(
-      Operation.KEYS_MIGRATE_KEYS,
-      (w, r) -> w.str("migrationId", r.migrationId()).str("apiId", r.apiId()).list("keys", r.keys(), KeyCodecs::writeMigrated),
-      o -> MigrateKeysRequest.of(o.str("migrationId"), o.str("apiId"), o.list("keys", KeyCodecs::readMigrated)),
-      (w, m) -> {
-        w.list("migrated", m.migrated(), (mw, k) -> mw.str("hash", k.hash()).str("keyId", k.keyId()));
-        w.strings("failed", m.failed());
-      },
-      (o, id) -> new MigrationResult(
-          o.list("migrated", k -> new MigrationResult.Migrated(k.str("hash"), k.str("keyId"))), o.strings("failed"), id),
-      MigrationResult::requestId);
+  public static final OperationCodec<MigrateKeysRequest, MigrationResult> MIGRATE_KEYS =
+      OperationCodec.object(
+          Operation.KEYS_MIGRATE_KEYS,
+          (w, r) ->
+              w.str("migrationId", r.migrationId())
+                  .str("apiId", r.apiId())
+                  .list("keys", r.keys(), KeyCodecs::writeMigrated),
+          o ->
+              MigrateKeysRequest.of(
+                  o.str("migrationId"), o.str("apiId"), o.list("keys", KeyCodecs::readMigrated)),
+          (w, m) -> {
+            w.list(
+                "migrated",
+                m.migrated(),
+                (mw, k) -> mw.str("hash", k.hash()).str("keyId", k.keyId()));
+            w.strings("failed", m.failed());
+          },
+          (o, id) ->
+              new MigrationResult(
+                  o.list(
+                      "migrated", k -> new MigrationResult.Migrated(k.str("hash"), k.str("keyId"))),
+                  o.strings("failed"),
+                  id),
+          MigrationResult::requestId);
 
   /** {@code keys.addPermissions}. */
-  public static final OperationCodec<AddPermissionsRequest, AssignedPermissions> ADD_PERMISSIONS = permissions(
-      Operation.KEYS_ADD_PERMISSIONS, (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
-      o -> AddPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
+  public static final OperationCodec<AddPermissionsRequest, AssignedPermissions> ADD_PERMISSIONS =
+      permissions(
+          Operation.KEYS_ADD_PERMISSIONS,
+          (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
+          o -> AddPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
 
   /** {@code keys.removePermissions}. */
-  public static final OperationCodec<RemovePermissionsRequest, AssignedPermissions> REMOVE_PERMISSIONS = permissions(
-      Operation.KEYS_REMOVE_PERMISSIONS, (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
-      o -> RemovePermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
+  public static final OperationCodec<RemovePermissionsRequest, AssignedPermissions>
+      REMOVE_PERMISSIONS =
+          permissions(
+              Operation.KEYS_REMOVE_PERMISSIONS,
+              (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
+              o -> RemovePermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
 
   /** {@code keys.setPermissions}. */
-  public static final OperationCodec<SetPermissionsRequest, AssignedPermissions> SET_PERMISSIONS = permissions(
-      Operation.KEYS_SET_PERMISSIONS, (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
-      o -> SetPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
+  public static final OperationCodec<SetPermissionsRequest, AssignedPermissions> SET_PERMISSIONS =
+      permissions(
+          Operation.KEYS_SET_PERMISSIONS,
+          (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
+          o -> SetPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
 
   /** {@code keys.addRoles}. */
-  public static final OperationCodec<AddRolesRequest, AssignedRoles> ADD_ROLES = roles(
-      Operation.KEYS_ADD_ROLES, (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
-      o -> AddRolesRequest.of(o.str("keyId"), o.strings("roles")));
+  public static final OperationCodec<AddRolesRequest, AssignedRoles> ADD_ROLES =
+      roles(
+          Operation.KEYS_ADD_ROLES,
+          (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
+          o -> AddRolesRequest.of(o.str("keyId"), o.strings("roles")));
 
   /** {@code keys.removeRoles}. */
-  public static final OperationCodec<RemoveRolesRequest, AssignedRoles> REMOVE_ROLES = roles(
-      Operation.KEYS_REMOVE_ROLES, (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
-      o -> RemoveRolesRequest.of(o.str("keyId"), o.strings("roles")));
+  public static final OperationCodec<RemoveRolesRequest, AssignedRoles> REMOVE_ROLES =
+      roles(
+          Operation.KEYS_REMOVE_ROLES,
+          (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
+          o -> RemoveRolesRequest.of(o.str("keyId"), o.strings("roles")));
 
   /** {@code keys.setRoles}. */
-  public static final OperationCodec<SetRolesRequest, AssignedRoles> SET_ROLES = roles(
-      Operation.KEYS_SET_ROLES, (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
-      o -> SetRolesRequest.of(o.str("keyId"), o.strings("roles")));
+  public static final OperationCodec<SetRolesRequest, AssignedRoles> SET_ROLES =
+      roles(
+          Operation.KEYS_SET_ROLES,
+          (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
+          o -> SetRolesRequest.of(o.str("keyId"), o.strings("roles")));
 
   static <Q> OperationCodec<Q, AssignedPermissions> permissions(
-      Operation op, java.util.function.BiConsumer<WireWriter, Q> write, java.util.function.Function<WireObject, Q> read) {
-    return OperationCodec.array(op, write, read, CommonCodecs::permission, CommonCodecs::readPermission,
-        AssignedPermissions::permissions, AssignedPermissions::new, AssignedPermissions::requestId);
+      Operation op,
+      java.util.function.BiConsumer<WireWriter, Q> write,
+      java.util.function.Function<WireObject, Q> read) {
+    return OperationCodec.array(
+        op,
+        write,
+        read,
+        CommonCodecs::permission,
+        CommonCodecs::readPermission,
+        AssignedPermissions::permissions,
+        AssignedPermissions::new,
+        AssignedPermissions::requestId);
   }
 
   static <Q> OperationCodec<Q, AssignedRoles> roles(
-      Operation op, java.util.function.BiConsumer<WireWriter, Q> write, java.util.function.Function<WireObject, Q> read) {
-    return OperationCodec.array(op, write, read, CommonCodecs::role, CommonCodecs::readRole,
-        AssignedRoles::roles, AssignedRoles::new, AssignedRoles::requestId);
+      Operation op,
+      java.util.function.BiConsumer<WireWriter, Q> write,
+      java.util.function.Function<WireObject, Q> read) {
+    return OperationCodec.array(
+        op,
+        write,
+        read,
+        CommonCodecs::role,
+        CommonCodecs::readRole,
+        AssignedRoles::roles,
+        AssignedRoles::new,
+        AssignedRoles::requestId);
   }
 
   private static void writeMigrated(WireWriter w, MigratedKey k) {
-    w.str("hash", k.hash()).optStr("name", k.name()).optStr("externalId", k.externalId()).meta("meta", k.meta())
-        .optStrings("roles", k.roles()).optStrings("permissions", k.permissions()).optInstant("expires", k.expires())
+    w.str("hash", k.hash())
+        .optStr("name", k.name())
+        .optStr("externalId", k.externalId())
+        .meta("meta", k.meta())
+        .optStrings("roles", k.roles())
+        .optStrings("permissions", k.permissions())
+        .optInstant("expires", k.expires())
         .optBool("enabled", k.enabled());
     if (k.credits() != null) {
       w.json("credits", CommonCodecs.credits(k.credits()));
@@ -245,10 +314,14 @@ public final class KeyCodecs {
     if (r.cost() != null) {
       w.obj("credits", c -> c.lng("cost", r.cost()));
     }
-    w.optList("ratelimits", r.ratelimits(), (rw, rl) -> rw.str("name", rl.name())
-        .optLong("cost", rl.cost())
-        .optLong("limit", rl.limit())
-        .optMillis("duration", rl.duration()));
+    w.optList(
+        "ratelimits",
+        r.ratelimits(),
+        (rw, rl) ->
+            rw.str("name", rl.name())
+                .optLong("cost", rl.cost())
+                .optLong("limit", rl.limit())
+                .optMillis("duration", rl.duration()));
     w.optStr("migrationId", r.migrationId());
   }
 
@@ -262,8 +335,15 @@ public final class KeyCodecs {
     if (credits != null) {
       b.cost(credits.lng("cost"));
     }
-    b.ratelimits(o.list("ratelimits", rl -> new RatelimitCheck(
-        rl.str("name"), rl.optInt("cost"), rl.optLong("limit"), rl.optMillis("duration"))));
+    b.ratelimits(
+        o.list(
+            "ratelimits",
+            rl ->
+                new RatelimitCheck(
+                    rl.str("name"),
+                    rl.optInt("cost"),
+                    rl.optLong("limit"),
+                    rl.optMillis("duration"))));
     o.ifPresent("migrationId", o::str, b::migrationId);
     return b.build();
   }
@@ -271,15 +351,22 @@ public final class KeyCodecs {
   private static void writeVerification(WireWriter w, Verification v) {
     w.bool("valid", v.valid()).str("code", v.rawCode());
     w.optStr("keyId", v.keyId()).optStr("name", v.name()).meta("meta", v.meta());
-    w.optInstant("expires", v.expires()).optLong("credits", v.credits()).optBool("enabled", v.enabled());
+    w.optInstant("expires", v.expires())
+        .optLong("credits", v.credits())
+        .optBool("enabled", v.enabled());
     w.optStrings("permissions", v.permissions()).optStrings("roles", v.roles());
     w.optObj("identity", v.identity(), CommonCodecs::identity);
     w.optList("ratelimits", v.ratelimits(), KeyCodecs::writeRatelimitStatus);
   }
 
   private static void writeRatelimitStatus(WireWriter w, RatelimitStatus s) {
-    w.bool("exceeded", s.exceeded()).str("id", s.id()).str("name", s.name()).lng("limit", s.limit())
-        .millis("duration", s.duration()).millis("reset", s.reset()).lng("remaining", s.remaining())
+    w.bool("exceeded", s.exceeded())
+        .str("id", s.id())
+        .str("name", s.name())
+        .lng("limit", s.limit())
+        .millis("duration", s.duration())
+        .millis("reset", s.reset())
+        .lng("remaining", s.remaining())
         .bool("autoApply", s.autoApply());
   }
 
@@ -300,8 +387,19 @@ public final class KeyCodecs {
         .permissions(o.strings("permissions"))
         .roles(o.strings("roles"))
         .identity(o.present("identity") ? CommonCodecs.readIdentity(o.obj("identity")) : null)
-        .ratelimits(o.list("ratelimits", s -> new RatelimitStatus(s.str("id"), s.str("name"), s.bool("exceeded"),
-            s.lng("limit"), s.millis("duration"), s.millis("reset"), s.lng("remaining"), s.bool("autoApply"))))
+        .ratelimits(
+            o.list(
+                "ratelimits",
+                s ->
+                    new RatelimitStatus(
+                        s.str("id"),
+                        s.str("name"),
+                        s.bool("exceeded"),
+                        s.lng("limit"),
+                        s.millis("duration"),
+                        s.millis("reset"),
+                        s.lng("remaining"),
+                        s.bool("autoApply"))))
         .requestId(requestId)
         .build();
   }

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request bodies of {@code keys.updateKey} (three-state fields: absent, {@code null} to clear, or a
- * value) and {@code keys.updateCredits} (set, increment or decrement); {@link KeyCodecs} holds their codecs.
+ * The request bodies of {@code keys.updateKey} (three-state fields: absent, {@code null} to clear,
+ * or a value) and {@code keys.updateCredits} (set, increment or decrement); {@link KeyCodecs} holds
+ * their codecs.
  */
 final class KeyUpdateBodies {
   private KeyUpdateBodies() {}
@@ -62,7 +63,8 @@ final class KeyUpdateBodies {
   }
 
   private static CreditsUpdate readCreditsUpdate(WireObject c) {
-    return new CreditsUpdate(c.patch("remaining", c::lng), c.patch("refill", n -> CommonCodecs.readRefill(c.obj(n))));
+    return new CreditsUpdate(
+        c.patch("remaining", c::lng), c.patch("refill", n -> CommonCodecs.readRefill(c.obj(n))));
   }
 
   /** Carries a three-state field over to a builder's {@code clearX()} or {@code x(value)}. */
@@ -90,7 +92,9 @@ final class KeyUpdateBodies {
     String keyId = o.str("keyId");
     switch (operation) {
       case "set":
-        return value == null ? UpdateCreditsRequest.setUnlimited(keyId) : UpdateCreditsRequest.set(keyId, value);
+        return value == null
+            ? UpdateCreditsRequest.setUnlimited(keyId)
+            : UpdateCreditsRequest.set(keyId, value);
       case "increment":
         return UpdateCreditsRequest.increment(keyId, required(value));
       case "decrement":

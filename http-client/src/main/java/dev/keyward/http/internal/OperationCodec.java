@@ -41,13 +41,18 @@ public abstract class OperationCodec<Q, R> {
   /** Reads the request body object. */
   abstract Q readRequest(WireObject body);
 
-  /** Writes the envelope members after {@code meta}: {@code data}, and {@code pagination} for lists. */
+  /**
+   * Writes the envelope members after {@code meta}: {@code data}, and {@code pagination} for lists.
+   */
   abstract void writeResponse(WireWriter w, R response);
 
   /** Reads the response from its envelope. */
   abstract R readResponse(WireObject envelope, String requestId);
 
-  /** The request id the response value carries, or null when its type has none (e.g. {@code KeyInfo}). */
+  /**
+   * The request id the response value carries, or null when its type has none (e.g. {@code
+   * KeyInfo}).
+   */
   abstract @Nullable String requestId(R response);
 
   /** The request id that {@code response} carries, or null when its type has none. */
@@ -67,7 +72,8 @@ public abstract class OperationCodec<Q, R> {
    * Decodes a request body.
    *
    * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
-   * @throws IllegalArgumentException if a value breaks the spec's limits (as the request builders do)
+   * @throws IllegalArgumentException if a value breaks the spec's limits (as the request builders
+   *     do)
    */
   public final Q decodeRequest(BufferedSource body) {
     return readRequestTree(readTree(body));
@@ -81,15 +87,16 @@ public abstract class OperationCodec<Q, R> {
   /**
    * Encodes a full response envelope with the request id the value carries.
    *
-   * @throws IllegalArgumentException if the value's type carries no request id: use
-   *     {@link #encodeResponse(Object, String)}
+   * @throws IllegalArgumentException if the value's type carries no request id: use {@link
+   *     #encodeResponse(Object, String)}
    */
   public final ByteString encodeResponse(R response) {
     Objects.requireNonNull(response, "response == null");
     String id = requestId(response);
     if (id == null) {
       throw new IllegalArgumentException(
-          operation.wireName() + "'s response value carries no request id: pass one to encodeResponse");
+          operation.wireName()
+              + "'s response value carries no request id: pass one to encodeResponse");
     }
     return encodeResponse(response, id);
   }
@@ -129,7 +136,8 @@ public abstract class OperationCodec<Q, R> {
     try {
       return new Decoded<>(readResponse(envelope, requestId), requestId);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new WireFormatException("response of " + operation.wireName() + " holds an invalid value", e);
+      throw new WireFormatException(
+          "response of " + operation.wireName() + " holds an invalid value", e);
     }
   }
 
@@ -195,7 +203,10 @@ public abstract class OperationCodec<Q, R> {
     };
   }
 
-  /** An operation whose response carries no data (or {@code data: {}}): answered with an {@link Ack}. */
+  /**
+   * An operation whose response carries no data (or {@code data: {}}): answered with an {@link
+   * Ack}.
+   */
   static <Q> OperationCodec<Q, Ack> ack(
       Operation op, BiConsumer<WireWriter, Q> writeRequest, Function<WireObject, Q> readRequest) {
     return ack(op, writeRequest, readRequest, true);
@@ -203,7 +214,10 @@ public abstract class OperationCodec<Q, R> {
 
   /** Like {@link #ack}; {@code withData} false for responses whose schema has no {@code data}. */
   static <Q> OperationCodec<Q, Ack> ack(
-      Operation op, BiConsumer<WireWriter, Q> writeRequest, Function<WireObject, Q> readRequest, boolean withData) {
+      Operation op,
+      BiConsumer<WireWriter, Q> writeRequest,
+      Function<WireObject, Q> readRequest,
+      boolean withData) {
     return new ObjectBody<>(op, writeRequest, readRequest) {
       @Override
       void writeResponse(WireWriter w, Ack response) {
@@ -224,7 +238,9 @@ public abstract class OperationCodec<Q, R> {
     };
   }
 
-  /** An operation whose response {@code data} is an array (e.g. the permissions a key holds now). */
+  /**
+   * An operation whose response {@code data} is an array (e.g. the permissions a key holds now).
+   */
   static <Q, T, R> OperationCodec<Q, R> array(
       Operation op,
       BiConsumer<WireWriter, Q> writeRequest,
@@ -263,10 +279,12 @@ public abstract class OperationCodec<Q, R> {
       @Override
       void writeResponse(WireWriter w, Page<T> page) {
         w.list("data", page.items(), writeItem);
-        w.obj("pagination", p -> {
-          page.cursor().filter(c -> !c.isEmpty()).ifPresent(c -> p.str("cursor", c));
-          p.bool("hasMore", page.hasMore());
-        });
+        w.obj(
+            "pagination",
+            p -> {
+              page.cursor().filter(c -> !c.isEmpty()).ifPresent(c -> p.str("cursor", c));
+              p.bool("hasMore", page.hasMore());
+            });
       }
 
       @Override

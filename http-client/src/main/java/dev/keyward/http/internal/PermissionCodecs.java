@@ -26,9 +26,11 @@ public final class PermissionCodecs {
   public static final OperationCodec<CreatePermissionRequest, CreatedPermission> CREATE_PERMISSION =
       OperationCodec.object(
           Operation.PERMISSIONS_CREATE_PERMISSION,
-          (w, r) -> w.str("name", r.name()).str("slug", r.slug()).optStr("description", r.description()),
+          (w, r) ->
+              w.str("name", r.name()).str("slug", r.slug()).optStr("description", r.description()),
           o -> {
-            CreatePermissionRequest.Builder b = CreatePermissionRequest.builder(o.str("name"), o.str("slug"));
+            CreatePermissionRequest.Builder b =
+                CreatePermissionRequest.builder(o.str("name"), o.str("slug"));
             o.ifPresent("description", o::str, b::description);
             return b.build();
           },
@@ -37,13 +39,14 @@ public final class PermissionCodecs {
           CreatedPermission::requestId);
 
   /** {@code permissions.getPermission}. */
-  public static final OperationCodec<GetPermissionRequest, Permission> GET_PERMISSION = OperationCodec.object(
-      Operation.PERMISSIONS_GET_PERMISSION,
-      (w, r) -> w.str("permission", r.permission()),
-      o -> GetPermissionRequest.of(o.str("permission")),
-      CommonCodecs::permission,
-      (o, id) -> CommonCodecs.readPermission(o),
-      p -> null);
+  public static final OperationCodec<GetPermissionRequest, Permission> GET_PERMISSION =
+      OperationCodec.object(
+          Operation.PERMISSIONS_GET_PERMISSION,
+          (w, r) -> w.str("permission", r.permission()),
+          o -> GetPermissionRequest.of(o.str("permission")),
+          CommonCodecs::permission,
+          (o, id) -> CommonCodecs.readPermission(o),
+          p -> null);
 
   /** {@code permissions.listPermissions}. */
   public static final OperationCodec<ListPermissionsRequest, Page<Permission>> LIST_PERMISSIONS =
@@ -61,55 +64,66 @@ public final class PermissionCodecs {
           CommonCodecs::readPermission);
 
   /** {@code permissions.deletePermission}. */
-  public static final OperationCodec<DeletePermissionRequest, Ack> DELETE_PERMISSION = OperationCodec.ack(
-      Operation.PERMISSIONS_DELETE_PERMISSION,
-      (w, r) -> w.str("permission", r.permission()),
-      o -> DeletePermissionRequest.of(o.str("permission")));
+  public static final OperationCodec<DeletePermissionRequest, Ack> DELETE_PERMISSION =
+      OperationCodec.ack(
+          Operation.PERMISSIONS_DELETE_PERMISSION,
+          (w, r) -> w.str("permission", r.permission()),
+          o -> DeletePermissionRequest.of(o.str("permission")));
 
   /** {@code permissions.createRole}. */
-  public static final OperationCodec<CreateRoleRequest, CreatedRole> CREATE_ROLE = OperationCodec.object(
-      Operation.PERMISSIONS_CREATE_ROLE,
-      (w, r) -> w.str("name", r.name()).optStr("description", r.description()).optStrings("permissions", r.permissions()),
-      o -> {
-        CreateRoleRequest.Builder b = CreateRoleRequest.builder(o.str("name"));
-        o.ifPresent("description", o::str, b::description);
-        return b.permissions(o.strings("permissions")).build();
-      },
-      (w, c) -> w.str("roleId", c.roleId()),
-      (o, id) -> new CreatedRole(o.str("roleId"), id),
-      CreatedRole::requestId);
+  public static final OperationCodec<CreateRoleRequest, CreatedRole> CREATE_ROLE =
+      OperationCodec.object(
+          Operation.PERMISSIONS_CREATE_ROLE,
+          (w, r) ->
+              w.str("name", r.name())
+                  .optStr("description", r.description())
+                  .optStrings("permissions", r.permissions()),
+          o -> {
+            CreateRoleRequest.Builder b = CreateRoleRequest.builder(o.str("name"));
+            o.ifPresent("description", o::str, b::description);
+            return b.permissions(o.strings("permissions")).build();
+          },
+          (w, c) -> w.str("roleId", c.roleId()),
+          (o, id) -> new CreatedRole(o.str("roleId"), id),
+          CreatedRole::requestId);
 
   /** {@code permissions.getRole}. */
-  public static final OperationCodec<GetRoleRequest, Role> GET_ROLE = OperationCodec.object(
-      Operation.PERMISSIONS_GET_ROLE,
-      (w, r) -> w.str("role", r.role()),
-      o -> GetRoleRequest.of(o.str("role")),
-      CommonCodecs::role,
-      (o, id) -> CommonCodecs.readRole(o),
-      r -> null);
+  public static final OperationCodec<GetRoleRequest, Role> GET_ROLE =
+      OperationCodec.object(
+          Operation.PERMISSIONS_GET_ROLE,
+          (w, r) -> w.str("role", r.role()),
+          o -> GetRoleRequest.of(o.str("role")),
+          CommonCodecs::role,
+          (o, id) -> CommonCodecs.readRole(o),
+          r -> null);
 
   /** {@code permissions.listRoles}. */
-  public static final OperationCodec<ListRolesRequest, Page<Role>> LIST_ROLES = OperationCodec.page(
-      Operation.PERMISSIONS_LIST_ROLES,
-      (w, r) -> w.lng("limit", r.limit()).cursor(r.cursor()).optStr("search", r.search()),
-      o -> {
-        ListRolesRequest.Builder b = ListRolesRequest.builder();
-        o.ifPresent("limit", o::optInt, b::limit);
-        o.ifPresent("cursor", o::str, b::cursor);
-        o.ifPresent("search", o::str, b::search);
-        return b.build();
-      },
-      CommonCodecs::role,
-      CommonCodecs::readRole);
+  public static final OperationCodec<ListRolesRequest, Page<Role>> LIST_ROLES =
+      OperationCodec.page(
+          Operation.PERMISSIONS_LIST_ROLES,
+          (w, r) -> w.lng("limit", r.limit()).cursor(r.cursor()).optStr("search", r.search()),
+          o -> {
+            ListRolesRequest.Builder b = ListRolesRequest.builder();
+            o.ifPresent("limit", o::optInt, b::limit);
+            o.ifPresent("cursor", o::str, b::cursor);
+            o.ifPresent("search", o::str, b::search);
+            return b.build();
+          },
+          CommonCodecs::role,
+          CommonCodecs::readRole);
 
   /** {@code permissions.deleteRole}. */
-  public static final OperationCodec<DeleteRoleRequest, Ack> DELETE_ROLE = OperationCodec.ack(
-      Operation.PERMISSIONS_DELETE_ROLE, (w, r) -> w.str("role", r.role()), o -> DeleteRoleRequest.of(o.str("role")));
+  public static final OperationCodec<DeleteRoleRequest, Ack> DELETE_ROLE =
+      OperationCodec.ack(
+          Operation.PERMISSIONS_DELETE_ROLE,
+          (w, r) -> w.str("role", r.role()),
+          o -> DeleteRoleRequest.of(o.str("role")));
 
   /** {@code permissions.setRolePermissions}. */
-  public static final OperationCodec<SetRolePermissionsRequest, AssignedPermissions> SET_ROLE_PERMISSIONS =
-      KeyCodecs.permissions(
-          Operation.PERMISSIONS_SET_ROLE_PERMISSIONS,
-          (w, r) -> w.str("roleId", r.roleId()).strings("permissions", r.permissions()),
-          o -> SetRolePermissionsRequest.of(o.str("roleId"), o.strings("permissions")));
+  public static final OperationCodec<SetRolePermissionsRequest, AssignedPermissions>
+      SET_ROLE_PERMISSIONS =
+          KeyCodecs.permissions(
+              Operation.PERMISSIONS_SET_ROLE_PERMISSIONS,
+              (w, r) -> w.str("roleId", r.roleId()).strings("permissions", r.permissions()),
+              o -> SetRolePermissionsRequest.of(o.str("roleId"), o.strings("permissions")));
 }

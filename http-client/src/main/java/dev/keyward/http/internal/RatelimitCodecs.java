@@ -22,15 +22,26 @@ public final class RatelimitCodecs {
   private RatelimitCodecs() {}
 
   /** {@code ratelimit.limit}. */
-  public static final OperationCodec<LimitRequest, LimitResult> LIMIT = OperationCodec.object(
-      Operation.RATELIMIT_LIMIT,
-      RatelimitCodecs::writeLimit,
-      RatelimitCodecs::readLimit,
-      (w, r) -> w.lng("limit", r.limit()).lng("remaining", r.remaining()).instant("reset", r.reset())
-          .bool("success", r.success()).optStr("overrideId", r.overrideId()),
-      (o, id) -> new LimitResult(o.bool("success"), o.lng("limit"), o.lng("remaining"), o.instant("reset"),
-          o.optStr("overrideId"), id),
-      LimitResult::requestId);
+  public static final OperationCodec<LimitRequest, LimitResult> LIMIT =
+      OperationCodec.object(
+          Operation.RATELIMIT_LIMIT,
+          RatelimitCodecs::writeLimit,
+          RatelimitCodecs::readLimit,
+          (w, r) ->
+              w.lng("limit", r.limit())
+                  .lng("remaining", r.remaining())
+                  .instant("reset", r.reset())
+                  .bool("success", r.success())
+                  .optStr("overrideId", r.overrideId()),
+          (o, id) ->
+              new LimitResult(
+                  o.bool("success"),
+                  o.lng("limit"),
+                  o.lng("remaining"),
+                  o.instant("reset"),
+                  o.optStr("overrideId"),
+                  id),
+          LimitResult::requestId);
 
   /** {@code ratelimit.multiLimit}: its request body is a JSON array. */
   public static final OperationCodec<MultiLimitRequest, MultiLimitResult> MULTI_LIMIT =
@@ -65,18 +76,40 @@ public final class RatelimitCodecs {
 
         @Override
         void writeResponse(WireWriter w, MultiLimitResult r) {
-          w.obj("data", d -> d.bool("passed", r.passed()).list("limits", r.limits(), (cw, c) -> cw
-              .str("namespace", c.namespace()).str("identifier", c.identifier()).lng("limit", c.limit())
-              .lng("remaining", c.remaining()).instant("reset", c.reset()).bool("passed", c.passed())
-              .optStr("overrideId", c.overrideId())));
+          w.obj(
+              "data",
+              d ->
+                  d.bool("passed", r.passed())
+                      .list(
+                          "limits",
+                          r.limits(),
+                          (cw, c) ->
+                              cw.str("namespace", c.namespace())
+                                  .str("identifier", c.identifier())
+                                  .lng("limit", c.limit())
+                                  .lng("remaining", c.remaining())
+                                  .instant("reset", c.reset())
+                                  .bool("passed", c.passed())
+                                  .optStr("overrideId", c.overrideId())));
         }
 
         @Override
         MultiLimitResult readResponse(WireObject envelope, String requestId) {
           WireObject d = envelope.obj("data");
-          return new MultiLimitResult(d.bool("passed"), d.list("limits", c -> new MultiLimitResult.Check(
-              c.str("namespace"), c.str("identifier"), c.lng("limit"), c.lng("remaining"), c.instant("reset"),
-              c.bool("passed"), c.optStr("overrideId"))), requestId);
+          return new MultiLimitResult(
+              d.bool("passed"),
+              d.list(
+                  "limits",
+                  c ->
+                      new MultiLimitResult.Check(
+                          c.str("namespace"),
+                          c.str("identifier"),
+                          c.lng("limit"),
+                          c.lng("remaining"),
+                          c.instant("reset"),
+                          c.bool("passed"),
+                          c.optStr("overrideId"))),
+              requestId);
         }
 
         @Override
@@ -86,23 +119,30 @@ public final class RatelimitCodecs {
       };
 
   /** {@code ratelimit.setOverride}. */
-  public static final OperationCodec<SetOverrideRequest, SavedOverride> SET_OVERRIDE = OperationCodec.object(
-      Operation.RATELIMIT_SET_OVERRIDE,
-      (w, r) -> w.str("namespace", r.namespace()).millis("duration", r.duration()).str("identifier", r.identifier())
-          .lng("limit", r.limit()),
-      o -> SetOverrideRequest.of(o.str("namespace"), o.str("identifier"), o.lng("limit"), o.millis("duration")),
-      (w, s) -> w.str("overrideId", s.overrideId()),
-      (o, id) -> new SavedOverride(o.str("overrideId"), id),
-      SavedOverride::requestId);
+  public static final OperationCodec<SetOverrideRequest, SavedOverride> SET_OVERRIDE =
+      OperationCodec.object(
+          Operation.RATELIMIT_SET_OVERRIDE,
+          (w, r) ->
+              w.str("namespace", r.namespace())
+                  .millis("duration", r.duration())
+                  .str("identifier", r.identifier())
+                  .lng("limit", r.limit()),
+          o ->
+              SetOverrideRequest.of(
+                  o.str("namespace"), o.str("identifier"), o.lng("limit"), o.millis("duration")),
+          (w, s) -> w.str("overrideId", s.overrideId()),
+          (o, id) -> new SavedOverride(o.str("overrideId"), id),
+          SavedOverride::requestId);
 
   /** {@code ratelimit.getOverride}. */
-  public static final OperationCodec<GetOverrideRequest, RatelimitOverride> GET_OVERRIDE = OperationCodec.object(
-      Operation.RATELIMIT_GET_OVERRIDE,
-      (w, r) -> w.str("namespace", r.namespace()).str("identifier", r.identifier()),
-      o -> GetOverrideRequest.of(o.str("namespace"), o.str("identifier")),
-      RatelimitCodecs::writeOverride,
-      (o, id) -> readOverride(o),
-      r -> null);
+  public static final OperationCodec<GetOverrideRequest, RatelimitOverride> GET_OVERRIDE =
+      OperationCodec.object(
+          Operation.RATELIMIT_GET_OVERRIDE,
+          (w, r) -> w.str("namespace", r.namespace()).str("identifier", r.identifier()),
+          o -> GetOverrideRequest.of(o.str("namespace"), o.str("identifier")),
+          RatelimitCodecs::writeOverride,
+          (o, id) -> readOverride(o),
+          r -> null);
 
   /** {@code ratelimit.listOverrides}. */
   public static final OperationCodec<ListOverridesRequest, Page<RatelimitOverride>> LIST_OVERRIDES =
@@ -119,18 +159,24 @@ public final class RatelimitCodecs {
           RatelimitCodecs::readOverride);
 
   /** {@code ratelimit.deleteOverride}. */
-  public static final OperationCodec<DeleteOverrideRequest, Ack> DELETE_OVERRIDE = OperationCodec.ack(
-      Operation.RATELIMIT_DELETE_OVERRIDE,
-      (w, r) -> w.str("namespace", r.namespace()).str("identifier", r.identifier()),
-      o -> DeleteOverrideRequest.of(o.str("namespace"), o.str("identifier")));
+  public static final OperationCodec<DeleteOverrideRequest, Ack> DELETE_OVERRIDE =
+      OperationCodec.ack(
+          Operation.RATELIMIT_DELETE_OVERRIDE,
+          (w, r) -> w.str("namespace", r.namespace()).str("identifier", r.identifier()),
+          o -> DeleteOverrideRequest.of(o.str("namespace"), o.str("identifier")));
 
   static void writeLimit(WireWriter w, LimitRequest r) {
-    w.str("namespace", r.namespace()).optLong("cost", r.cost()).millis("duration", r.duration())
-        .str("identifier", r.identifier()).lng("limit", r.limit());
+    w.str("namespace", r.namespace())
+        .optLong("cost", r.cost())
+        .millis("duration", r.duration())
+        .str("identifier", r.identifier())
+        .lng("limit", r.limit());
   }
 
   static LimitRequest readLimit(WireObject o) {
-    LimitRequest.Builder b = LimitRequest.builder(o.str("namespace"), o.str("identifier"), o.lng("limit"), o.millis("duration"));
+    LimitRequest.Builder b =
+        LimitRequest.builder(
+            o.str("namespace"), o.str("identifier"), o.lng("limit"), o.millis("duration"));
     Long cost = o.optLong("cost");
     if (cost != null) {
       b.cost(cost);
@@ -139,11 +185,14 @@ public final class RatelimitCodecs {
   }
 
   private static void writeOverride(WireWriter w, RatelimitOverride o) {
-    w.str("overrideId", o.overrideId()).millis("duration", o.duration()).str("identifier", o.identifier())
+    w.str("overrideId", o.overrideId())
+        .millis("duration", o.duration())
+        .str("identifier", o.identifier())
         .lng("limit", o.limit());
   }
 
   private static RatelimitOverride readOverride(WireObject o) {
-    return new RatelimitOverride(o.str("overrideId"), o.str("identifier"), o.lng("limit"), o.millis("duration"));
+    return new RatelimitOverride(
+        o.str("overrideId"), o.str("identifier"), o.lng("limit"), o.millis("duration"));
   }
 }

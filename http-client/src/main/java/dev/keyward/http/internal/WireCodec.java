@@ -10,8 +10,8 @@ import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every operation's codec by {@link Operation}, plus untyped entry points for servers that dispatch on
- * the path: decode a request, encode a response or an error. See the package documentation.
+ * Every operation's codec by {@link Operation}, plus untyped entry points for servers that dispatch
+ * on the path: decode a request, encode a response or an error. See the package documentation.
  */
 public final class WireCodec {
   private static final Map<Operation, OperationCodec<?, ?>> CODECS = new EnumMap<>(Operation.class);
@@ -61,7 +61,10 @@ public final class WireCodec {
     return (OperationCodec<Q, R>) codec;
   }
 
-  /** Decodes a request body of {@code operation} into its request value (e.g. a {@code CreateKeyRequest}). */
+  /**
+   * Decodes a request body of {@code operation} into its request value (e.g. a {@code
+   * CreateKeyRequest}).
+   */
   public static Object decodeRequest(Operation operation, BufferedSource body) {
     return codec(operation).decodeRequest(body);
   }
@@ -77,8 +80,8 @@ public final class WireCodec {
   }
 
   /**
-   * Encodes a response value (e.g. a {@code CreatedKey}) as the full 200 envelope, with the request id
-   * the value carries.
+   * Encodes a response value (e.g. a {@code CreatedKey}) as the full 200 envelope, with the request
+   * id the value carries.
    *
    * @throws IllegalArgumentException if the value carries none (use the three-argument form)
    */
@@ -87,8 +90,9 @@ public final class WireCodec {
   }
 
   /**
-   * Encodes a response value with {@code requestId} in {@code meta}: for values that carry no request
-   * id of their own ({@code KeyInfo}, {@code ApiInfo}, {@code Identity}, {@code Permission}, ...).
+   * Encodes a response value with {@code requestId} in {@code meta}: for values that carry no
+   * request id of their own ({@code KeyInfo}, {@code ApiInfo}, {@code Identity}, {@code
+   * Permission}, ...).
    */
   public static String encodeResponse(Operation operation, Object response, String requestId) {
     return codec(operation).encodeResponse(response, requestId).utf8();
@@ -105,7 +109,9 @@ public final class WireCodec {
   }
 
   /** Decodes an error body; never throws (an unreadable body gives a status-only problem). */
-  public static Problem decodeError(int status, @Nullable String body, @Nullable String fallbackRequestId) {
-    return ErrorCodec.decode(status, body == null ? null : new Buffer().writeUtf8(body), fallbackRequestId);
+  public static Problem decodeError(
+      int status, @Nullable String body, @Nullable String fallbackRequestId) {
+    return ErrorCodec.decode(
+        status, body == null ? null : new Buffer().writeUtf8(body), fallbackRequestId);
   }
 }

@@ -1,8 +1,8 @@
 package dev.keyward.http.internal;
 
 /**
- * A JSON document did not match the wire format: malformed, truncated, a required field missing or a
- * field of the wrong type. The message names the field, never its value.
+ * A JSON document did not match the wire format: malformed, truncated, a required field missing or
+ * a field of the wrong type. The message names the field, never its value.
  */
 public final class WireFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -12,7 +12,9 @@ public final class WireFormatException extends RuntimeException {
     super(message);
   }
 
-  /** Creates the exception, keeping the cause's class but never its message (Moshi echoes values). */
+  /**
+   * Creates the exception, keeping the cause's class but never its message (Moshi echoes values).
+   */
   public WireFormatException(String message, Throwable cause) {
     super(message + " (" + cause.getClass().getSimpleName() + ")");
   }

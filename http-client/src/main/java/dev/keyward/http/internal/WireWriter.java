@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one JSON document. Optional fields that are null are left out; only {@link #patch} and
- * {@link #nullValue} write JSON {@code null}, so a clear is sent as {@code null} and nothing else is.
+ * {@link #nullValue} write JSON {@code null}, so a clear is sent as {@code null} and nothing else
+ * is.
  */
 public final class WireWriter {
   private final JsonWriter w;
@@ -214,8 +215,8 @@ public final class WireWriter {
   }
 
   /**
-   * A three-state field: absent writes nothing, clear writes {@code null}, set writes {@code toJson}'s
-   * value tree (a string, number, boolean, map or list).
+   * A three-state field: absent writes nothing, clear writes {@code null}, set writes {@code
+   * toJson}'s value tree (a string, number, boolean, map or list).
    */
   public <T> WireWriter patch(String name, Patch<T> patch, Function<T, @Nullable Object> toJson) {
     if (patch.isAbsent()) {

@@ -7,10 +7,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +24,16 @@ import org.jspecify.annotations.Nullable;
  * Where the two disagree, only the documented differences are allowed: {@code JsonParser} also
  * rejects raw control characters in strings, nesting beyond 64 and 65-character numbers, and it
  * does not take Moshi's extensions to RFC 8259 (the {@code \'} and backslash-newline escapes,
- * literals such as {@code TRUE} or {@code nUll}). Regression inputs live in
- * {@code JsonParserFuzzTestInputs/}; fuzz with {@code JAZZER_FUZZ=1}.
+ * literals such as {@code TRUE} or {@code nUll}). Regression inputs live in {@code
+ * JsonParserFuzzTestInputs/}; fuzz with {@code JAZZER_FUZZ=1}.
  */
 class JsonParserFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void agreesWithMoshiOnEveryInput(FuzzedDataProvider data) {
     byte[] json = data.consumeRemainingAsBytes();
     if (!validUtf8(json)) {
-      // Replacement of invalid UTF-8 is Okio's and the JDK's business; only the no-crash part applies.
+      // Replacement of invalid UTF-8 is Okio's and the JDK's business; only the no-crash part
+      // applies.
       try {
         JsonParser.parse(json);
       } catch (WireFormatException expected) {
@@ -54,14 +55,20 @@ class JsonParserFuzzTest {
     }
     if (mine instanceof WireFormatException) {
       if (!(moshi instanceof Exception)) {
-        assertThat(hasRawControlCharInString(json) || tooDeep(json) || hasLongNumber(json)
-            || hasMoshiOnlyEscape(json) || hasUpperCaseLiteral(json))
+        assertThat(
+                hasRawControlCharInString(json)
+                    || tooDeep(json)
+                    || hasLongNumber(json)
+                    || hasMoshiOnlyEscape(json)
+                    || hasUpperCaseLiteral(json))
             .as("JsonParser rejected what Moshi accepts: %s", ((Exception) mine).getMessage())
             .isTrue();
       }
       return;
     }
-    assertThat(moshi instanceof Exception).as("Moshi rejected what JsonParser accepts: %s", moshi).isFalse();
+    assertThat(moshi instanceof Exception)
+        .as("Moshi rejected what JsonParser accepts: %s", moshi)
+        .isFalse();
     assertThat(mine).isEqualTo(moshi);
   }
 
@@ -76,31 +83,34 @@ class JsonParserFuzzTest {
 
   private static @Nullable Object read(JsonReader reader) throws IOException {
     switch (reader.peek()) {
-      case BEGIN_OBJECT: {
-        Map<String, @Nullable Object> map = new LinkedHashMap<>();
-        reader.beginObject();
-        while (reader.hasNext()) {
-          String name = reader.nextName();
-          map.put(name, read(reader));
+      case BEGIN_OBJECT:
+        {
+          Map<String, @Nullable Object> map = new LinkedHashMap<>();
+          reader.beginObject();
+          while (reader.hasNext()) {
+            String name = reader.nextName();
+            map.put(name, read(reader));
+          }
+          reader.endObject();
+          return map;
         }
-        reader.endObject();
-        return map;
-      }
-      case BEGIN_ARRAY: {
-        List<@Nullable Object> list = new ArrayList<>();
-        reader.beginArray();
-        while (reader.hasNext()) {
-          list.add(read(reader));
+      case BEGIN_ARRAY:
+        {
+          List<@Nullable Object> list = new ArrayList<>();
+          reader.beginArray();
+          while (reader.hasNext()) {
+            list.add(read(reader));
+          }
+          reader.endArray();
+          return list;
         }
-        reader.endArray();
-        return list;
-      }
       case STRING:
         return reader.nextString();
-      case NUMBER: {
-        Number n = JsonTree.number(reader.nextString());
-        return n instanceof BigDecimal d ? d : n;
-      }
+      case NUMBER:
+        {
+          Number n = JsonTree.number(reader.nextString());
+          return n instanceof BigDecimal d ? d : n;
+        }
       case BOOLEAN:
         return reader.nextBoolean();
       case NULL:
@@ -112,8 +122,11 @@ class JsonParserFuzzTest {
 
   private static boolean validUtf8(byte[] bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
       return true;
     } catch (CharacterCodingException e) {
       return false;
@@ -166,7 +179,8 @@ class JsonParserFuzzTest {
   private static boolean hasLongNumber(byte[] json) {
     int run = 0;
     for (byte b : json) {
-      boolean numeric = (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E';
+      boolean numeric =
+          (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E';
       run = numeric ? run + 1 : 0;
       if (run > JsonParser.MAX_NUMBER_LENGTH) {
         return true;

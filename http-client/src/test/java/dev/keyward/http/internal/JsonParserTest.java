@@ -20,8 +20,10 @@ class JsonParserTest {
 
   @Test
   void readsEveryValueTypeIntoTheTreeTypes() {
-    Object tree = parse(" {\"s\":\"x\",\"t\":true,\"f\":false,\"n\":null,\"i\":-42,\"d\":1.50,\"e\":2E+3,"
-        + "\"a\":[1,[],{}],\"o\":{\"k\":\"v\"}} \r\n\t");
+    Object tree =
+        parse(
+            " {\"s\":\"x\",\"t\":true,\"f\":false,\"n\":null,\"i\":-42,\"d\":1.50,\"e\":2E+3,"
+                + "\"a\":[1,[],{}],\"o\":{\"k\":\"v\"}} \r\n\t");
     assertThat(tree).isInstanceOf(LinkedHashMap.class);
     @SuppressWarnings("unchecked")
     Map<String, Object> m = (Map<String, Object>) tree;
@@ -51,14 +53,17 @@ class JsonParserTest {
   @Test
   void numberLiteralsAreBounded() {
     assertThat(parse("1" + "0".repeat(63))).isEqualTo(new BigDecimal("1" + "0".repeat(63)));
-    assertThatThrownBy(() -> parse("[1" + "0".repeat(64) + "]")).isInstanceOf(WireFormatException.class)
+    assertThatThrownBy(() -> parse("[1" + "0".repeat(64) + "]"))
+        .isInstanceOf(WireFormatException.class)
         .hasMessage("malformed JSON: expected a number of at most 64 characters at byte 1");
   }
 
   @Test
   void decodesEscapesSurrogatePairsAndUtf8() {
-    assertThat(parse("\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\"")).isEqualTo("a\"b\\c/d\b\f\n\r\t\u00e9\uD83D\uDE00");
-    assertThat(parse("\"caf\u00e9 \u20ac \uD83D\uDE00\"")).isEqualTo("caf\u00e9 \u20ac \uD83D\uDE00");
+    assertThat(parse("\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\""))
+        .isEqualTo("a\"b\\c/d\b\f\n\r\t\u00e9\uD83D\uDE00");
+    assertThat(parse("\"caf\u00e9 \u20ac \uD83D\uDE00\""))
+        .isEqualTo("caf\u00e9 \u20ac \uD83D\uDE00");
     assertThat(parse("\"\u00e9\\n\u20ac\"")).isEqualTo("\u00e9\n\u20ac");
     assertThat(parse("\"\\u0000\"")).isEqualTo("\u0000");
   }
@@ -89,19 +94,60 @@ class JsonParserTest {
     String ok = "[".repeat(JsonParser.MAX_DEPTH) + "]".repeat(JsonParser.MAX_DEPTH);
     assertThat(parse(ok)).isInstanceOf(List.class);
     String deep = "[".repeat(JsonParser.MAX_DEPTH + 2) + "]".repeat(JsonParser.MAX_DEPTH + 2);
-    assertThatThrownBy(() -> parse(deep)).isInstanceOf(WireFormatException.class)
+    assertThatThrownBy(() -> parse(deep))
+        .isInstanceOf(WireFormatException.class)
         .hasMessageContaining("nested deeper than 64");
     String deepBomb = "[".repeat(100_000);
     assertThatThrownBy(() -> parse(deepBomb)).isInstanceOf(WireFormatException.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "{", "}", "[1,]", "{\"a\":1,}", "{\"a\"1}", "{a:1}", "{'a':1}", "01", "1.", ".5",
-      "1e", "1e+", "-", "+1", "--1", "tru", "nul", "True", "NaN", "Infinity", "\"abc", "\"\\x\"", "\"\\u12G4\"",
-      "\"\\u12\"", "\"a\nb\"", "\"\t\"", "1 2", "{} []", "[1 2]", "{\"a\":1 \"b\":2}", "// c\n1", "/* c */1",
-      "[1]x", "\"\\", "{\"a\"", "{\"a\":", "[", "[1"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "{",
+        "}",
+        "[1,]",
+        "{\"a\":1,}",
+        "{\"a\"1}",
+        "{a:1}",
+        "{'a':1}",
+        "01",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "-",
+        "+1",
+        "--1",
+        "tru",
+        "nul",
+        "True",
+        "NaN",
+        "Infinity",
+        "\"abc",
+        "\"\\x\"",
+        "\"\\u12G4\"",
+        "\"\\u12\"",
+        "\"a\nb\"",
+        "\"\t\"",
+        "1 2",
+        "{} []",
+        "[1 2]",
+        "{\"a\":1 \"b\":2}",
+        "// c\n1",
+        "/* c */1",
+        "[1]x",
+        "\"\\",
+        "{\"a\"",
+        "{\"a\":",
+        "[",
+        "[1"
+      })
   void rejectsWhatRfc8259Rejects(String json) {
-    assertThatThrownBy(() -> parse(json)).isInstanceOf(WireFormatException.class)
+    assertThatThrownBy(() -> parse(json))
+        .isInstanceOf(WireFormatException.class)
         .hasMessageStartingWith("malformed JSON: expected ");
   }
 
@@ -112,6 +158,7 @@ class JsonParserTest {
         .hasMessage("malformed JSON: expected ',' or '}' in an object at byte 36")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("unkey_"));
     assertThatThrownBy(() -> parse("[\"unkey_3ZZ8mN5dYk1TGQ7vWz2p"))
-        .hasMessage("malformed JSON: expected the closing quote of a string at the end of the input");
+        .hasMessage(
+            "malformed JSON: expected the closing quote of a string at the end of the input");
   }
 }

@@ -51,8 +51,8 @@ public final class RedactingLayout extends AbstractStringLayout {
   }
 
   /**
-   * Creates the layout from configuration: the nested layout, optional comma-separated
-   * {@code prefixes} and {@code fields}.
+   * Creates the layout from configuration: the nested layout, optional comma-separated {@code
+   * prefixes} and {@code fields}.
    */
   @PluginFactory
   public static @Nullable RedactingLayout createLayout(
@@ -60,7 +60,8 @@ public final class RedactingLayout extends AbstractStringLayout {
       @PluginAttribute("prefixes") @Nullable String prefixes,
       @PluginAttribute("fields") @Nullable String fields) {
     if (!(layout instanceof StringLayout)) {
-      StatusLogger.getLogger().error("keyward: RedactingLayout needs one nested string layout, such as PatternLayout");
+      StatusLogger.getLogger()
+          .error("keyward: RedactingLayout needs one nested string layout, such as PatternLayout");
       return null;
     }
     try {
@@ -103,7 +104,8 @@ public final class RedactingLayout extends AbstractStringLayout {
 
   @Override
   public boolean requiresLocation() {
-    return layout instanceof AbstractStringLayout && ((AbstractStringLayout) layout).requiresLocation();
+    return layout instanceof AbstractStringLayout
+        && ((AbstractStringLayout) layout).requiresLocation();
   }
 
   private byte @Nullable [] redactBytes(byte @Nullable [] bytes) {

@@ -15,10 +15,10 @@ import org.apache.logging.log4j.status.StatusLogger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code %redact{pattern}} pattern converter, with optional extra API key prefixes
- * {@code %redact{pattern}{sk_live,pk_test}}: redacts the output of the inner pattern. A throwable
- * is always written inside it (Log4j's {@code %xEx} is appended when the inner pattern has none),
- * so no unredacted stack trace is added after it.
+ * The {@code %redact{pattern}} pattern converter, with optional extra API key prefixes {@code
+ * %redact{pattern}{sk_live,pk_test}}: redacts the output of the inner pattern. A throwable is
+ * always written inside it (Log4j's {@code %xEx} is appended when the inner pattern has none), so
+ * no unredacted stack trace is added after it.
  */
 @Plugin(name = "RedactingPatternConverter", category = PatternConverter.CATEGORY)
 @ConverterKeys({"redact"})
@@ -32,8 +32,12 @@ public final class RedactingPatternConverter extends LogEventPatternConverter {
     this.redactor = redactor;
   }
 
-  /** Creates the converter from its options: the inner pattern and optional comma-separated prefixes. */
-  public static @Nullable RedactingPatternConverter newInstance(Configuration config, String @Nullable [] options) {
+  /**
+   * Creates the converter from its options: the inner pattern and optional comma-separated
+   * prefixes.
+   */
+  public static @Nullable RedactingPatternConverter newInstance(
+      Configuration config, String @Nullable [] options) {
     if (options == null || options.length == 0 || options[0] == null) {
       StatusLogger.getLogger().error("keyward: %redact needs a pattern: %redact{%m%n%ex}");
       return null;
@@ -41,7 +45,8 @@ public final class RedactingPatternConverter extends LogEventPatternConverter {
     try {
       PatternParser parser = PatternLayout.createPatternParser(config);
       List<PatternFormatter> formatters = parser.parse(options[0], true, false, false);
-      return new RedactingPatternConverter(formatters, RedactorAttributes.from(options.length > 1 ? options[1] : null, null));
+      return new RedactingPatternConverter(
+          formatters, RedactorAttributes.from(options.length > 1 ? options[1] : null, null));
     } catch (IllegalArgumentException e) {
       StatusLogger.getLogger().error("keyward: invalid %redact prefixes: {}", e.getMessage());
       return null;

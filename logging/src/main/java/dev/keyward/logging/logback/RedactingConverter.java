@@ -6,8 +6,8 @@ import dev.keyward.redact.Redactor;
 import java.util.List;
 
 /**
- * The {@code %redact(…)} conversion word: redacts the output of the pattern inside the
- * parentheses. Options name extra API key prefixes: {@code %redact(%msg){sk_live, pk_test}}.
+ * The {@code %redact(…)} conversion word: redacts the output of the pattern inside the parentheses.
+ * Options name extra API key prefixes: {@code %redact(%msg){sk_live, pk_test}}.
  *
  * <pre>{@code
  * <conversionRule conversionWord="redact" class="dev.keyward.logging.logback.RedactingConverter"/>

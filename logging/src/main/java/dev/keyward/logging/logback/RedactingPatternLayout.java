@@ -15,7 +15,10 @@ public class RedactingPatternLayout extends PatternLayout {
   private final RedactorSettings settings = new RedactorSettings();
   private Redactor redactor = Redactor.defaults();
 
-  /** Adds API key prefixes to mask besides {@code unkey_}, comma-separated ({@code <prefix>sk_live</prefix>}). */
+  /**
+   * Adds API key prefixes to mask besides {@code unkey_}, comma-separated ({@code
+   * <prefix>sk_live</prefix>}).
+   */
   public void addPrefix(String prefixes) {
     settings.addPrefixes(prefixes);
   }

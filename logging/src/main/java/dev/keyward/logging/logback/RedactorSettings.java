@@ -4,7 +4,9 @@ import dev.keyward.redact.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The prefixes and fields a Logback component was configured with, turned into a {@link Redactor}. */
+/**
+ * The prefixes and fields a Logback component was configured with, turned into a {@link Redactor}.
+ */
 final class RedactorSettings {
   private final List<String> prefixes = new ArrayList<>();
   private final List<String> fields = new ArrayList<>();

@@ -27,9 +27,13 @@ class Log4j2RedactionTest {
   @BeforeAll
   static void logCanaries() throws Exception {
     System.setProperty("keyward.test.dir", dir.toString());
-    LoggerContext context = Configurator.initialize(
-        "keyward-test", Log4j2RedactionTest.class.getClassLoader(),
-        Log4j2RedactionTest.class.getResource("/dev/keyward/logging/log4j2-test-config.xml").toURI());
+    LoggerContext context =
+        Configurator.initialize(
+            "keyward-test",
+            Log4j2RedactionTest.class.getClassLoader(),
+            Log4j2RedactionTest.class
+                .getResource("/dev/keyward/logging/log4j2-test-config.xml")
+                .toURI());
     try {
       FileAppender appender = context.getConfiguration().getAppender("layout");
       assertThat(appender).isNotNull();
@@ -56,14 +60,16 @@ class Log4j2RedactionTest {
   void redactingLayout_masksTheThrowablePatternLayoutAppendsByItself() throws Exception {
     String log = read("implicit-ex.log");
     assertRedacted(log);
-    assertThat(log).contains("Caused by: java.lang.IllegalStateException: cause rejected " + API_KEY_START);
+    assertThat(log)
+        .contains("Caused by: java.lang.IllegalStateException: cause rejected " + API_KEY_START);
   }
 
   @Test
   void redactConverter_masksItsContentAndTheThrowable() throws Exception {
     String log = read("converter.log");
     assertRedacted(log);
-    assertThat(log.split("java.lang.RuntimeException", -1)).hasSize(2); // written once, inside %redact
+    assertThat(log.split("java.lang.RuntimeException", -1))
+        .hasSize(2); // written once, inside %redact
   }
 
   @Test

@@ -27,11 +27,13 @@ class LogbackRedactionTest {
   @BeforeAll
   static void logCanaries() throws Exception {
     LoggerContext context = new LoggerContext();
-    context.setMDCAdapter(MDC.getMDCAdapter()); // a fresh context does not share slf4j's MDC otherwise
+    context.setMDCAdapter(
+        MDC.getMDCAdapter()); // a fresh context does not share slf4j's MDC otherwise
     context.putProperty("dir", dir.toString());
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
-    configurator.doConfigure(LogbackRedactionTest.class.getResource("/dev/keyward/logging/logback-test-config.xml"));
+    configurator.doConfigure(
+        LogbackRedactionTest.class.getResource("/dev/keyward/logging/logback-test-config.xml"));
     assertThat(context.getStatusManager().getCopyOfStatusList())
         .filteredOn(s -> s.getLevel() >= Status.WARN)
         .isEmpty();
@@ -61,7 +63,8 @@ class LogbackRedactionTest {
   void redactingEncoder_masksTheThrowableLogbackAppendsByItself() throws Exception {
     String log = read("implicit-ex.log");
     assertRedacted(log);
-    assertThat(log).contains("Caused by: java.lang.IllegalStateException: cause rejected " + API_KEY_START);
+    assertThat(log)
+        .contains("Caused by: java.lang.IllegalStateException: cause rejected " + API_KEY_START);
   }
 
   @Test
