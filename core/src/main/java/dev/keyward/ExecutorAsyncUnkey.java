@@ -114,276 +114,276 @@ final class ExecutorAsyncUnkey implements AsyncUnkey {
 
   @Override
   public AsyncKeys keys() {
-    Keys d = unkey.keys();
+    Keys blocking = unkey.keys();
     return new AsyncKeys() {
       @Override
       public CompletableFuture<CreatedKey> create(CreateKeyRequest request) {
-        return run(() -> d.create(request));
+        return run(() -> blocking.create(request));
       }
 
       @Override
       public CompletableFuture<Verification> verify(VerifyKeyRequest request) {
-        return run(() -> d.verify(request));
+        return run(() -> blocking.verify(request));
       }
 
       @Override
       public CompletableFuture<KeyInfo> get(GetKeyRequest request) {
-        return run(() -> d.get(request));
+        return run(() -> blocking.get(request));
       }
 
       @Override
       public CompletableFuture<KeyInfo> whoami(WhoamiRequest request) {
-        return run(() -> d.whoami(request));
+        return run(() -> blocking.whoami(request));
       }
 
       @Override
       public CompletableFuture<Ack> update(UpdateKeyRequest request) {
-        return run(() -> d.update(request));
+        return run(() -> blocking.update(request));
       }
 
       @Override
       public CompletableFuture<UpdatedCredits> updateCredits(UpdateCreditsRequest request) {
-        return run(() -> d.updateCredits(request));
+        return run(() -> blocking.updateCredits(request));
       }
 
       @Override
       public CompletableFuture<Ack> delete(DeleteKeyRequest request) {
-        return run(() -> d.delete(request));
+        return run(() -> blocking.delete(request));
       }
 
       @Override
       public CompletableFuture<CreatedKey> reroll(RerollKeyRequest request) {
-        return run(() -> d.reroll(request));
+        return run(() -> blocking.reroll(request));
       }
 
       @Override
       public CompletableFuture<MigrationResult> migrate(MigrateKeysRequest request) {
-        return run(() -> d.migrate(request));
+        return run(() -> blocking.migrate(request));
       }
 
       @Override
       public CompletableFuture<AssignedPermissions> addPermissions(AddPermissionsRequest request) {
-        return run(() -> d.addPermissions(request));
+        return run(() -> blocking.addPermissions(request));
       }
 
       @Override
       public CompletableFuture<AssignedPermissions> removePermissions(
           RemovePermissionsRequest request) {
-        return run(() -> d.removePermissions(request));
+        return run(() -> blocking.removePermissions(request));
       }
 
       @Override
       public CompletableFuture<AssignedPermissions> setPermissions(SetPermissionsRequest request) {
-        return run(() -> d.setPermissions(request));
+        return run(() -> blocking.setPermissions(request));
       }
 
       @Override
       public CompletableFuture<AssignedRoles> addRoles(AddRolesRequest request) {
-        return run(() -> d.addRoles(request));
+        return run(() -> blocking.addRoles(request));
       }
 
       @Override
       public CompletableFuture<AssignedRoles> removeRoles(RemoveRolesRequest request) {
-        return run(() -> d.removeRoles(request));
+        return run(() -> blocking.removeRoles(request));
       }
 
       @Override
       public CompletableFuture<AssignedRoles> setRoles(SetRolesRequest request) {
-        return run(() -> d.setRoles(request));
+        return run(() -> blocking.setRoles(request));
       }
     };
   }
 
   @Override
   public AsyncApis apis() {
-    Apis d = unkey.apis();
+    Apis blocking = unkey.apis();
     return new AsyncApis() {
       @Override
       public CompletableFuture<CreatedApi> create(CreateApiRequest request) {
-        return run(() -> d.create(request));
+        return run(() -> blocking.create(request));
       }
 
       @Override
       public CompletableFuture<ApiInfo> get(GetApiRequest request) {
-        return run(() -> d.get(request));
+        return run(() -> blocking.get(request));
       }
 
       @Override
       public CompletableFuture<Page<KeyInfo>> listKeys(ListKeysRequest request) {
-        return run(() -> d.listKeys(request));
+        return run(() -> blocking.listKeys(request));
       }
 
       @Override
       public CompletableFuture<Ack> delete(DeleteApiRequest request) {
-        return run(() -> d.delete(request));
+        return run(() -> blocking.delete(request));
       }
     };
   }
 
   @Override
   public AsyncPermissions permissions() {
-    Permissions d = unkey.permissions();
+    Permissions blocking = unkey.permissions();
     return new AsyncPermissions() {
       @Override
       public CompletableFuture<CreatedPermission> createPermission(
           CreatePermissionRequest request) {
-        return run(() -> d.createPermission(request));
+        return run(() -> blocking.createPermission(request));
       }
 
       @Override
       public CompletableFuture<Permission> getPermission(GetPermissionRequest request) {
-        return run(() -> d.getPermission(request));
+        return run(() -> blocking.getPermission(request));
       }
 
       @Override
       public CompletableFuture<Page<Permission>> listPermissions(ListPermissionsRequest request) {
-        return run(() -> d.listPermissions(request));
+        return run(() -> blocking.listPermissions(request));
       }
 
       @Override
       public CompletableFuture<Ack> deletePermission(DeletePermissionRequest request) {
-        return run(() -> d.deletePermission(request));
+        return run(() -> blocking.deletePermission(request));
       }
 
       @Override
       public CompletableFuture<CreatedRole> createRole(CreateRoleRequest request) {
-        return run(() -> d.createRole(request));
+        return run(() -> blocking.createRole(request));
       }
 
       @Override
       public CompletableFuture<Role> getRole(GetRoleRequest request) {
-        return run(() -> d.getRole(request));
+        return run(() -> blocking.getRole(request));
       }
 
       @Override
       public CompletableFuture<Page<Role>> listRoles(ListRolesRequest request) {
-        return run(() -> d.listRoles(request));
+        return run(() -> blocking.listRoles(request));
       }
 
       @Override
       public CompletableFuture<Ack> deleteRole(DeleteRoleRequest request) {
-        return run(() -> d.deleteRole(request));
+        return run(() -> blocking.deleteRole(request));
       }
 
       @Override
       public CompletableFuture<AssignedPermissions> setRolePermissions(
           SetRolePermissionsRequest request) {
-        return run(() -> d.setRolePermissions(request));
+        return run(() -> blocking.setRolePermissions(request));
       }
     };
   }
 
   @Override
   public AsyncIdentities identities() {
-    Identities d = unkey.identities();
+    Identities blocking = unkey.identities();
     return new AsyncIdentities() {
       @Override
       public CompletableFuture<CreatedIdentity> create(CreateIdentityRequest request) {
-        return run(() -> d.create(request));
+        return run(() -> blocking.create(request));
       }
 
       @Override
       public CompletableFuture<Identity> get(GetIdentityRequest request) {
-        return run(() -> d.get(request));
+        return run(() -> blocking.get(request));
       }
 
       @Override
       public CompletableFuture<Page<Identity>> list(ListIdentitiesRequest request) {
-        return run(() -> d.list(request));
+        return run(() -> blocking.list(request));
       }
 
       @Override
       public CompletableFuture<Identity> update(UpdateIdentityRequest request) {
-        return run(() -> d.update(request));
+        return run(() -> blocking.update(request));
       }
 
       @Override
       public CompletableFuture<Ack> delete(DeleteIdentityRequest request) {
-        return run(() -> d.delete(request));
+        return run(() -> blocking.delete(request));
       }
     };
   }
 
   @Override
   public AsyncRatelimits ratelimits() {
-    Ratelimits d = unkey.ratelimits();
+    Ratelimits blocking = unkey.ratelimits();
     return new AsyncRatelimits() {
       @Override
       public CompletableFuture<LimitResult> limit(LimitRequest request) {
-        return run(() -> d.limit(request));
+        return run(() -> blocking.limit(request));
       }
 
       @Override
       public CompletableFuture<MultiLimitResult> multiLimit(MultiLimitRequest request) {
-        return run(() -> d.multiLimit(request));
+        return run(() -> blocking.multiLimit(request));
       }
 
       @Override
       public CompletableFuture<SavedOverride> setOverride(SetOverrideRequest request) {
-        return run(() -> d.setOverride(request));
+        return run(() -> blocking.setOverride(request));
       }
 
       @Override
       public CompletableFuture<RatelimitOverride> getOverride(GetOverrideRequest request) {
-        return run(() -> d.getOverride(request));
+        return run(() -> blocking.getOverride(request));
       }
 
       @Override
       public CompletableFuture<Page<RatelimitOverride>> listOverrides(
           ListOverridesRequest request) {
-        return run(() -> d.listOverrides(request));
+        return run(() -> blocking.listOverrides(request));
       }
 
       @Override
       public CompletableFuture<Ack> deleteOverride(DeleteOverrideRequest request) {
-        return run(() -> d.deleteOverride(request));
+        return run(() -> blocking.deleteOverride(request));
       }
     };
   }
 
   @Override
   public AsyncAnalytics analytics() {
-    Analytics d = unkey.analytics();
+    Analytics blocking = unkey.analytics();
     return new AsyncAnalytics() {
       @Override
       public CompletableFuture<VerificationRows> getVerifications(GetVerificationsRequest request) {
-        return run(() -> d.getVerifications(request));
+        return run(() -> blocking.getVerifications(request));
       }
     };
   }
 
   @Override
   public AsyncRootKeys rootKeys() {
-    RootKeys d = unkey.rootKeys();
+    RootKeys blocking = unkey.rootKeys();
     return new AsyncRootKeys() {
       @Override
       public CompletableFuture<CreatedKey> create(CreateRootKeyRequest request) {
-        return run(() -> d.create(request));
+        return run(() -> blocking.create(request));
       }
 
       @Override
       public CompletableFuture<RootKeyInfo> get(GetRootKeyRequest request) {
-        return run(() -> d.get(request));
+        return run(() -> blocking.get(request));
       }
 
       @Override
       public CompletableFuture<Page<RootKeyInfo>> list(ListRootKeysRequest request) {
-        return run(() -> d.list(request));
+        return run(() -> blocking.list(request));
       }
 
       @Override
       public CompletableFuture<Ack> update(UpdateRootKeyRequest request) {
-        return run(() -> d.update(request));
+        return run(() -> blocking.update(request));
       }
 
       @Override
       public CompletableFuture<CreatedKey> reroll(RerollRootKeyRequest request) {
-        return run(() -> d.reroll(request));
+        return run(() -> blocking.reroll(request));
       }
 
       @Override
       public CompletableFuture<Ack> delete(DeleteRootKeyRequest request) {
-        return run(() -> d.delete(request));
+        return run(() -> blocking.delete(request));
       }
     };
   }

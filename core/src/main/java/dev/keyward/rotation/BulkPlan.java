@@ -1,5 +1,6 @@
 package dev.keyward.rotation;
 
+import dev.keyward.rotation.JournalRecord.Type;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,28 +45,32 @@ final class BulkPlan {
   static BulkPlan fold(List<JournalRecord> records) {
     int start = -1;
     for (int i = 0; i < records.size(); i++) {
-      if (records.get(i).type().equals("BULK")) {
+      if (records.get(i).is(Type.BULK)) {
         start = i;
       }
     }
-    BulkPlan p = new BulkPlan();
+    BulkPlan plan = new BulkPlan();
     if (start >= 0) {
-      for (JournalRecord r : records.subList(start, records.size())) {
-        p.apply(r);
+      for (JournalRecord record : records.subList(start, records.size())) {
+        plan.apply(record);
       }
     }
-    return p;
+    return plan;
   }
 
   boolean active() {
     return planId != null && targetsComplete && !finished;
   }
 
-  private void apply(JournalRecord r) {
-    switch (r.type()) {
-      case "BULK" -> planId = r.require("plan");
-      case "TARGETS" -> {
-        for (String entry : r.list("keys")) {
+  private void apply(JournalRecord record) {
+    Type type = record.knownType();
+    if (type == null) {
+      return; // a record type from a newer keyward does not change a key's state
+    }
+    switch (type) {
+      case BULK -> planId = record.require("plan");
+      case TARGETS -> {
+        for (String entry : record.list("keys")) {
           int at = entry.indexOf('@');
           String expires = entry.substring(at + 1);
           String id = entry.substring(0, at);
@@ -75,32 +80,32 @@ final class BulkPlan {
                   id, expires.equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(expires))));
         }
       }
-      case "TARGETS_END" -> targetsComplete = true;
-      case "INTENT" -> {
-        Target t = targets.get(r.require("key"));
+      case TARGETS_END -> targetsComplete = true;
+      case INTENT -> {
+        Target t = targets.get(record.require("key"));
         t.state = KeyState.INTENT;
-        t.intentAt = Instant.parse(r.require("at"));
+        t.intentAt = Instant.parse(record.require("at"));
       }
-      case "REROLLED" -> {
-        Target t = targets.get(r.require("key"));
+      case REROLLED -> {
+        Target t = targets.get(record.require("key"));
         t.state = KeyState.REROLLED;
-        t.successor = r.require("new");
+        t.successor = record.require("new");
         knownSuccessors.add(t.successor);
       }
-      case "DONE" -> {
-        Target t = targets.get(r.require("key"));
+      case DONE -> {
+        Target t = targets.get(record.require("key"));
         t.state = KeyState.DONE;
-        t.successor = r.require("new");
+        t.successor = record.require("new");
         knownSuccessors.add(t.successor);
       }
-      case "RECOVERED", "NOT_APPLIED" -> {
-        Target t = targets.get(r.require("key"));
+      case RECOVERED, NOT_APPLIED -> {
+        Target t = targets.get(record.require("key"));
         t.state = KeyState.PENDING;
         t.successor = null;
       }
-      case "BULK_DONE" -> finished = true;
+      case BULK_DONE -> finished = true;
       default -> {
-        // FAILED and unknown types do not change a key's state: a re-run retries it
+        // FAILED does not change a key's state (a re-run retries it); root-key types never appear
       }
     }
   }

@@ -10,6 +10,7 @@ import dev.keyward.model.ListKeysRequest;
 import dev.keyward.model.Pages;
 import dev.keyward.model.RerollKeyRequest;
 import dev.keyward.model.UpdateKeyRequest;
+import dev.keyward.rotation.JournalRecord.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class BulkRerollRun {
     FAILED
   }
 
-  private final BulkReroll b;
+  private final BulkReroll job;
   private final Storage storage;
   private final AtomicInteger doneNow = new AtomicInteger();
   private final Map<String, String> failed = new ConcurrentHashMap<>();
@@ -55,53 +56,53 @@ final class BulkRerollRun {
   private int total;
   private Instant started = Instant.EPOCH;
 
-  BulkRerollRun(BulkReroll b) {
-    this.b = b;
-    this.storage = b.journal.storage();
-    this.pacer = new RequestPacer(b.clock, b.sleeper, b.pacePermits, b.paceWindow);
+  BulkRerollRun(BulkReroll job) {
+    this.job = job;
+    this.storage = job.journal.storage();
+    this.pacer = new RequestPacer(job.clock, job.sleeper, job.pacePermits, job.paceWindow);
   }
 
   BulkRerollReport run() {
-    started = b.clock.instant();
-    try (RotationJournal.Session s = b.journal.lock("bulk-" + b.apiId, "-")) {
-      BulkPlan p = BulkPlan.fold(s.records());
-      if (p.finished && !b.freshPlan) {
+    started = job.clock.instant();
+    try (RotationJournal.Session session = job.journal.lock("bulk-" + job.apiId, "-")) {
+      BulkPlan plan = BulkPlan.fold(session.records());
+      if (plan.finished && !job.freshPlan) {
         // a re-run of a finished job: every key already has its successor
         return new BulkRerollReport(
-            p.planId, p.targets.size(), 0, p.targets.size(), Map.of(), Duration.ZERO);
+            plan.planId, plan.targets.size(), 0, plan.targets.size(), Map.of(), Duration.ZERO);
       }
-      if (!p.active()) {
-        start(s);
-        p = BulkPlan.fold(s.records());
+      if (!plan.active()) {
+        start(session);
+        plan = BulkPlan.fold(session.records());
       }
-      planId = p.planId;
-      total = p.targets.size();
+      planId = plan.planId;
+      total = plan.targets.size();
       List<String> pending = new ArrayList<>();
       List<BulkPlan.Target> leftovers = new ArrayList<>();
-      for (BulkPlan.Target t : p.targets.values()) {
+      for (BulkPlan.Target t : plan.targets.values()) {
         switch (t.state) {
           case DONE -> skipped++;
           case PENDING -> pending.add(t.keyId);
           default -> leftovers.add(t);
         }
       }
-      pending.addAll(recover(s, p, leftovers));
+      pending.addAll(recover(session, plan, leftovers));
       for (int round = 1; !pending.isEmpty(); round++) {
-        List<String> ambiguous = reroll(s, pending);
+        List<String> ambiguous = reroll(session, pending);
         if (ambiguous.isEmpty()) {
           break;
         }
         List<BulkPlan.Target> lost = new ArrayList<>();
-        BulkPlan now = BulkPlan.fold(s.records());
+        BulkPlan now = BulkPlan.fold(session.records());
         ambiguous.forEach(id -> lost.add(now.targets.get(id)));
-        pending = recover(s, now, lost);
-        if (round >= b.maxAttempts) {
-          pending.forEach(id -> failed.put(id, "no answer after " + b.maxAttempts + " attempts"));
+        pending = recover(session, now, lost);
+        if (round >= job.maxAttempts) {
+          pending.forEach(id -> failed.put(id, "no answer after " + job.maxAttempts + " attempts"));
           break;
         }
       }
       if (skipped + doneNow.get() == total) {
-        s.append(record("BULK_DONE", "keys", Integer.toString(total)));
+        session.append(record(Type.BULK_DONE, "keys", Integer.toString(total)));
       }
       return new BulkRerollReport(
           planId,
@@ -109,41 +110,41 @@ final class BulkRerollRun {
           doneNow.get(),
           skipped,
           failed,
-          Duration.between(started, b.clock.instant()));
+          Duration.between(started, job.clock.instant()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RotationException(planId, "reroll", "interrupted; run again to continue", e);
     }
   }
 
-  private void start(RotationJournal.Session s) {
-    planId = RootKeyRotation.newPlanId(b.clock).replaceFirst("^rot-", "bulk-");
+  private void start(RotationJournal.Session session) {
+    planId = RootKeyRotation.newPlanId(job.clock).replaceFirst("^rot-", "bulk-");
     List<String> entries = new ArrayList<>();
-    for (KeyInfo k : listAll(b.listRequest())) {
-      if (b.filter.test(k)) {
+    for (KeyInfo k : listAll(job.listRequest())) {
+      if (job.filter.test(k)) {
         entries.add(
             k.keyId()
                 + "@"
                 + (k.expires() == null ? "-" : Long.toString(k.expires().toEpochMilli())));
       }
     }
-    s.append(record("BULK", "api", b.apiId, "grace", b.grace.toString()));
+    session.append(record(Type.BULK, "api", job.apiId, "grace", job.grace.toString()));
     for (int i = 0; i < entries.size(); i += 200) {
-      s.append(
-          record("TARGETS", "keys", JournalRecord.joinList(BulkReroll.chunk(entries, i, 200))));
+      session.append(
+          record(Type.TARGETS, "keys", JournalRecord.joinList(BulkReroll.chunk(entries, i, 200))));
     }
-    s.append(record("TARGETS_END", "keys", Integer.toString(entries.size())));
+    session.append(record(Type.TARGETS_END, "keys", Integer.toString(entries.size())));
   }
 
   /** Reroll each key once in parallel; returns the keys whose outcome is unknown. */
-  private List<String> reroll(RotationJournal.Session s, List<String> keys)
+  private List<String> reroll(RotationJournal.Session session, List<String> keys)
       throws InterruptedException {
     Queue<String> queue = new ConcurrentLinkedQueue<>(keys);
     Queue<String> ambiguous = new ConcurrentLinkedQueue<>();
     Map<String, Integer> notSent = new ConcurrentHashMap<>();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            b.concurrency,
+            job.concurrency,
             r -> {
               Thread t = new Thread(r, "keyward-reroll");
               t.setDaemon(true);
@@ -151,12 +152,12 @@ final class BulkRerollRun {
             });
     try {
       List<Future<?>> workers = new ArrayList<>();
-      for (int i = 0; i < b.concurrency; i++) {
+      for (int i = 0; i < job.concurrency; i++) {
         workers.add(
             pool.submit(
                 () -> {
                   for (String key = queue.poll(); key != null; key = queue.poll()) {
-                    Outcome o = attempt(s, key);
+                    Outcome o = attempt(session, key);
                     if (o == Outcome.AMBIGUOUS) {
                       ambiguous.add(key);
                     } else if (o == Outcome.RATE_LIMITED) {
@@ -192,19 +193,19 @@ final class BulkRerollRun {
     return new ArrayList<>(ambiguous);
   }
 
-  private Outcome attempt(RotationJournal.Session s, String key) throws InterruptedException {
+  private Outcome attempt(RotationJournal.Session session, String key) throws InterruptedException {
     pacer.awaitTurn();
-    s.append(record("INTENT", "key", key));
+    session.append(record(Type.INTENT, "key", key));
     CreatedKey created;
     try {
       storage.checkpoint("bulk.reroll");
-      Instant sent = b.clock.instant();
-      created = b.unkey.keys().reroll(RerollKeyRequest.of(key, b.grace));
-      pacer.sampleLatency(Duration.between(sent, b.clock.instant()));
+      Instant sent = job.clock.instant();
+      created = job.unkey.keys().reroll(RerollKeyRequest.of(key, job.grace));
+      pacer.sampleLatency(Duration.between(sent, job.clock.instant()));
     } catch (RateLimitedException e) {
       Duration wait = rateLimitWait(e);
-      if (rateLimitWaited.merge(key, wait, Duration::plus).compareTo(b.maxRateLimitWait) > 0) {
-        rateLimitedTooLong(s, key, "reroll");
+      if (rateLimitWaited.merge(key, wait, Duration::plus).compareTo(job.maxRateLimitWait) > 0) {
+        rateLimitedTooLong(session, key, "reroll");
         return Outcome.FAILED;
       }
       pacer.pause(wait);
@@ -223,23 +224,24 @@ final class BulkRerollRun {
       return Outcome.FAILED;
     }
     storage.checkpoint("bulk.rerolled");
-    s.append(record("REROLLED", "key", key, "new", created.keyId()));
+    session.append(record(Type.REROLLED, "key", key, "new", created.keyId()));
     try {
-      b.onNewKey.accept(key, created);
+      job.onNewKey.accept(key, created);
     } catch (Exception e) {
       try {
         deleteQuietly(created.keyId());
-        restoreExpiry(BulkPlan.fold(s.records()).targets.get(key));
+        restoreExpiry(BulkPlan.fold(session.records()).targets.get(key));
       } catch (RateLimitedException limited) {
-        rateLimitedTooLong(s, key, "deleting the successor the onNewKey callback did not take");
+        rateLimitedTooLong(
+            session, key, "deleting the successor the onNewKey callback did not take");
         return Outcome.FAILED;
       }
-      s.append(record("RECOVERED", "key", key, "deleted", created.keyId()));
+      session.append(record(Type.RECOVERED, "key", key, "deleted", created.keyId()));
       failed.put(key, "the onNewKey callback failed; its successor was deleted");
       return Outcome.FAILED;
     }
     storage.checkpoint("bulk.delivered");
-    s.append(record("DONE", "key", key, "new", created.keyId()));
+    session.append(record(Type.DONE, "key", key, "new", created.keyId()));
     failed.remove(key);
     int done = skipped + doneNow.incrementAndGet();
     report(done);
@@ -252,7 +254,8 @@ final class BulkRerollRun {
    * server made (a key that is no target and no known successor, created since the attempt, with
    * the old key's name, identity and meta) is deleted. Returns the keys to try again.
    */
-  private List<String> recover(RotationJournal.Session s, BulkPlan p, List<BulkPlan.Target> lost) {
+  private List<String> recover(
+      RotationJournal.Session session, BulkPlan plan, List<BulkPlan.Target> lost) {
     List<String> retry = new ArrayList<>();
     List<BulkPlan.Target> unknown = new ArrayList<>();
     for (BulkPlan.Target t : lost) {
@@ -262,10 +265,10 @@ final class BulkRerollRun {
           deleteQuietly(t.successor);
           restoreExpiry(t);
         } catch (RateLimitedException e) {
-          rateLimitedTooLong(s, t.keyId, "recovering a lost answer");
+          rateLimitedTooLong(session, t.keyId, "recovering a lost answer");
           continue;
         }
-        s.append(record("RECOVERED", "key", t.keyId, "deleted", t.successor));
+        session.append(record(Type.RECOVERED, "key", t.keyId, "deleted", t.successor));
         retry.add(t.keyId);
       } else {
         unknown.add(t);
@@ -278,20 +281,20 @@ final class BulkRerollRun {
     for (BulkPlan.Target t : unknown) {
       try {
         restoreExpiry(t);
-        olds.put(t.keyId, patiently(() -> b.unkey.keys().get(t.keyId)));
+        olds.put(t.keyId, patiently(() -> job.unkey.keys().get(t.keyId)));
       } catch (NotFoundException e) {
         failed.put(t.keyId, "the key no longer exists");
       } catch (RateLimitedException e) {
-        rateLimitedTooLong(s, t.keyId, "recovering a lost answer");
+        rateLimitedTooLong(session, t.keyId, "recovering a lost answer");
       }
     }
     if (olds.isEmpty()) {
       return retry;
     }
-    Set<String> exclude = new HashSet<>(p.targets.keySet());
-    exclude.addAll(p.knownSuccessors);
+    Set<String> exclude = new HashSet<>(plan.targets.keySet());
+    exclude.addAll(plan.knownSuccessors);
     List<KeyInfo> all =
-        listAll(ListKeysRequest.builder(b.apiId).limit(100).build()).stream()
+        listAll(ListKeysRequest.builder(job.apiId).limit(100).build()).stream()
             .filter(k -> !exclude.contains(k.keyId()))
             .toList();
     for (BulkPlan.Target t : unknown) {
@@ -309,7 +312,8 @@ final class BulkRerollRun {
         storage.checkpoint("bulk.deleteLostSuccessor");
         deleteQuietly(id);
       }
-      s.append(record("RECOVERED", "key", t.keyId, "deleted", JournalRecord.joinList(orphans)));
+      session.append(
+          record(Type.RECOVERED, "key", t.keyId, "deleted", JournalRecord.joinList(orphans)));
       retry.add(t.keyId);
     }
     return retry;
@@ -325,14 +329,14 @@ final class BulkRerollRun {
 
   private void restoreExpiry(BulkPlan.Target t) {
     storage.checkpoint("bulk.restoreExpiry");
-    UpdateKeyRequest.Builder u = UpdateKeyRequest.builder(t.keyId);
+    UpdateKeyRequest.Builder update = UpdateKeyRequest.builder(t.keyId);
     if (t.originalExpires == null) {
-      u.clearExpires();
+      update.clearExpires();
     } else {
-      u.expires(t.originalExpires);
+      update.expires(t.originalExpires);
     }
     try {
-      patiently(() -> b.unkey.keys().update(u.build()));
+      patiently(() -> job.unkey.keys().update(update.build()));
     } catch (NotFoundException e) {
       // the old key is gone; nothing to restore
     }
@@ -340,7 +344,7 @@ final class BulkRerollRun {
 
   private void deleteQuietly(String keyId) {
     try {
-      patiently(() -> b.unkey.keys().delete(keyId));
+      patiently(() -> job.unkey.keys().delete(keyId));
     } catch (NotFoundException e) {
       // already gone (perhaps by an earlier attempt whose answer was lost)
     }
@@ -359,7 +363,7 @@ final class BulkRerollRun {
                 }
                 return patiently(
                     () ->
-                        b.unkey
+                        job.unkey
                             .apis()
                             .listKeys(c.isPresent() ? request.withCursor(c.get()) : request));
               })
@@ -383,7 +387,7 @@ final class BulkRerollRun {
       } catch (RateLimitedException e) {
         Duration wait = rateLimitWait(e);
         waited = waited.plus(wait);
-        if (waited.compareTo(b.maxRateLimitWait) > 0) {
+        if (waited.compareTo(job.maxRateLimitWait) > 0) {
           throw e;
         }
         sleepQuietly(wait);
@@ -403,7 +407,7 @@ final class BulkRerollRun {
 
   private void sleepQuietly(Duration d) {
     try {
-      b.sleeper.sleep(d);
+      job.sleeper.sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RotationException(planId, "reroll", "interrupted; run again to continue", e);
@@ -422,27 +426,27 @@ final class BulkRerollRun {
    * Gives up on a key for this run; its journal state stays unfinished, so a re-run recovers and
    * retries it.
    */
-  private void rateLimitedTooLong(RotationJournal.Session s, String key, String step) {
-    s.append(record("FAILED", "key", key, "reason", "rate-limited"));
+  private void rateLimitedTooLong(RotationJournal.Session session, String key, String step) {
+    session.append(record(Type.FAILED, "key", key, "reason", "rate-limited"));
     failed.put(
         key,
-        step + ": rate limited for longer than " + b.maxRateLimitWait + "; run again to retry");
+        step + ": rate limited for longer than " + job.maxRateLimitWait + "; run again to retry");
   }
 
   private void report(int done) {
-    double seconds = Math.max(1e-3, Duration.between(started, b.clock.instant()).toNanos() / 1e9);
+    double seconds = Math.max(1e-3, Duration.between(started, job.clock.instant()).toNanos() / 1e9);
     double rate = doneNow.get() / seconds;
     Duration eta = rate > 0 ? Duration.ofMillis((long) ((total - done) / rate * 1000)) : null;
-    b.progress.accept(new RerollProgress(done, total, rate, eta));
+    job.progress.accept(new RerollProgress(done, total, rate, eta));
   }
 
-  private JournalRecord record(String type, String... namesAndValues) {
+  private JournalRecord record(Type type, String... namesAndValues) {
     String[] all = new String[namesAndValues.length + 4];
     System.arraycopy(namesAndValues, 0, all, 0, namesAndValues.length);
     all[namesAndValues.length] = "plan";
     all[namesAndValues.length + 1] = planId;
     all[namesAndValues.length + 2] = "at";
-    all[namesAndValues.length + 3] = b.clock.instant().toString();
+    all[namesAndValues.length + 3] = job.clock.instant().toString();
     return JournalRecord.of(type, all);
   }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,83 @@ import org.jspecify.annotations.Nullable;
 /**
  * One line of a journal: a type and named fields holding ids, names, permissions and instants,
  * never a key. On disk: {@code <crc32 hex> <type> <name>=<value> ...\n}, values percent-encoded.
+ *
+ * <p>{@link #type()} is the type as spelled on disk; {@link #knownType()} is the same as a {@link
+ * Type}, or null for a type this version of keyward does not know (a newer keyward wrote it).
  */
 record JournalRecord(String type, Map<String, String> fields) {
+  /**
+   * The record types of root-key plans ({@link RootPlan}) and bulk rerolls ({@link BulkPlan}). A
+   * type's {@link #wireName()} is its spelling on disk: journals already written depend on it, so
+   * it never changes.
+   */
+  enum Type {
+    // root-key plans, in the order a plan writes them
+    PLAN("PLAN"),
+    CREATE("CREATE"),
+    CREATED("CREATED"),
+    SUPPLIED("SUPPLIED"),
+    BACKUP("BACKUP"),
+    STORED("STORED"),
+    RESTORED("RESTORED"),
+    ORPHANS("ORPHANS"),
+    DEPLOYED("DEPLOYED"),
+    VERIFIED("VERIFIED"),
+    REVOKE_AFTER("REVOKE_AFTER"),
+    REVOKE_CONFIRMED("REVOKE_CONFIRMED"),
+    REVOKED("REVOKED"),
+    ROLLBACK("ROLLBACK"),
+    STORE_RESTORED("STORE_RESTORED"),
+    ROLLED_BACK("ROLLED_BACK"),
+    /** The last record of a root-key plan, and of one key in a bulk reroll. */
+    DONE("DONE"),
+    // bulk rerolls
+    BULK("BULK"),
+    TARGETS("TARGETS"),
+    TARGETS_END("TARGETS_END"),
+    INTENT("INTENT"),
+    REROLLED("REROLLED"),
+    RECOVERED("RECOVERED"),
+    /** Read for journals of older keywards; no longer written. */
+    NOT_APPLIED("NOT_APPLIED"),
+    FAILED("FAILED"),
+    BULK_DONE("BULK_DONE");
+
+    private static final Map<String, Type> BY_WIRE_NAME = new HashMap<>();
+
+    static {
+      for (Type type : values()) {
+        BY_WIRE_NAME.put(type.wireName, type);
+      }
+    }
+
+    private final String wireName;
+
+    Type(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /** The spelling on disk. */
+    String wireName() {
+      return wireName;
+    }
+
+    /** The type spelled {@code wireName} on disk, or null if this version does not know it. */
+    static @Nullable Type fromWireName(String wireName) {
+      return BY_WIRE_NAME.get(wireName);
+    }
+  }
+
   JournalRecord {
     Objects.requireNonNull(type, "type == null");
     fields = Map.copyOf(new LinkedHashMap<>(fields));
   }
 
+  static JournalRecord of(Type type, String... namesAndValues) {
+    return of(type.wireName(), namesAndValues);
+  }
+
+  /** A record of a type given by its spelling, which need not be a known {@link Type}. */
   static JournalRecord of(String type, String... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("namesAndValues must come in pairs");
@@ -30,6 +101,16 @@ record JournalRecord(String type, Map<String, String> fields) {
       fields.put(namesAndValues[i], namesAndValues[i + 1]);
     }
     return new JournalRecord(type, fields);
+  }
+
+  /** This record's type, or null if this version of keyward does not know it. */
+  @Nullable Type knownType() {
+    return Type.fromWireName(type);
+  }
+
+  /** Whether this record is of {@code type}. */
+  boolean is(Type type) {
+    return this.type.equals(type.wireName());
   }
 
   @Nullable String get(String name) {

@@ -1,5 +1,6 @@
 package dev.keyward.rotation;
 
+import dev.keyward.rotation.JournalRecord.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,18 +44,18 @@ final class RootPlan {
   static RootPlan fold(List<JournalRecord> records) {
     int start = -1;
     for (int i = 0; i < records.size(); i++) {
-      if (records.get(i).type().equals("PLAN")) {
+      if (records.get(i).is(Type.PLAN)) {
         start = i;
       }
     }
-    RootPlan p = new RootPlan();
+    RootPlan plan = new RootPlan();
     if (start < 0) {
-      return p;
+      return plan;
     }
-    for (JournalRecord r : records.subList(start, records.size())) {
-      p.apply(r);
+    for (JournalRecord record : records.subList(start, records.size())) {
+      plan.apply(record);
     }
-    return p;
+    return plan;
   }
 
   boolean exists() {
@@ -77,60 +78,64 @@ final class RootPlan {
     return storeName + "_PREVIOUS";
   }
 
-  private void apply(JournalRecord r) {
-    String at = r.get("at");
+  private void apply(JournalRecord record) {
+    String at = record.get("at");
     if (at != null) {
-      events.add(new RotationEvent(Instant.parse(at), r.type(), describe(r)));
+      events.add(new RotationEvent(Instant.parse(at), record.type(), describe(record)));
     }
-    switch (r.type()) {
-      case "PLAN" -> {
-        planId = r.require("plan");
-        oldKeyId = r.require("old");
-        baseName = r.require("name");
-        permissions = r.list("permissions");
-        permissionsSource = r.require("source");
-        storeName = r.require("store");
-        overlap = Duration.parse(r.require("overlap"));
+    Type type = record.knownType();
+    if (type == null) {
+      return; // a record type from a newer keyward: ignored, as its step is unknown here
+    }
+    switch (type) {
+      case PLAN -> {
+        planId = record.require("plan");
+        oldKeyId = record.require("old");
+        baseName = record.require("name");
+        permissions = record.list("permissions");
+        permissionsSource = record.require("source");
+        storeName = record.require("store");
+        overlap = Duration.parse(record.require("overlap"));
       }
-      case "CREATE" -> {
-        attempt = Integer.parseInt(r.require("attempt"));
+      case CREATE -> {
+        attempt = Integer.parseInt(record.require("attempt"));
         createIntent = true;
         newKeyId = null;
         stored = false;
       }
-      case "CREATED" -> newKeyId = r.require("key");
-      case "SUPPLIED" -> {
-        attempt = Integer.parseInt(r.require("attempt"));
+      case CREATED -> newKeyId = record.require("key");
+      case SUPPLIED -> {
+        attempt = Integer.parseInt(record.require("attempt"));
         createIntent = true;
-        newKeyId = r.require("key");
-        confirmedPermissions = r.list("permissions");
+        newKeyId = record.require("key");
+        confirmedPermissions = record.list("permissions");
         stored = false;
       }
-      case "BACKUP" -> {
+      case BACKUP -> {
         backedUp = true;
-        hadPrevious = Boolean.parseBoolean(r.require("had"));
+        hadPrevious = Boolean.parseBoolean(record.require("had"));
       }
-      case "STORED" -> stored = true;
-      case "RESTORED", "ORPHANS" -> {
+      case STORED -> stored = true;
+      case RESTORED, ORPHANS -> {
         createIntent = false;
         newKeyId = null;
         stored = false;
       }
-      case "DEPLOYED" -> deployed = true;
-      case "VERIFIED" -> verified = true;
-      case "REVOKE_AFTER" -> revokeAfter = Instant.parse(r.require("notBefore"));
-      case "REVOKE_CONFIRMED" -> revokeConfirmed = true;
-      case "REVOKED" -> revoked = true;
-      case "DONE" -> done = true;
-      case "ROLLBACK" -> {
+      case DEPLOYED -> deployed = true;
+      case VERIFIED -> verified = true;
+      case REVOKE_AFTER -> revokeAfter = Instant.parse(record.require("notBefore"));
+      case REVOKE_CONFIRMED -> revokeConfirmed = true;
+      case REVOKED -> revoked = true;
+      case DONE -> done = true;
+      case ROLLBACK -> {
         rollingBack = true;
-        rollbackReason = r.require("reason");
-        rollbackStep = r.require("step");
+        rollbackReason = record.require("reason");
+        rollbackStep = record.require("step");
       }
-      case "STORE_RESTORED" -> storeRestored = true;
-      case "ROLLED_BACK" -> rolledBack = true;
+      case STORE_RESTORED -> storeRestored = true;
+      case ROLLED_BACK -> rolledBack = true;
       default -> {
-        // a record type from a newer keyward: ignored, as its step is unknown here
+        // the types of bulk rerolls, which share the enum but never appear in a root-key plan
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.keyward.rotation;
 import dev.keyward.key.Secret;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.RootKeyInfo;
+import dev.keyward.rotation.JournalRecord.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,30 +15,30 @@ import org.jspecify.annotations.Nullable;
 
 /** The steps of a {@link RootKeyRotation}, each journaled before it runs and safe to run again. */
 final class RootSteps {
-  private final RootKeyRotation r;
+  private final RootKeyRotation rotation;
   private final Storage storage;
   private String step = "start";
   private String planId = "-";
 
-  RootSteps(RootKeyRotation r) {
-    this.r = r;
-    this.storage = r.journal.storage();
+  RootSteps(RootKeyRotation rotation) {
+    this.rotation = rotation;
+    this.storage = rotation.journal.storage();
   }
 
   List<String> dryRun() {
     String oldId = oldKeyId();
-    List<String> perms = r.operatorPermissions;
-    String name = r.name != null ? r.name : "root key";
-    Optional<RootKeyInfo> info = r.issuer.describe(oldId);
+    List<String> perms = rotation.operatorPermissions;
+    String name = rotation.name != null ? rotation.name : "root key";
+    Optional<RootKeyInfo> info = rotation.issuer.describe(oldId);
     if (info.isPresent()) {
       perms = info.get().permissions();
-      name = r.name != null ? r.name : baseName(info.get().name());
+      name = rotation.name != null ? rotation.name : baseName(info.get().name());
     }
     String marked = name + " [rot-<plan id>]";
     List<String> lines = new ArrayList<>();
-    lines.add("0. lock " + oldId + " and journal every step in " + r.journal.directory());
+    lines.add("0. lock " + oldId + " and journal every step in " + rotation.journal.directory());
     lines.add(
-        r.issuer.automatic()
+        rotation.issuer.automatic()
             ? "1. create root key \""
                 + marked
                 + "\" with permissions "
@@ -50,25 +51,25 @@ final class RootSteps {
                 + " in the dashboard and supply it");
     lines.add(
         "2. write it to "
-            + r.store
+            + rotation.store
             + " as "
-            + r.storeName
+            + rotation.storeName
             + " (previous value kept as "
-            + r.storeName
+            + rotation.storeName
             + "_PREVIOUS until done)");
     lines.add("3. run the deploy hook");
     lines.add(
         "4. verify: (a) keys.verifyKey with the new key answers 200, (b) its permissions equal "
             + perms
-            + (r.issuer.automatic() ? " (rootKeys.getRootKey)" : " (operator-confirmed)")
+            + (rotation.issuer.automatic() ? " (rootKeys.getRootKey)" : " (operator-confirmed)")
             + ", (c) the caller's check passes within "
-            + r.verifier.deadline()
+            + rotation.verifier.deadline()
             + "; on failure delete the new key, restore the store, keep "
             + oldId);
     lines.add(
         "5. "
-            + (r.overlap.isZero() ? "" : "after an overlap of " + r.overlap + ", ")
-            + (r.issuer.automatic()
+            + (rotation.overlap.isZero() ? "" : "after an overlap of " + rotation.overlap + ", ")
+            + (rotation.issuer.automatic()
                 ? "delete " + oldId + " (rootKeys.deleteRootKey)"
                 : "wait for an operator to delete " + oldId + " in the dashboard"));
     return lines;
@@ -76,103 +77,104 @@ final class RootSteps {
 
   RotationReport run(boolean resumeOnly) {
     String oldId = oldKeyId();
-    try (RotationJournal.Session s = r.journal.lock(oldId, "-")) {
-      RootPlan p = RootPlan.fold(s.records());
-      if (p.done) {
+    try (RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
+      RootPlan plan = RootPlan.fold(session.records());
+      if (plan.done) {
         // the old key is revoked: there is nothing left to rotate, so report the finished plan
-        return drive(s);
+        return drive(session);
       }
-      if (!p.exists() || p.finished()) {
+      if (!plan.exists() || plan.finished()) {
         if (resumeOnly) {
           throw new RotationException(
-              p.exists() ? p.planId : "-", "resume", "no unfinished plan for " + oldId);
+              plan.exists() ? plan.planId : "-", "resume", "no unfinished plan for " + oldId);
         }
-        start(s, oldId);
+        start(session, oldId);
       }
-      return drive(s);
+      return drive(session);
     }
   }
 
   RotationReport supply(String newKeyId, Secret newKey, List<String> confirmed) {
     String oldId = oldKeyId();
-    try (RotationJournal.Session s = r.journal.lock(oldId, "-")) {
-      RootPlan p = RootPlan.fold(s.records());
-      if (!p.exists() || p.finished()) {
-        start(s, oldId);
-        p = RootPlan.fold(s.records());
+    try (RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
+      RootPlan plan = RootPlan.fold(session.records());
+      if (!plan.exists() || plan.finished()) {
+        start(session, oldId);
+        plan = RootPlan.fold(session.records());
       }
-      planId = p.planId;
-      if (p.createIntent || p.verified || p.rollingBack) {
+      planId = plan.planId;
+      if (plan.createIntent || plan.verified || plan.rollingBack) {
         throw new RotationException(planId, "supply", "the plan is not waiting for a new key");
       }
-      s.append(
+      session.append(
           record(
-              "SUPPLIED",
+              Type.SUPPLIED,
               "attempt",
-              Integer.toString(p.attempt + 1),
+              Integer.toString(plan.attempt + 1),
               "key",
               newKeyId,
               "permissions",
               JournalRecord.joinList(confirmed)));
-      storeNew(s, RootPlan.fold(s.records()), newKey, newKeyId);
-      return drive(s);
+      storeNew(session, RootPlan.fold(session.records()), newKey, newKeyId);
+      return drive(session);
     }
   }
 
   RotationReport confirmRevoked() {
     String oldId = oldKeyId();
-    try (RotationJournal.Session s = r.journal.lock(oldId, "-")) {
-      RootPlan p = RootPlan.fold(s.records());
-      planId = p.exists() ? p.planId : "-";
-      if (!p.exists() || !p.verified || p.finished()) {
+    try (RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
+      RootPlan plan = RootPlan.fold(session.records());
+      planId = plan.exists() ? plan.planId : "-";
+      if (!plan.exists() || !plan.verified || plan.finished()) {
         throw new RotationException(
             planId, "confirm", "the plan is not waiting for the old key's deletion");
       }
-      s.append(record("REVOKE_CONFIRMED"));
-      return drive(s);
+      session.append(record(Type.REVOKE_CONFIRMED));
+      return drive(session);
     }
   }
 
   private String oldKeyId() {
-    if (r.oldKeyId != null) {
-      return r.oldKeyId;
+    if (rotation.oldKeyId != null) {
+      return rotation.oldKeyId;
     }
-    return r.issuer
-        .idOf(r.oldKey)
+    return rotation
+        .issuer
+        .idOf(rotation.oldKey)
         .orElseThrow(
             () ->
                 new RotationException(
                     "-", "resolve", "cannot tell the old key's id from the key: pass oldKeyId"));
   }
 
-  private void start(RotationJournal.Session s, String oldId) {
-    planId = RootKeyRotation.newPlanId(r.clock);
+  private void start(RotationJournal.Session session, String oldId) {
+    planId = RootKeyRotation.newPlanId(rotation.clock);
     step = "describe";
-    Optional<RootKeyInfo> info = r.issuer.describe(oldId);
+    Optional<RootKeyInfo> info = rotation.issuer.describe(oldId);
     List<String> perms;
     String source;
-    String name = r.name;
+    String name = rotation.name;
     if (info.isPresent()) {
       perms = info.get().permissions();
       source = "server";
-      if (!r.operatorPermissions.isEmpty()
-          && !new TreeSet<>(perms).equals(new TreeSet<>(r.operatorPermissions))) {
+      if (!rotation.operatorPermissions.isEmpty()
+          && !new TreeSet<>(perms).equals(new TreeSet<>(rotation.operatorPermissions))) {
         throw new RotationException(planId, step, "the permissions given differ from the server's");
       }
       if (name == null) {
         name = baseName(info.get().name());
       }
     } else {
-      if (r.operatorPermissions.isEmpty()) {
+      if (rotation.operatorPermissions.isEmpty()) {
         throw new RotationException(
             planId, step, "the server cannot describe " + oldId + ": pass permissions");
       }
-      perms = r.operatorPermissions;
+      perms = rotation.operatorPermissions;
       source = "operator";
     }
-    s.append(
+    session.append(
         record(
-            "PLAN",
+            Type.PLAN,
             "plan",
             planId,
             "old",
@@ -184,52 +186,52 @@ final class RootSteps {
             "source",
             source,
             "store",
-            r.storeName,
+            rotation.storeName,
             "overlap",
-            r.overlap.toString()));
+            rotation.overlap.toString()));
   }
 
-  private RotationReport drive(RotationJournal.Session s) {
+  private RotationReport drive(RotationJournal.Session session) {
     while (true) {
-      RootPlan p = RootPlan.fold(s.records());
-      planId = p.planId;
+      RootPlan plan = RootPlan.fold(session.records());
+      planId = plan.planId;
       try {
         storage.checkpoint("root.step");
-        if (p.rolledBack) {
-          return report(p, RotationReport.Status.ROLLED_BACK, null, rollbackInstructions(p));
+        if (plan.rolledBack) {
+          return report(plan, RotationReport.Status.ROLLED_BACK, null, rollbackInstructions(plan));
         }
-        if (p.done) {
-          return report(p, RotationReport.Status.DONE, null, List.of());
+        if (plan.done) {
+          return report(plan, RotationReport.Status.DONE, null, List.of());
         }
-        if (p.rollingBack) {
-          rollback(s, p);
-        } else if (p.revoked) {
-          finish(s, p);
-        } else if (p.verified) {
-          RotationReport waiting = revoke(s, p);
+        if (plan.rollingBack) {
+          rollback(session, plan);
+        } else if (plan.revoked) {
+          finish(session, plan);
+        } else if (plan.verified) {
+          RotationReport waiting = revoke(session, plan);
           if (waiting != null) {
             return waiting;
           }
-        } else if (p.stored && !p.deployed) {
+        } else if (plan.stored && !plan.deployed) {
           step = "deploy";
-          r.deploy.deploy(planId, p.newKeyId);
-          s.append(record("DEPLOYED", "key", p.newKeyId));
-        } else if (p.stored) {
-          verify(s, p);
-        } else if (p.createIntent) {
-          cleanUp(s, p);
-        } else if (r.issuer.automatic()) {
-          create(s, p);
+          rotation.deploy.deploy(planId, plan.newKeyId);
+          session.append(record(Type.DEPLOYED, "key", plan.newKeyId));
+        } else if (plan.stored) {
+          verify(session, plan);
+        } else if (plan.createIntent) {
+          cleanUp(session, plan);
+        } else if (rotation.issuer.automatic()) {
+          create(session, plan);
         } else {
           return report(
-              p,
+              plan,
               RotationReport.Status.WAITING_FOR_OPERATOR,
               null,
               List.of(
                   "create a root key named \""
-                      + p.newKeyName()
+                      + plan.newKeyName()
                       + "\" with exactly the permissions "
-                      + p.permissions
+                      + plan.permissions
                       + " (Settings > Root Keys > Create New Key), then call supplyNewKey("
                       + "keyId, key, permissions) with the permissions you selected"));
         }
@@ -244,94 +246,96 @@ final class RootSteps {
     }
   }
 
-  private void create(RotationJournal.Session s, RootPlan p) {
+  private void create(RotationJournal.Session session, RootPlan plan) {
     step = "create";
-    s.append(record("CREATE", "attempt", Integer.toString(p.attempt + 1)));
+    session.append(record(Type.CREATE, "attempt", Integer.toString(plan.attempt + 1)));
     storage.checkpoint("root.create");
-    CreatedKey created = r.issuer.create(p.newKeyName(), p.permissions);
+    CreatedKey created = rotation.issuer.create(plan.newKeyName(), plan.permissions);
     storage.checkpoint("root.created");
-    s.append(record("CREATED", "key", created.keyId()));
-    storeNew(s, RootPlan.fold(s.records()), created.key(), created.keyId());
+    session.append(record(Type.CREATED, "key", created.keyId()));
+    storeNew(session, RootPlan.fold(session.records()), created.key(), created.keyId());
   }
 
-  private void storeNew(RotationJournal.Session s, RootPlan p, Secret key, String keyId) {
+  private void storeNew(RotationJournal.Session session, RootPlan plan, Secret key, String keyId) {
     step = "store";
-    if (!p.backedUp) {
-      Optional<Secret> previous = r.store.read(p.storeName);
+    if (!plan.backedUp) {
+      Optional<Secret> previous = rotation.store.read(plan.storeName);
       storage.checkpoint("store.backup");
-      previous.ifPresent(v -> r.store.write(p.backupName(), v));
-      s.append(record("BACKUP", "had", Boolean.toString(previous.isPresent())));
+      previous.ifPresent(v -> rotation.store.write(plan.backupName(), v));
+      session.append(record(Type.BACKUP, "had", Boolean.toString(previous.isPresent())));
     }
     storage.checkpoint("store.write");
-    r.store.write(p.storeName, key);
+    rotation.store.write(plan.storeName, key);
     storage.checkpoint("store.written");
-    s.append(record("STORED", "key", keyId));
+    session.append(record(Type.STORED, "key", keyId));
   }
 
   /**
    * A key was created (or its creation may have happened) but never stored: undo it, then retry.
    */
-  private void cleanUp(RotationJournal.Session s, RootPlan p) {
+  private void cleanUp(RotationJournal.Session session, RootPlan plan) {
     step = "cleanup";
-    restoreStore(p);
-    if (!r.issuer.automatic()) {
-      s.append(record("RESTORED"));
+    restoreStore(plan);
+    if (!rotation.issuer.automatic()) {
+      session.append(record(Type.RESTORED));
       return;
     }
-    List<String> orphans = r.issuer.keyIdsNamedWith(p.marker());
+    List<String> orphans = rotation.issuer.keyIdsNamedWith(plan.marker());
     for (String id : orphans) {
       storage.checkpoint("root.deleteOrphan");
-      r.issuer.delete(id);
+      rotation.issuer.delete(id);
     }
-    s.append(record("ORPHANS", "deleted", JournalRecord.joinList(orphans)));
+    session.append(record(Type.ORPHANS, "deleted", JournalRecord.joinList(orphans)));
   }
 
-  private void verify(RotationJournal.Session s, RootPlan p) throws InterruptedException {
+  private void verify(RotationJournal.Session session, RootPlan plan) throws InterruptedException {
     step = "verify";
-    Optional<Secret> stored = r.store.read(p.storeName);
-    Optional<Secret> previous = p.hadPrevious ? r.store.read(p.backupName()) : Optional.empty();
+    Optional<Secret> stored = rotation.store.read(plan.storeName);
+    Optional<Secret> previous =
+        plan.hadPrevious ? rotation.store.read(plan.backupName()) : Optional.empty();
     String failure = null;
     String failedStep = "verify";
     if (stored.isEmpty()) {
-      failure = "the store holds no key under " + p.storeName;
+      failure = "the store holds no key under " + plan.storeName;
     } else if (previous.isPresent() && previous.get().equals(stored.get())) {
       failure = "the store still holds the old key";
     }
-    Deadline deadline = new Deadline(r.clock, r.sleeper, r.verifier.deadline());
+    Deadline deadline =
+        new Deadline(rotation.clock, rotation.sleeper, rotation.verifier.deadline());
     if (failure == null) {
       failedStep = "verify-authenticated-call";
       storage.checkpoint("verify.a");
-      failure = r.verifier.authenticates(stored.get(), deadline);
+      failure = rotation.verifier.authenticates(stored.get(), deadline);
     }
     if (failure == null) {
       failedStep = "verify-permissions";
       storage.checkpoint("verify.b");
-      failure = permissionsDiffer(p, stored.get());
+      failure = permissionsDiffer(plan, stored.get());
     }
     if (failure == null) {
       failedStep = "verify-caller-check";
       storage.checkpoint("verify.c");
-      failure = r.verifier.callerCheckPasses(stored.get(), deadline);
+      failure = rotation.verifier.callerCheckPasses(stored.get(), deadline);
     }
     if (failure == null) {
-      s.append(record("VERIFIED", "key", p.newKeyId));
+      session.append(record(Type.VERIFIED, "key", plan.newKeyId));
     } else {
-      s.append(record("ROLLBACK", "step", failedStep, "reason", failure));
+      session.append(record(Type.ROLLBACK, "step", failedStep, "reason", failure));
     }
   }
 
-  private @Nullable String permissionsDiffer(RootPlan p, Secret stored) {
-    Optional<RootKeyInfo> info = r.issuer.describe(p.newKeyId);
+  private @Nullable String permissionsDiffer(RootPlan plan, Secret stored) {
+    Optional<RootKeyInfo> info = rotation.issuer.describe(plan.newKeyId);
     Set<String> actual;
     if (info.isPresent()) {
       if (!info.get().start().equals(stored.start())) {
-        return "the stored key is not " + p.newKeyId + " (its start differs)";
+        return "the stored key is not " + plan.newKeyId + " (its start differs)";
       }
       actual = new TreeSet<>(info.get().permissions());
     } else {
-      actual = new TreeSet<>(p.confirmedPermissions);
+      actual = new TreeSet<>(plan.confirmedPermissions);
     }
-    Set<String> expected = new TreeSet<>(p.permissions);
+    Set<String> expected = new TreeSet<>(plan.permissions);
     if (actual.equals(expected)) {
       return null;
     }
@@ -342,124 +346,140 @@ final class RootSteps {
     return "the new key's permissions differ: missing " + missing + ", extra " + extra;
   }
 
-  private void rollback(RotationJournal.Session s, RootPlan p) throws Exception {
+  private void rollback(RotationJournal.Session session, RootPlan plan) throws Exception {
     step = "rollback";
-    if (!p.storeRestored) {
-      restoreStore(p);
-      s.append(record("STORE_RESTORED"));
+    if (!plan.storeRestored) {
+      restoreStore(plan);
+      session.append(record(Type.STORE_RESTORED));
     }
     storage.checkpoint("rollback.deploy");
-    if (p.deployed) {
-      r.deploy.deploy(planId, p.oldKeyId);
+    if (plan.deployed) {
+      rotation.deploy.deploy(planId, plan.oldKeyId);
     }
-    r.store.delete(p.backupName());
-    if (r.issuer.automatic()) {
-      for (String id : r.issuer.keyIdsNamedWith(p.marker())) {
+    rotation.store.delete(plan.backupName());
+    if (rotation.issuer.automatic()) {
+      for (String id : rotation.issuer.keyIdsNamedWith(plan.marker())) {
         storage.checkpoint("rollback.deleteNew");
-        r.issuer.delete(id);
+        rotation.issuer.delete(id);
       }
     }
-    s.append(record("ROLLED_BACK", "reason", p.rollbackReason));
+    session.append(record(Type.ROLLED_BACK, "reason", plan.rollbackReason));
   }
 
-  private @Nullable RotationReport revoke(RotationJournal.Session s, RootPlan p)
+  private @Nullable RotationReport revoke(RotationJournal.Session session, RootPlan plan)
       throws InterruptedException {
     step = "revoke";
-    if (p.revokeAfter == null) {
-      s.append(record("REVOKE_AFTER", "notBefore", r.clock.instant().plus(p.overlap).toString()));
+    if (plan.revokeAfter == null) {
+      session.append(
+          record(
+              Type.REVOKE_AFTER,
+              "notBefore",
+              rotation.clock.instant().plus(plan.overlap).toString()));
       return null;
     }
-    Instant now = r.clock.instant();
-    if (now.isBefore(p.revokeAfter)) {
-      if (!r.waitForOverlap) {
-        return report(p, RotationReport.Status.WAITING_UNTIL, p.revokeAfter, List.of());
+    Instant now = rotation.clock.instant();
+    if (now.isBefore(plan.revokeAfter)) {
+      if (!rotation.waitForOverlap) {
+        return report(plan, RotationReport.Status.WAITING_UNTIL, plan.revokeAfter, List.of());
       }
-      r.sleeper.sleep(Duration.between(now, p.revokeAfter));
+      rotation.sleeper.sleep(Duration.between(now, plan.revokeAfter));
       return null;
     }
-    if (r.issuer.automatic()) {
+    if (rotation.issuer.automatic()) {
       storage.checkpoint("root.revoke");
-      r.issuer.delete(p.oldKeyId);
-      s.append(record("REVOKED", "key", p.oldKeyId));
-    } else if (p.revokeConfirmed) {
-      s.append(record("REVOKED", "key", p.oldKeyId));
+      rotation.issuer.delete(plan.oldKeyId);
+      session.append(record(Type.REVOKED, "key", plan.oldKeyId));
+    } else if (plan.revokeConfirmed) {
+      session.append(record(Type.REVOKED, "key", plan.oldKeyId));
     } else {
       return report(
-          p,
+          plan,
           RotationReport.Status.WAITING_FOR_OPERATOR,
           null,
           List.of(
               "delete root key "
-                  + p.oldKeyId
+                  + plan.oldKeyId
                   + " (Settings > Root Keys > ... > Delete root key), then call"
                   + " confirmOldKeyDeleted()"));
     }
     return null;
   }
 
-  private void finish(RotationJournal.Session s, RootPlan p) {
+  private void finish(RotationJournal.Session session, RootPlan plan) {
     step = "finish";
-    if (r.issuer.automatic()) {
-      for (String id : r.issuer.keyIdsNamedWith(p.marker())) {
-        if (!id.equals(p.newKeyId)) {
-          r.issuer.delete(id);
+    if (rotation.issuer.automatic()) {
+      for (String id : rotation.issuer.keyIdsNamedWith(plan.marker())) {
+        if (!id.equals(plan.newKeyId)) {
+          rotation.issuer.delete(id);
         }
       }
     }
     storage.checkpoint("finish.deleteBackup");
-    r.store.delete(p.backupName());
-    s.append(record("DONE", "key", p.newKeyId));
+    rotation.store.delete(plan.backupName());
+    session.append(record(Type.DONE, "key", plan.newKeyId));
   }
 
-  private void restoreStore(RootPlan p) {
-    if (!p.backedUp) {
+  private void restoreStore(RootPlan plan) {
+    if (!plan.backedUp) {
       return;
     }
-    Optional<Secret> current = r.store.read(p.storeName);
-    if (p.hadPrevious) {
+    Optional<Secret> current = rotation.store.read(plan.storeName);
+    if (plan.hadPrevious) {
       Secret previous =
-          r.store
-              .read(p.backupName())
+          rotation
+              .store
+              .read(plan.backupName())
               .orElseThrow(
                   () ->
                       new RotationException(
                           planId,
                           step,
-                          "the previous value " + p.backupName() + " is missing from the store"));
+                          "the previous value "
+                              + plan.backupName()
+                              + " is missing from the store"));
       if (current.isEmpty() || !current.get().equals(previous)) {
         storage.checkpoint("store.restore");
-        r.store.write(p.storeName, previous);
+        rotation.store.write(plan.storeName, previous);
       }
     } else if (current.isPresent()) {
       storage.checkpoint("store.restore");
-      r.store.delete(p.storeName);
+      rotation.store.delete(plan.storeName);
     }
   }
 
-  private List<String> rollbackInstructions(RootPlan p) {
-    return r.issuer.automatic() || p.newKeyId == null
+  private List<String> rollbackInstructions(RootPlan plan) {
+    return rotation.issuer.automatic() || plan.newKeyId == null
         ? List.of()
-        : List.of("delete root key " + p.newKeyId + " (it failed verification)");
+        : List.of("delete root key " + plan.newKeyId + " (it failed verification)");
   }
 
   private RotationReport report(
-      RootPlan p,
+      RootPlan plan,
       RotationReport.Status status,
       @Nullable Instant until,
       List<String> instructions) {
     RotationException failure =
-        p.rollingBack ? new RotationException(p.planId, p.rollbackStep, p.rollbackReason) : null;
+        plan.rollingBack
+            ? new RotationException(plan.planId, plan.rollbackStep, plan.rollbackReason)
+            : null;
     return new RotationReport(
-        p.planId, status, p.oldKeyId, p.newKeyId, until, instructions, p.events, failure);
+        plan.planId,
+        status,
+        plan.oldKeyId,
+        plan.newKeyId,
+        until,
+        instructions,
+        plan.events,
+        failure);
   }
 
-  private JournalRecord record(String type, String... namesAndValues) {
+  private JournalRecord record(Type type, String... namesAndValues) {
     String[] all = new String[namesAndValues.length + 4];
     System.arraycopy(namesAndValues, 0, all, 0, namesAndValues.length);
     all[namesAndValues.length] = "plan";
     all[namesAndValues.length + 1] = planId;
     all[namesAndValues.length + 2] = "at";
-    all[namesAndValues.length + 3] = r.clock.instant().toString();
+    all[namesAndValues.length + 3] = rotation.clock.instant().toString();
     return JournalRecord.of(type, all);
   }
 
@@ -467,6 +487,6 @@ final class RootSteps {
     if (name == null || name.isBlank()) {
       return "root key";
     }
-    return name.replaceAll("\\s*\\[rot-[0-9a-z-]+\\]", "").strip();
+    return name.replaceAll("\\session*\\[rot-[0-9a-z-]+\\]", "").strip();
   }
 }

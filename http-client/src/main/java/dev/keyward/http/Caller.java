@@ -165,35 +165,35 @@ final class Caller {
       RetryClass retryClass,
       @Nullable String resourceId) {
     ByteString body = request == null ? null : codec.encodeRequest(request);
-    Exchange<R> x = exchange(codec, retryClass, resourceId);
-    notify(() -> listener.callStart(x.op));
+    Exchange<R> exchange = exchange(codec, retryClass, resourceId);
+    notify(() -> listener.callStart(exchange.op));
     while (true) {
       AttemptTag tag = new AttemptTag();
-      Call call = newCall(x, body, retryClass, tag);
+      Call call = newCall(exchange, body, retryClass, tag);
       Exchange.Step<R> step;
       CallDeadlines.Watch watch = CallDeadlines.watch(call, attemptTimeoutMillis());
       try {
-        step = x.onResponse(call.execute());
+        step = exchange.onResponse(call.execute());
       } catch (IOException e) {
-        step = failure(x, call, tag, watch, e);
+        step = failure(exchange, call, tag, watch, e);
       } finally {
         CallDeadlines.release(call);
       }
       if (step instanceof Exchange.Done<R> done) {
-        end(x, done.status(), done.requestId());
+        end(exchange, done.status(), done.requestId());
         return done.value();
       }
       if (step instanceof Exchange.Fail<R> fail) {
-        end(x, fail.failure().status(), fail.failure().requestId());
+        end(exchange, fail.failure().status(), fail.failure().requestId());
         throw fail.failure();
       }
       Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
-      attemptFailed(x, retry);
+      attemptFailed(exchange, retry);
       try {
         sleeper.sleep(retry.delay());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        end(x, retry.failure().status(), retry.failure().requestId());
+        end(exchange, retry.failure().status(), retry.failure().requestId());
         throw retry.failure();
       }
     }
@@ -222,9 +222,9 @@ final class Caller {
         });
     try {
       ByteString body = request == null ? null : codec.encodeRequest(request);
-      Exchange<R> x = exchange(codec, retryClass, resourceId);
-      notify(() -> listener.callStart(x.op));
-      attemptAsync(x, body, retryClass, future, current);
+      Exchange<R> exchange = exchange(codec, retryClass, resourceId);
+      notify(() -> listener.callStart(exchange.op));
+      attemptAsync(exchange, body, retryClass, future, current);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
     }
@@ -232,7 +232,7 @@ final class Caller {
   }
 
   private <R> void attemptAsync(
-      Exchange<R> x,
+      Exchange<R> exchange,
       @Nullable ByteString body,
       RetryClass retryClass,
       CompletableFuture<R> future,
@@ -243,7 +243,7 @@ final class Caller {
     AttemptTag tag = new AttemptTag();
     Call call;
     try {
-      call = newCall(x, body, retryClass, tag);
+      call = newCall(exchange, body, retryClass, tag);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
       return;
@@ -259,34 +259,35 @@ final class Caller {
           @Override
           public void onFailure(Call c, IOException e) {
             CallDeadlines.release(c);
-            handle(x, failure(x, c, tag, watch, e), body, retryClass, future, current);
+            handle(
+                exchange, failure(exchange, c, tag, watch, e), body, retryClass, future, current);
           }
 
           @Override
           public void onResponse(Call c, Response response) {
             CallDeadlines.release(c);
-            handle(x, x.onResponse(response), body, retryClass, future, current);
+            handle(exchange, exchange.onResponse(response), body, retryClass, future, current);
           }
         });
   }
 
   private <R> void handle(
-      Exchange<R> x,
+      Exchange<R> exchange,
       Exchange.Step<R> step,
       @Nullable ByteString body,
       RetryClass retryClass,
       CompletableFuture<R> future,
       AtomicReference<Call> current) {
     if (step instanceof Exchange.Done<R> done) {
-      end(x, done.status(), done.requestId());
+      end(exchange, done.status(), done.requestId());
       future.complete(done.value());
     } else if (step instanceof Exchange.Fail<R> fail) {
-      end(x, fail.failure().status(), fail.failure().requestId());
+      end(exchange, fail.failure().status(), fail.failure().requestId());
       future.completeExceptionally(fail.failure());
     } else {
       Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
-      attemptFailed(x, retry);
-      Runnable next = () -> attemptAsync(x, body, retryClass, future, current);
+      attemptFailed(exchange, retry);
+      Runnable next = () -> attemptAsync(exchange, body, retryClass, future, current);
       if (sleeper == Sleeper.SYSTEM) {
         CompletableFuture.delayedExecutor(retry.delay().toMillis(), TimeUnit.MILLISECONDS)
             .execute(next);
@@ -314,17 +315,20 @@ final class Caller {
   }
 
   private Call newCall(
-      Exchange<?> x, @Nullable ByteString body, RetryClass retryClass, AttemptTag tag) {
-    x.attempts++;
+      Exchange<?> exchange, @Nullable ByteString body, RetryClass retryClass, AttemptTag tag) {
+    exchange.attempts++;
     Headers headers;
-    if (x.op == Operation.LIVENESS) {
+    if (exchange.op == Operation.LIVENESS) {
       headers = anonymousHeaders;
     } else {
       headers =
           authorizedHeaders(options.rootKey() != null ? options.rootKey() : rootKeys.current());
     }
     Request.Builder b =
-        new Request.Builder().url(urls.get(x.op)).headers(headers).tag(AttemptTag.class, tag);
+        new Request.Builder()
+            .url(urls.get(exchange.op))
+            .headers(headers)
+            .tag(AttemptTag.class, tag);
     if (body == null) {
       b.get();
     } else {
@@ -367,40 +371,42 @@ final class Caller {
    * A failed attempt; one cancelled by its deadline is a timeout, not the caller's cancellation.
    */
   private static <R> Exchange.Step<R> failure(
-      Exchange<R> x, Call call, AttemptTag tag, CallDeadlines.Watch watch, IOException e) {
+      Exchange<R> exchange, Call call, AttemptTag tag, CallDeadlines.Watch watch, IOException e) {
     if (watch.expired) {
-      return x.onFailure(watch.timeout(e), tag.sent, false);
+      return exchange.onFailure(watch.timeout(e), tag.sent, false);
     }
-    return x.onFailure(e, tag.sent, call.isCanceled());
+    return exchange.onFailure(e, tag.sent, call.isCanceled());
   }
 
-  private void attemptFailed(Exchange<?> x, Exchange.Retry<?> retry) {
+  private void attemptFailed(Exchange<?> exchange, Exchange.Retry<?> retry) {
     UnkeyException f = retry.failure();
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "{} attempt {} failed (status {}, request {}); retrying in {} ms",
-          x.op.wireName(),
-          x.attempts,
+          exchange.op.wireName(),
+          exchange.attempts,
           f.status(),
           f.requestId(),
           retry.delay().toMillis());
     }
     notify(
-        () -> listener.attemptFailed(x.op, x.attempts, f.status(), f.requestId(), retry.delay()));
+        () ->
+            listener.attemptFailed(
+                exchange.op, exchange.attempts, f.status(), f.requestId(), retry.delay()));
   }
 
-  private void end(Exchange<?> x, int status, @Nullable String requestId) {
-    Duration latency = x.elapsed();
+  private void end(Exchange<?> exchange, int status, @Nullable String requestId) {
+    Duration latency = exchange.elapsed();
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "{} -> {} (request {}) in {} ms, {} attempt(s)",
-          x.op.wireName(),
+          exchange.op.wireName(),
           status,
           requestId,
           latency.toMillis(),
-          x.attempts);
+          exchange.attempts);
     }
-    notify(() -> listener.callEnd(x.op, status, requestId, latency, x.attempts));
+    notify(() -> listener.callEnd(exchange.op, status, requestId, latency, exchange.attempts));
   }
 
   private static void notify(Runnable event) {

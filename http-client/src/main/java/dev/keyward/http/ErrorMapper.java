@@ -104,18 +104,18 @@ final class ErrorMapper {
     if (type == null || type.isEmpty()) {
       return null;
     }
-    String t = type.toLowerCase(Locale.ROOT);
-    int slash = t.lastIndexOf('/');
-    String specific = slash >= 0 ? t.substring(slash + 1) : t;
+    String lowerType = type.toLowerCase(Locale.ROOT);
+    int slash = lowerType.lastIndexOf('/');
+    String specific = slash >= 0 ? lowerType.substring(slash + 1) : lowerType;
     if (specific.equals("insufficient_permissions")) {
       return Kind.INSUFFICIENT;
     }
-    if (t.contains("/authentication/")) {
+    if (lowerType.contains("/authentication/")) {
       return specific.equals("missing") || specific.equals("malformed")
           ? Kind.BAD_REQUEST
           : Kind.UNAUTHORIZED;
     }
-    if (t.contains("/authorization/") || specific.equals("protected_resource")) {
+    if (lowerType.contains("/authorization/") || specific.equals("protected_resource")) {
       return Kind.FORBIDDEN;
     }
     if (specific.endsWith("not_found")) {
@@ -126,10 +126,10 @@ final class ErrorMapper {
         || specific.contains("duplicate")) {
       return Kind.CONFLICT;
     }
-    if (t.contains("/too_many_requests/") || specific.equals("rate_limited")) {
+    if (lowerType.contains("/too_many_requests/") || specific.equals("rate_limited")) {
       return Kind.RATE_LIMITED;
     }
-    if (t.contains("/bad_request/") || specific.equals("invalid_input")) {
+    if (lowerType.contains("/bad_request/") || specific.equals("invalid_input")) {
       return Kind.BAD_REQUEST;
     }
     if (specific.contains("precondition") || specific.endsWith("not_configured")) {

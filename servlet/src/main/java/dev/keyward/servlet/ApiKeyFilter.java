@@ -122,9 +122,11 @@ public final class ApiKeyFilter implements Filter {
   }
 
   /**
-   * Verifies the request's key against {@code requirement}; the result says whether to pass it on,
-   * reject it, or (fail open) pass it unverified. Visible for the Spring integration and
-   * benchmarks.
+   * Decides the request against {@code requirement}: a missing or malformed key is rejected without
+   * a call, a cached answer is used when the cache holds one, otherwise Unkey verifies the key. The
+   * result says whether to pass the request on, reject it, or (fail open) pass it unverified. Only
+   * {@link #doFilter} calls it; the Spring integration and the benchmarks go through {@code
+   * doFilter} too.
    */
   Outcome authenticate(HttpServletRequest request, Requirement requirement) {
     CredentialReader.Credential credential = credentials.read(request);
@@ -137,11 +139,11 @@ public final class ApiKeyFilter implements Filter {
       return Outcome.reject(Rejection.malformedKey());
     }
     Secret key = credential.key;
-    VerificationCache c = cache;
+    VerificationCache verificationCache = cache;
     String hash = "";
-    if (c != null) {
+    if (verificationCache != null) {
       hash = key.hash();
-      VerificationCache.Entry hit = c.lookup(hash, requirement.cacheQuery());
+      VerificationCache.Entry hit = verificationCache.lookup(hash, requirement.cacheQuery());
       if (hit != null) {
         listener.verified(hit.verification.code(), true);
         return hit.key != null ? Outcome.pass(hit.key) : decide(hit.verification);
@@ -153,15 +155,17 @@ public final class ApiKeyFilter implements Filter {
     } catch (UnkeyException e) {
       return unavailable(e);
     } catch (IllegalArgumentException e) {
-      // The key broke a local limit of the request (e.g. its length): it cannot be valid.
+      // Not the key's length or characters (the credential reader refused those) nor the
+      // requirement (checked when it was built): only an Unkey implementation that rejects the
+      // request before sending it gets here, and the key is answered as malformed.
       listener.missingKey(true);
       return Outcome.reject(Rejection.malformedKey());
     }
     if (incident.compareAndSet(true, false)) {
       LOG.log(Level.INFO, "keyward: Unkey reachable again; API key verification resumed");
     }
-    if (c != null) {
-      c.offer(hash, requirement.cacheQuery(), result);
+    if (verificationCache != null) {
+      verificationCache.offer(hash, requirement.cacheQuery(), result);
     }
     listener.verified(result.code(), false);
     return decide(result);

@@ -99,27 +99,27 @@ public class KeywardAutoConfiguration {
         KeywardProperties properties,
         ObjectProvider<VerificationCache> cache,
         ObjectProvider<VerificationListener> listeners) {
-      KeywardProperties.Filter f = properties.getFilter();
-      ApiKeyFilter.Builder b =
+      KeywardProperties.Filter settings = properties.getFilter();
+      ApiKeyFilter.Builder builder =
           ApiKeyFilter.builder(unkey)
-              .failOpen(f.isFailOpen())
-              .usageExceededStatus(f.getUsageExceededStatus());
-      if (f.getHeader() != null && !f.getHeader().isBlank()) {
-        b.header(f.getHeader());
+              .failOpen(settings.isFailOpen())
+              .usageExceededStatus(settings.getUsageExceededStatus());
+      if (settings.getHeader() != null && !settings.getHeader().isBlank()) {
+        builder.header(settings.getHeader());
       }
-      if (f.getDefaultPermissions() != null && !f.getDefaultPermissions().isBlank()) {
-        b.defaultRequirement(Requirement.permissions(f.getDefaultPermissions()));
+      if (settings.getDefaultPermissions() != null && !settings.getDefaultPermissions().isBlank()) {
+        builder.defaultRequirement(Requirement.permissions(settings.getDefaultPermissions()));
       }
-      f.getExclude().forEach(b::exclude);
-      for (KeywardProperties.Route route : f.getRoutes()) {
-        b.route(route.getPattern(), requirement(route));
+      settings.getExclude().forEach(builder::exclude);
+      for (KeywardProperties.Route route : settings.getRoutes()) {
+        builder.route(route.getPattern(), requirement(route));
       }
-      cache.ifAvailable(b::cache);
+      cache.ifAvailable(builder::cache);
       List<VerificationListener> all = listeners.orderedStream().collect(Collectors.toList());
       if (!all.isEmpty()) {
-        b.listener(new CompositeVerificationListener(all));
+        builder.listener(new CompositeVerificationListener(all));
       }
-      return b.build();
+      return builder.build();
     }
 
     @Bean

@@ -91,38 +91,38 @@ enum ErrorCode {
       String requestId,
       List<ValidationError> errors,
       @Nullable PermissionQuery missing) {
-    Problem p = new Problem(status, type, title, detail, requestId, errors);
+    Problem problem = new Problem(status, type, title, detail, requestId, errors);
     String why =
         "the fake answered "
             + name().toLowerCase(java.util.Locale.ROOT)
             + (status == 404 ? ": " + ErrorCodec.notFoundExplanation(op) : "");
     switch (status) {
       case 400:
-        return new BadRequestException(op, p, why);
+        return new BadRequestException(op, problem, why);
       case 401:
-        return new UnauthorizedException(op, p, why);
+        return new UnauthorizedException(op, problem, why);
       case 403:
         return this == INSUFFICIENT_PERMISSIONS
-            ? new InsufficientPermissionsException(op, p, why, missing)
-            : new ForbiddenException(op, p, why);
+            ? new InsufficientPermissionsException(op, problem, why, missing)
+            : new ForbiddenException(op, problem, why);
       case 404:
-        return new NotFoundException(op, p, why);
+        return new NotFoundException(op, problem, why);
       case 409:
-        return new ConflictException(op, p, why);
+        return new ConflictException(op, problem, why);
       case 410:
-        return new GoneException(op, p, why);
+        return new GoneException(op, problem, why);
       case 412:
         // keyward maps by type first: a protected resource is a ForbiddenException, as the client
         // reads it
         return this == PROTECTED_RESOURCE
-            ? new ForbiddenException(op, p, why)
-            : new PreconditionFailedException(op, p, why);
+            ? new ForbiddenException(op, problem, why)
+            : new PreconditionFailedException(op, problem, why);
       case 429:
-        return new RateLimitedException(op, p, why, null);
+        return new RateLimitedException(op, problem, why, null);
       case 500:
-        return new ServerException(op, p, why);
+        return new ServerException(op, problem, why);
       default:
-        return new UnexpectedStatusException(op, p, why);
+        return new UnexpectedStatusException(op, problem, why);
     }
   }
 }

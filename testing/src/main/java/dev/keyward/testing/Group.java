@@ -30,6 +30,19 @@ abstract class Group {
   }
 
   /**
+   * A live key, or Unkey's 404; then checks {@code op}'s permission on the key's API (403). Call
+   * under the workspace lock.
+   */
+  final StoredKey authorizedKey(Operation op, StoredRootKey caller, String keyId, String rid) {
+    StoredKey key = ws.liveKey(keyId);
+    if (key == null) {
+      throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
+    }
+    ws.authorize(caller, op, key.apiId, java.util.Set.of(), rid);
+    return key;
+  }
+
+  /**
    * One page of {@code all}, ordered by id as Unkey's list queries are: the cursor is the base64url
    * of the last id returned, opaque to callers.
    */

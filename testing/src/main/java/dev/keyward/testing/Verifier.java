@@ -41,61 +41,61 @@ final class Verifier extends Group {
     String rid = ws.requestId();
     Verification.Builder answer;
     synchronized (ws.lock) {
-      StoredRootKey p = principal(op, rid);
-      if (!Workspace.hasAnyApiPermission(p, "verify_key")) {
-        ws.authorize(p, op, null, Set.of(), rid);
+      StoredRootKey caller = principal(op, rid);
+      if (!Workspace.hasAnyApiPermission(caller, "verify_key")) {
+        ws.authorize(caller, op, null, Set.of(), rid);
       }
-      StoredKey k = ws.keysByHash.get(hash);
-      if (k == null
-          || k.deleted()
-          || ws.api(k.apiId) == null
-          || !ws.allows(p, op, k.apiId, Set.of())) {
+      StoredKey stored = ws.keysByHash.get(hash);
+      if (stored == null
+          || stored.deleted()
+          || ws.api(stored.apiId) == null
+          || !ws.allows(caller, op, stored.apiId, Set.of())) {
         return Verification.builder(Verification.Code.NOT_FOUND).requestId(rid).build();
       }
-      ws.refill(k);
-      List<String> permissions = ws.effectivePermissions(k);
+      ws.refill(stored);
+      List<String> permissions = ws.effectivePermissions(stored);
       Verification.Code code = Verification.Code.VALID;
       List<RatelimitStatus> statuses = List.of();
-      if (!k.enabled) {
+      if (!stored.enabled) {
         code = Verification.Code.DISABLED;
-      } else if (k.expires != null && ws.now().isAfter(k.expires)) {
+      } else if (stored.expires != null && ws.now().isAfter(stored.expires)) {
         code = Verification.Code.EXPIRED;
       } else if (query != null
           && !query.evaluate(permissions.isEmpty() ? Set.of() : Set.copyOf(permissions))) {
         code = Verification.Code.INSUFFICIENT_PERMISSIONS;
       }
       if (code == Verification.Code.VALID) {
-        statuses = rateLimit(op, k, requested, rid);
+        statuses = rateLimit(op, stored, requested, rid);
         for (RatelimitStatus s : statuses) {
           if (s.exceeded()) {
             code = Verification.Code.RATE_LIMITED;
           }
         }
       }
-      Long credits = k.remaining;
-      if (code == Verification.Code.VALID && k.remaining != null) {
+      Long credits = stored.remaining;
+      if (code == Verification.Code.VALID && stored.remaining != null) {
         long spend = cost != null ? cost : 1;
-        if (spend > 0 && k.remaining < spend) {
+        if (spend > 0 && stored.remaining < spend) {
           code = Verification.Code.USAGE_EXCEEDED;
           credits = 0L;
         } else {
-          k.remaining = Math.max(0, k.remaining - spend);
-          credits = k.remaining;
+          stored.remaining = Math.max(0, stored.remaining - spend);
+          credits = stored.remaining;
         }
       }
       // Stored meta maps are replaced, never changed in place, so the builder may copy them after
       // unlocking.
       answer =
           Verification.builder(code)
-              .keyId(k.id)
-              .name(k.name)
-              .meta(k.meta == null ? Map.of() : k.meta)
-              .expires(k.expires)
+              .keyId(stored.id)
+              .name(stored.name)
+              .meta(stored.meta == null ? Map.of() : stored.meta)
+              .expires(stored.expires)
               .credits(credits)
-              .enabled(k.enabled)
+              .enabled(stored.enabled)
               .permissions(permissions)
-              .roles(ws.roleNames(k))
-              .identity(ws.identityOf(k))
+              .roles(ws.roleNames(stored))
+              .identity(ws.identityOf(stored))
               .ratelimits(statuses)
               .requestId(rid);
     }
@@ -147,8 +147,8 @@ final class Verifier extends Group {
         toCheck.put(c.name(), new Limit("", c.name(), c.limit(), c.duration(), false, k.id, cost));
         continue;
       }
-      Limit l = configured.get(c.name());
-      if (l == null) {
+      Limit limit = configured.get(c.name());
+      if (limit == null) {
         String msg =
             "ratelimit '"
                 + c.name()
@@ -167,7 +167,13 @@ final class Verifier extends Group {
       toCheck.put(
           c.name(),
           new Limit(
-              l.id(), l.name(), l.limit(), l.duration(), l.autoApply(), l.identifier(), cost));
+              limit.id(),
+              limit.name(),
+              limit.limit(),
+              limit.duration(),
+              limit.autoApply(),
+              limit.identifier(),
+              cost));
     }
     if (toCheck.isEmpty()) {
       return List.of();

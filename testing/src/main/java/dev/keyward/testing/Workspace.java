@@ -158,25 +158,25 @@ final class Workspace {
    * Applies a refill whose moment has passed since the last one (Unkey's daily job, done lazily).
    */
   void refill(StoredKey k) {
-    Refill r = k.refill;
-    if (r == null) {
+    Refill refill = k.refill;
+    if (refill == null) {
       return;
     }
     Instant now = now();
     Instant last = k.lastRefillAt != null ? k.lastRefillAt : k.createdAt;
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     LocalDate due;
-    if (r.interval() == Refill.Interval.MONTHLY && r.refillDay() != null) {
-      due = dueInMonth(today, r.refillDay());
+    if (refill.interval() == Refill.Interval.MONTHLY && refill.refillDay() != null) {
+      due = dueInMonth(today, refill.refillDay());
       if (due.isAfter(today)) {
-        due = dueInMonth(today.minusMonths(1), r.refillDay());
+        due = dueInMonth(today.minusMonths(1), refill.refillDay());
       }
     } else {
       due = today;
     }
     Instant dueAt = due.atStartOfDay(ZoneOffset.UTC).toInstant();
     if (last.isBefore(dueAt)) {
-      k.remaining = r.amount();
+      k.remaining = refill.amount();
       k.lastRefillAt = now;
     }
   }

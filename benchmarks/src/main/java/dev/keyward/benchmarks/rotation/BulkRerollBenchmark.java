@@ -132,20 +132,20 @@ public class BulkRerollBenchmark {
 
   /** Runs one bulk reroll outside JMH and prints throughput against the limit. */
   public static void main(String[] args) throws IOException {
-    BulkRerollBenchmark b = new BulkRerollBenchmark();
-    b.limit = args.length > 0 ? Integer.parseInt(args[0]) : 150;
-    b.windowMillis = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-    b.keys = args.length > 2 ? Integer.parseInt(args[2]) : 750;
-    b.concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-    b.startServer();
+    BulkRerollBenchmark benchmark = new BulkRerollBenchmark();
+    benchmark.limit = args.length > 0 ? Integer.parseInt(args[0]) : 150;
+    benchmark.windowMillis = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    benchmark.keys = args.length > 2 ? Integer.parseInt(args[2]) : 750;
+    benchmark.concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    benchmark.startServer();
     try {
       for (int i = 0; i < 3; i++) {
-        b.createKeys();
+        benchmark.createKeys();
         long start = System.nanoTime();
-        BulkRerollReport report = b.bulkReroll();
+        BulkRerollReport report = benchmark.bulkReroll();
         double seconds = (System.nanoTime() - start) / 1e9;
-        double requests = b.keys + (b.keys + 99) / 100.0;
-        double limitPerSecond = b.limit * 1000.0 / b.windowMillis;
+        double requests = benchmark.keys + (benchmark.keys + 99) / 100.0;
+        double limitPerSecond = benchmark.limit * 1000.0 / benchmark.windowMillis;
         System.out.printf(
             "run %d: %d keys in %.3f s, %.0f requests/s = %.3f of the limit (%d failed, %d 429s)%n",
             i,
@@ -154,10 +154,10 @@ public class BulkRerollBenchmark {
             requests / seconds,
             requests / seconds / limitPerSecond,
             report.failed().size(),
-            b.rateLimited.getAndSet(0));
+            benchmark.rateLimited.getAndSet(0));
       }
     } finally {
-      b.stopServer();
+      benchmark.stopServer();
     }
   }
 }

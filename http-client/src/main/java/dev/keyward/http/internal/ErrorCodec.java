@@ -26,10 +26,11 @@ public final class ErrorCodec {
    */
   public static ByteString encode(Problem problem) {
     Buffer buffer = new Buffer();
-    WireWriter w = new WireWriter(JsonWriter.of(buffer));
-    w.begin();
-    w.obj("meta", m -> m.str("requestId", problem.requestId() == null ? "" : problem.requestId()));
-    w.obj(
+    WireWriter writer = new WireWriter(JsonWriter.of(buffer));
+    writer.begin();
+    writer.obj(
+        "meta", m -> m.str("requestId", problem.requestId() == null ? "" : problem.requestId()));
+    writer.obj(
         "error",
         e -> {
           e.str("title", orEmpty(problem.title()));
@@ -47,7 +48,7 @@ public final class ErrorCodec {
                 });
           }
         });
-    w.end();
+    writer.end();
     return buffer.readByteString();
   }
 

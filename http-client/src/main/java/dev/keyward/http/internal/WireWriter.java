@@ -19,16 +19,16 @@ import org.jspecify.annotations.Nullable;
  * is.
  */
 public final class WireWriter {
-  private final JsonWriter w;
+  private final JsonWriter json;
 
-  WireWriter(JsonWriter w) {
-    this.w = w;
-    w.setSerializeNulls(true);
+  WireWriter(JsonWriter json) {
+    this.json = json;
+    json.setSerializeNulls(true);
   }
 
   private WireWriter name(String name) {
     try {
-      w.name(name);
+      json.name(name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -38,7 +38,7 @@ public final class WireWriter {
   /** Starts an object. */
   public WireWriter begin() {
     try {
-      w.beginObject();
+      json.beginObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -48,7 +48,7 @@ public final class WireWriter {
   /** Starts an array (for bodies that are arrays). */
   public WireWriter beginArray() {
     try {
-      w.beginArray();
+      json.beginArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -58,7 +58,7 @@ public final class WireWriter {
   /** Ends an array. */
   public WireWriter endArray() {
     try {
-      w.endArray();
+      json.endArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,7 +73,7 @@ public final class WireWriter {
   /** Ends an object. */
   public WireWriter end() {
     try {
-      w.endObject();
+      json.endObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -83,7 +83,7 @@ public final class WireWriter {
   /** Writes any JSON value tree (maps, lists, strings, numbers, booleans, null). */
   public WireWriter value(@Nullable Object value) {
     try {
-      JsonTree.write(w, value);
+      JsonTree.write(json, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -196,13 +196,13 @@ public final class WireWriter {
   public <T> WireWriter list(String name, List<T> items, BiConsumer<WireWriter, T> item) {
     name(name);
     try {
-      w.beginArray();
+      json.beginArray();
       for (T t : items) {
         begin();
         item.accept(this, t);
         end();
       }
-      w.endArray();
+      json.endArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
