@@ -182,10 +182,11 @@ final class ReadmeBlocks {
     while (i < x.size() || j < y.size()) {
       if (i < x.size() && j < y.size() && x.get(i).equals(y.get(j))) {
         out.append("  ").append(x.get(i++)).append('\n');
-      } else if (j < y.size() && (i == x.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        out.append("+ ").append(y.get(j++)).append('\n');
-      } else {
+        j++;
+      } else if (i < x.size() && (j == y.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
         out.append("- ").append(x.get(i++)).append('\n');
+      } else {
+        out.append("+ ").append(y.get(j++)).append('\n');
       }
     }
     return out.toString();

@@ -73,6 +73,8 @@ class ReadmeBlocksTest {
         .contains("block client-errors differs from examples/src/test/java/")
         .contains("- " + line)
         .contains("+ " + line.replace("needs", "lacks"));
+    assertThat(problems.get(0).lines().filter(l -> l.startsWith("- ") || l.startsWith("+ ")))
+        .containsExactly("- " + line, "+ " + line.replace("needs", "lacks"));
   }
 
   @Test
@@ -89,6 +91,11 @@ class ReadmeBlocksTest {
     assertThat(problems(readme))
         .anyMatch(p -> p.contains("block usage-old names no // readme:begin region"))
         .anyMatch(p -> p.contains("region usage is shown by no README block"));
+  }
+
+  @Test
+  void diffKeepsCommonLinesAndMarksTheRest() {
+    assertThat(ReadmeBlocks.diff("a\nb\nc", "a\nx\nc\nd")).isEqualTo("  a\n- b\n+ x\n  c\n+ d\n");
   }
 
   @Test
