@@ -1,5 +1,16 @@
 package dev.keyward.redact;
 
+import static dev.keyward.redact.CharSequences.escapedStringEnd;
+import static dev.keyward.redact.CharSequences.indexOf;
+import static dev.keyward.redact.CharSequences.isBase58;
+import static dev.keyward.redact.CharSequences.isIn;
+import static dev.keyward.redact.CharSequences.isToken;
+import static dev.keyward.redact.CharSequences.regionEquals;
+import static dev.keyward.redact.CharSequences.regionEqualsIgnoreCase;
+import static dev.keyward.redact.CharSequences.skipBlanks;
+import static dev.keyward.redact.CharSequences.skipWhitespace;
+import static dev.keyward.redact.CharSequences.stringEnd;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,27 +41,6 @@ final class SecretScanner {
   static final int START_CHARS = 4;
 
   static final String MASK = "****";
-
-  private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-  private static final boolean[] IS_BASE58 = new boolean[128];
-  private static final boolean[] IS_TOKEN = new boolean[128];
-
-  static {
-    for (int i = 0; i < BASE58.length(); i++) {
-      IS_BASE58[BASE58.charAt(i)] = true;
-    }
-    // RFC 6750 b64token, plus '*' so that an already masked token is recognised as one token.
-    for (char c = 'a'; c <= 'z'; c++) {
-      IS_TOKEN[c] = true;
-      IS_TOKEN[Character.toUpperCase(c)] = true;
-    }
-    for (char c = '0'; c <= '9'; c++) {
-      IS_TOKEN[c] = true;
-    }
-    for (char c : "-._~+/=*".toCharArray()) {
-      IS_TOKEN[c] = true;
-    }
-  }
 
   /** Registered prefixes without their trailing {@code _}, longest first. */
   private final String[] prefixes;
@@ -278,33 +268,6 @@ final class SecretScanner {
     return pack(keepEnd, end);
   }
 
-  /**
-   * End of a JSON string body starting at {@code i}: the unescaped quote, a control character or
-   * the text end.
-   */
-  private static int stringEnd(CharSequence s, int i, int n) {
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c == '"' || c < 0x20) {
-        return i;
-      }
-      i += c == '\\' ? 2 : 1;
-    }
-    return n;
-  }
-
-  /** End of a JSON string body that is itself inside a JSON string ({@code \"…\"}). */
-  private static int escapedStringEnd(CharSequence s, int i, int n) {
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\' || c < 0x20) {
-        return i;
-      }
-      i++;
-    }
-    return n;
-  }
-
   static long pack(int keepEnd, int end) {
     return ((long) keepEnd << 32) | end;
   }
@@ -315,87 +278,6 @@ final class SecretScanner {
 
   static int end(long match) {
     return (int) match;
-  }
-
-  private static int skipWhitespace(CharSequence s, int i, int n) {
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return i;
-      }
-      i++;
-    }
-    return n;
-  }
-
-  private static int skipBlanks(CharSequence s, int i, int n) {
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c != ' ' && c != '\t') {
-        return i;
-      }
-      i++;
-    }
-    return n;
-  }
-
-  private static boolean isIn(boolean[] set, char c) {
-    return c < 128 && set[c];
-  }
-
-  private static boolean isBase58(char c) {
-    return c < 128 && IS_BASE58[c];
-  }
-
-  private static boolean isToken(char c) {
-    return c < 128 && IS_TOKEN[c];
-  }
-
-  private static boolean regionEquals(CharSequence s, int start, String expected) {
-    int length = expected.length();
-    if (start + length > s.length()) {
-      return false;
-    }
-    for (int k = 0; k < length; k++) {
-      if (s.charAt(start + k) != expected.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** ASCII case-insensitive comparison; {@code lowerCase} must be lower case. */
-  private static boolean regionEqualsIgnoreCase(CharSequence s, int start, String lowerCase) {
-    int length = lowerCase.length();
-    if (start + length > s.length()) {
-      return false;
-    }
-    for (int k = 0; k < length; k++) {
-      char c = s.charAt(start + k);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      }
-      if (c != lowerCase.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int indexOf(CharSequence s, char c, int from) {
-    int i;
-    if (s instanceof String) {
-      i = ((String) s).indexOf(c, from);
-    } else {
-      i = -1;
-      for (int k = from, n = s.length(); k < n; k++) {
-        if (s.charAt(k) == c) {
-          i = k;
-          break;
-        }
-      }
-    }
-    return i < 0 ? Integer.MAX_VALUE : i;
   }
 
   private static int min(int a, int b) {

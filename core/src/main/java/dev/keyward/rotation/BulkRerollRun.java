@@ -7,9 +7,7 @@ import dev.keyward.UnkeyException;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.KeyInfo;
 import dev.keyward.model.ListKeysRequest;
-import dev.keyward.model.Pages;
 import dev.keyward.model.RerollKeyRequest;
-import dev.keyward.model.UpdateKeyRequest;
 import dev.keyward.rotation.JournalRecord.Type;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +49,7 @@ final class BulkRerollRun {
   private final Map<String, Duration> rateLimitWaited = new ConcurrentHashMap<>();
 
   private final RequestPacer pacer;
+  private final RepeatableCalls calls;
   private String planId = "-";
   private int skipped;
   private int total;
@@ -60,6 +59,7 @@ final class BulkRerollRun {
     this.job = job;
     this.storage = job.journal.storage();
     this.pacer = new RequestPacer(job.clock, job.sleeper, job.pacePermits, job.paceWindow);
+    this.calls = new RepeatableCalls(job, storage, pacer, () -> planId);
   }
 
   BulkRerollReport run() {
@@ -120,7 +120,7 @@ final class BulkRerollRun {
   private void start(RotationJournal.Session session) {
     planId = RootKeyRotation.newPlanId(job.clock).replaceFirst("^rot-", "bulk-");
     List<String> entries = new ArrayList<>();
-    for (KeyInfo k : listAll(job.listRequest())) {
+    for (KeyInfo k : calls.listAll(job.listRequest())) {
       if (job.filter.test(k)) {
         entries.add(
             k.keyId()
@@ -203,7 +203,7 @@ final class BulkRerollRun {
       created = job.unkey.keys().reroll(RerollKeyRequest.of(key, job.grace));
       pacer.sampleLatency(Duration.between(sent, job.clock.instant()));
     } catch (RateLimitedException e) {
-      Duration wait = rateLimitWait(e);
+      Duration wait = RepeatableCalls.rateLimitWait(e);
       if (rateLimitWaited.merge(key, wait, Duration::plus).compareTo(job.maxRateLimitWait) > 0) {
         rateLimitedTooLong(session, key, "reroll");
         return Outcome.FAILED;
@@ -229,8 +229,8 @@ final class BulkRerollRun {
       job.onNewKey.accept(key, created);
     } catch (Exception e) {
       try {
-        deleteQuietly(created.keyId());
-        restoreExpiry(BulkPlan.fold(session.records()).targets.get(key));
+        calls.deleteQuietly(created.keyId());
+        calls.restoreExpiry(BulkPlan.fold(session.records()).targets.get(key));
       } catch (RateLimitedException limited) {
         rateLimitedTooLong(
             session, key, "deleting the successor the onNewKey callback did not take");
@@ -262,8 +262,8 @@ final class BulkRerollRun {
       if (t.state == BulkPlan.KeyState.REROLLED) {
         storage.checkpoint("bulk.deleteJournaledSuccessor");
         try {
-          deleteQuietly(t.successor);
-          restoreExpiry(t);
+          calls.deleteQuietly(t.successor);
+          calls.restoreExpiry(t);
         } catch (RateLimitedException e) {
           rateLimitedTooLong(session, t.keyId, "recovering a lost answer");
           continue;
@@ -280,8 +280,8 @@ final class BulkRerollRun {
     Map<String, KeyInfo> olds = new ConcurrentHashMap<>();
     for (BulkPlan.Target t : unknown) {
       try {
-        restoreExpiry(t);
-        olds.put(t.keyId, patiently(() -> job.unkey.keys().get(t.keyId)));
+        calls.restoreExpiry(t);
+        olds.put(t.keyId, calls.patiently(() -> job.unkey.keys().get(t.keyId)));
       } catch (NotFoundException e) {
         failed.put(t.keyId, "the key no longer exists");
       } catch (RateLimitedException e) {
@@ -294,7 +294,7 @@ final class BulkRerollRun {
     Set<String> exclude = new HashSet<>(plan.targets.keySet());
     exclude.addAll(plan.knownSuccessors);
     List<KeyInfo> all =
-        listAll(ListKeysRequest.builder(job.apiId).limit(100).build()).stream()
+        calls.listAll(ListKeysRequest.builder(job.apiId).limit(100).build()).stream()
             .filter(k -> !exclude.contains(k.keyId()))
             .toList();
     for (BulkPlan.Target t : unknown) {
@@ -310,7 +310,7 @@ final class BulkRerollRun {
               .toList();
       for (String id : orphans) {
         storage.checkpoint("bulk.deleteLostSuccessor");
-        deleteQuietly(id);
+        calls.deleteQuietly(id);
       }
       session.append(
           record(Type.RECOVERED, "key", t.keyId, "deleted", JournalRecord.joinList(orphans)));
@@ -325,101 +325,6 @@ final class BulkRerollRun {
             k.identity() == null ? null : k.identity().externalId(),
             old.identity() == null ? null : old.identity().externalId())
         && Objects.equals(k.meta(), old.meta());
-  }
-
-  private void restoreExpiry(BulkPlan.Target t) {
-    storage.checkpoint("bulk.restoreExpiry");
-    UpdateKeyRequest.Builder update = UpdateKeyRequest.builder(t.keyId);
-    if (t.originalExpires == null) {
-      update.clearExpires();
-    } else {
-      update.expires(t.originalExpires);
-    }
-    try {
-      patiently(() -> job.unkey.keys().update(update.build()));
-    } catch (NotFoundException e) {
-      // the old key is gone; nothing to restore
-    }
-  }
-
-  private void deleteQuietly(String keyId) {
-    try {
-      patiently(() -> job.unkey.keys().delete(keyId));
-    } catch (NotFoundException e) {
-      // already gone (perhaps by an earlier attempt whose answer was lost)
-    }
-  }
-
-  private List<KeyInfo> listAll(ListKeysRequest request) {
-    try {
-      return Pages.iterate(
-              c -> {
-                try {
-                  pacer.awaitTurn();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  throw new RotationException(
-                      planId, "list", "interrupted; run again to continue", e);
-                }
-                return patiently(
-                    () ->
-                        job.unkey
-                            .apis()
-                            .listKeys(c.isPresent() ? request.withCursor(c.get()) : request));
-              })
-          .stream()
-          .toList();
-    } catch (UnkeyException e) {
-      throw new RotationException(planId, "list", "cannot list the API's keys", e);
-    }
-  }
-
-  /**
-   * Runs a call whose repetition is harmless (reads, absolute updates, deletes that accept "already
-   * gone"), waiting out 429s for at most {@code maxRateLimitWait} in all (then rethrowing the last)
-   * and retrying 5xx and lost answers a few times.
-   */
-  private <T> T patiently(java.util.function.Supplier<T> call) {
-    Duration waited = Duration.ZERO;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return call.get();
-      } catch (RateLimitedException e) {
-        Duration wait = rateLimitWait(e);
-        waited = waited.plus(wait);
-        if (waited.compareTo(job.maxRateLimitWait) > 0) {
-          throw e;
-        }
-        sleepQuietly(wait);
-      } catch (TransportException e) {
-        if (attempt >= 10) {
-          throw e;
-        }
-        sleepQuietly(Duration.ofMillis(100L * attempt));
-      } catch (UnkeyException e) {
-        if (e.status() < 500 || attempt >= 10) {
-          throw e;
-        }
-        sleepQuietly(Duration.ofMillis(100L * attempt));
-      }
-    }
-  }
-
-  private void sleepQuietly(Duration d) {
-    try {
-      job.sleeper.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RotationException(planId, "reroll", "interrupted; run again to continue", e);
-    }
-  }
-
-  /** A 429's {@code Retry-After} (one second if absent), never less than the minimum wait. */
-  private static Duration rateLimitWait(RateLimitedException e) {
-    Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1));
-    return wait.compareTo(BulkReroll.MIN_RATE_LIMIT_WAIT) < 0
-        ? BulkReroll.MIN_RATE_LIMIT_WAIT
-        : wait;
   }
 
   /**

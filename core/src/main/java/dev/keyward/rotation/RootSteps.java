@@ -6,10 +6,8 @@ import dev.keyward.model.RootKeyInfo;
 import dev.keyward.rotation.JournalRecord.Type;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -26,53 +24,7 @@ final class RootSteps {
   }
 
   List<String> dryRun() {
-    String oldId = oldKeyId();
-    List<String> perms = rotation.operatorPermissions;
-    String name = rotation.name != null ? rotation.name : "root key";
-    Optional<RootKeyInfo> info = rotation.issuer.describe(oldId);
-    if (info.isPresent()) {
-      perms = info.get().permissions();
-      name = rotation.name != null ? rotation.name : baseName(info.get().name());
-    }
-    String marked = name + " [rot-<plan id>]";
-    List<String> lines = new ArrayList<>();
-    lines.add("0. lock " + oldId + " and journal every step in " + rotation.journal.directory());
-    lines.add(
-        rotation.issuer.automatic()
-            ? "1. create root key \""
-                + marked
-                + "\" with permissions "
-                + perms
-                + " (rootKeys.createRootKey)"
-            : "1. wait for an operator to create root key \""
-                + marked
-                + "\" with permissions "
-                + perms
-                + " in the dashboard and supply it");
-    lines.add(
-        "2. write it to "
-            + rotation.store
-            + " as "
-            + rotation.storeName
-            + " (previous value kept as "
-            + rotation.storeName
-            + "_PREVIOUS until done)");
-    lines.add("3. run the deploy hook");
-    lines.add(
-        "4. verify: (a) keys.verifyKey with the new key answers 200, (b) its permissions equal "
-            + perms
-            + (rotation.issuer.automatic() ? " (rootKeys.getRootKey)" : " (operator-confirmed)")
-            + ", (c) the caller's check passes within "
-            + rotation.verifier.deadline()
-            + "; on failure delete the new key, restore the store, keep "
-            + oldId);
-    lines.add(
-        "5. "
-            + (rotation.overlap.isZero() ? "" : "after an overlap of " + rotation.overlap + ", ")
-            + (rotation.issuer.automatic()
-                ? "delete " + oldId + " (rootKeys.deleteRootKey)"
-                : "wait for an operator to delete " + oldId + " in the dashboard"));
-    return lines;
+    return RootDryRun.lines(rotation, oldKeyId());
   }
 
   RotationReport run(boolean resumeOnly) {
@@ -290,60 +242,12 @@ final class RootSteps {
 
   private void verify(RotationJournal.Session session, RootPlan plan) throws InterruptedException {
     step = "verify";
-    Optional<Secret> stored = rotation.store.read(plan.storeName);
-    Optional<Secret> previous =
-        plan.hadPrevious ? rotation.store.read(plan.backupName()) : Optional.empty();
-    String failure = null;
-    String failedStep = "verify";
-    if (stored.isEmpty()) {
-      failure = "the store holds no key under " + plan.storeName;
-    } else if (previous.isPresent() && previous.get().equals(stored.get())) {
-      failure = "the store still holds the old key";
-    }
-    Deadline deadline =
-        new Deadline(rotation.clock, rotation.sleeper, rotation.verifier.deadline());
-    if (failure == null) {
-      failedStep = "verify-authenticated-call";
-      storage.checkpoint("verify.a");
-      failure = rotation.verifier.authenticates(stored.get(), deadline);
-    }
-    if (failure == null) {
-      failedStep = "verify-permissions";
-      storage.checkpoint("verify.b");
-      failure = permissionsDiffer(plan, stored.get());
-    }
-    if (failure == null) {
-      failedStep = "verify-caller-check";
-      storage.checkpoint("verify.c");
-      failure = rotation.verifier.callerCheckPasses(stored.get(), deadline);
-    }
+    RootVerification.Failure failure = new RootVerification(rotation, storage).check(plan);
     if (failure == null) {
       session.append(record(Type.VERIFIED, "key", plan.newKeyId));
     } else {
-      session.append(record(Type.ROLLBACK, "step", failedStep, "reason", failure));
+      session.append(record(Type.ROLLBACK, "step", failure.step(), "reason", failure.reason()));
     }
-  }
-
-  private @Nullable String permissionsDiffer(RootPlan plan, Secret stored) {
-    Optional<RootKeyInfo> info = rotation.issuer.describe(plan.newKeyId);
-    Set<String> actual;
-    if (info.isPresent()) {
-      if (!info.get().start().equals(stored.start())) {
-        return "the stored key is not " + plan.newKeyId + " (its start differs)";
-      }
-      actual = new TreeSet<>(info.get().permissions());
-    } else {
-      actual = new TreeSet<>(plan.confirmedPermissions);
-    }
-    Set<String> expected = new TreeSet<>(plan.permissions);
-    if (actual.equals(expected)) {
-      return null;
-    }
-    Set<String> missing = new TreeSet<>(expected);
-    missing.removeAll(actual);
-    Set<String> extra = new TreeSet<>(actual);
-    extra.removeAll(expected);
-    return "the new key's permissions differ: missing " + missing + ", extra " + extra;
   }
 
   private void rollback(RotationJournal.Session session, RootPlan plan) throws Exception {

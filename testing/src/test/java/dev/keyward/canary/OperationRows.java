@@ -1,14 +1,25 @@
 package dev.keyward.canary;
 
+import static dev.keyward.canary.CannedAnswers.IDENTITY;
+import static dev.keyward.canary.CannedAnswers.LAST;
+import static dev.keyward.canary.CannedAnswers.MORE;
+import static dev.keyward.canary.CannedAnswers.OVERRIDE;
+import static dev.keyward.canary.CannedAnswers.PERMISSION;
+import static dev.keyward.canary.CannedAnswers.ROLE;
+import static dev.keyward.canary.CannedAnswers.ROOT_KEY;
+import static dev.keyward.canary.CannedAnswers.created;
+import static dev.keyward.canary.CannedAnswers.data;
+import static dev.keyward.canary.CannedAnswers.decryptedKeys;
+import static dev.keyward.canary.CannedAnswers.keyInfo;
+import static dev.keyward.canary.CannedAnswers.list;
+import static dev.keyward.canary.CannedAnswers.verification;
 import static dev.keyward.canary.OperationRow.async;
 import static dev.keyward.canary.OperationRow.sync;
 
 import dev.keyward.*;
-import dev.keyward.http.RequestOptions;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.model.*;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,200 +28,9 @@ import java.util.Map;
 final class OperationRows {
   private OperationRows() {}
 
-  static final String PERMISSION =
-      "{\"id\":\"perm_1\",\"name\":\"Read\",\"slug\":\"documents.read\",\"description\":\"d\"}";
-  static final String ROLE =
-      "{\"id\":\"role_1\",\"name\":\"reader\",\"description\":\"r\",\"permissions\":["
-          + PERMISSION
-          + "]}";
-  static final String IDENTITY =
-      "{\"id\":\"id_1\",\"externalId\":\"user_42\",\"meta\":{\"plan\":\"pro\"},"
-          + "\"ratelimits\":[{\"id\":\"rl_12345678\",\"name\":\"requests\",\"limit\":10,\"duration\":60000,\"autoApply\":false}]}";
-  static final String OVERRIDE =
-      "{\"overrideId\":\"rlor_1\",\"duration\":60000,\"identifier\":\"user_42\",\"limit\":5}";
-  static final String ROOT_KEY =
-      "{\"keyId\":\"key_root1\",\"start\":\"unkey_3ZZ8\",\"name\":\"deploy\","
-          + "\"permissions\":[\"api.*.verify_key\"],\"createdAt\":1700000000000}";
-  static final String MORE = ",\"pagination\":{\"cursor\":\"next_1\",\"hasMore\":true}";
-  static final String LAST = ",\"pagination\":{\"hasMore\":false}";
-
-  static String data(String data) {
-    return "{\"meta\":{\"requestId\":\"req_canary\"},\"data\":" + data + "}";
-  }
-
-  static String list(String items, String pagination) {
-    return "{\"meta\":{\"requestId\":\"req_canary\"},\"data\":[" + items + "]" + pagination + "}";
-  }
-
-  /** A key as getKey/whoami/listKeys return it; {@code plaintext} only when decrypting. */
-  static String keyInfo(String keyId, Canary shown, boolean plaintext) {
-    return "{\"keyId\":\""
-        + keyId
-        + "\",\"start\":\""
-        + shown.secret().start()
-        + "\",\"enabled\":true,\"name\":\"acme\","
-        + "\"meta\":{\"n\":1},\"createdAt\":1700000000000,\"permissions\":[\"documents.read\"],\"roles\":[\"reader\"],"
-        + "\"credits\":{\"remaining\":5,\"refill\":{\"interval\":\"daily\",\"amount\":5}},"
-        + "\"identity\":{\"id\":\"id_1\",\"externalId\":\"user_42\"}"
-        + (plaintext ? ",\"plaintext\":\"" + shown.value() + "\"" : "")
-        + "}";
-  }
-
-  static String created(String keyId, Canary key) {
-    return data("{\"keyId\":\"" + keyId + "\",\"key\":\"" + key.value() + "\"}");
-  }
-
-  static String verification(String keyId) {
-    return data(
-        "{\"valid\":true,\"code\":\"VALID\",\"keyId\":\""
-            + keyId
-            + "\",\"name\":\"acme\",\"permissions\":[\"documents.read\"]}");
-  }
-
   static List<OperationRow> all(ClientCanaries k) {
     List<OperationRow> rows = new ArrayList<>();
-    // keys.*
-    rows.add(
-        sync(
-            "keys.createKey",
-            u ->
-                u.keys()
-                    .create(
-                        CreateKeyRequest.builder("api_123")
-                            .prefix(ClientCanaries.REGISTERED_PREFIX)
-                            .name("n")
-                            .recoverable(true)
-                            .build()),
-            created("key_1", k.createdKey)));
-    rows.add(
-        sync(
-            "keys.verifyKey (registered prefix)",
-            u -> u.keys().verify(k.apiRegistered.secret()),
-            verification("key_1"),
-            k.apiRegistered));
-    rows.add(
-        sync(
-            "keys.verifyKey (unregistered prefix)",
-            u -> u.keys().verify(k.apiUnregistered.value()),
-            verification("key_2"),
-            k.apiUnregistered));
-    rows.add(
-        sync(
-            "keys.verifyKey (no prefix, options)",
-            u ->
-                u.keys()
-                    .verify(
-                        VerifyKeyRequest.builder(k.apiBare.secret())
-                            .permissions("documents.read")
-                            .tags(List.of("canary"))
-                            .build()),
-            verification("key_3"),
-            k.apiBare));
-    rows.add(
-        sync(
-            "keys.verifyKey (per-call root key)",
-            u ->
-                ((UnkeyHttpClient) u)
-                    .withOptions(RequestOptions.builder().rootKey(k.rootOverride.secret()).build())
-                    .keys()
-                    .verify(k.apiRegistered.secret()),
-            verification("key_1"),
-            k.apiRegistered));
-    rows.add(
-        sync(
-            "keys.whoami (registered prefix)",
-            u -> u.keys().whoami(k.apiRegistered.secret()),
-            data(keyInfo("key_1", k.apiRegistered, false)),
-            k.apiRegistered));
-    rows.add(
-        sync(
-            "keys.whoami (no prefix)",
-            u -> u.keys().whoami(k.apiBare.value()),
-            data(keyInfo("key_3", k.apiBare, false)),
-            k.apiBare));
-    rows.add(
-        sync(
-            "keys.getKey (decrypt)",
-            u -> u.keys().get(GetKeyRequest.builder("key_3").decrypt(true).build()),
-            data(keyInfo("key_3", k.apiBare, true))));
-    rows.add(
-        sync(
-            "keys.updateKey",
-            u ->
-                u.keys()
-                    .update(
-                        UpdateKeyRequest.builder("key_1")
-                            .clearName()
-                            .externalId("user_42")
-                            .expires(Instant.ofEpochMilli(1_900_000_000_000L))
-                            .enabled(false)
-                            .build()),
-            data("{}")));
-    rows.add(
-        sync(
-            "keys.updateCredits",
-            u -> u.keys().updateCredits(UpdateCreditsRequest.increment("key_1", 5)),
-            data("{\"remaining\":15}")));
-    rows.add(sync("keys.deleteKey", u -> u.keys().delete("key_1"), data("{}")));
-    rows.add(
-        sync(
-            "keys.rerollKey",
-            u -> u.keys().reroll(RerollKeyRequest.of("key_1", Duration.ofHours(1))),
-            created("key_2", k.rerolledKey)));
-    rows.add(
-        sync(
-            "keys.migrateKeys",
-            u ->
-                u.keys()
-                    .migrate(
-                        MigrateKeysRequest.of(
-                            "mig_1",
-                            "api_123",
-                            List.of(
-                                MigratedKey.builder(k.apiBare.secret().hash())
-                                    .name("old")
-                                    .build()))),
-            data(
-                "{\"migrated\":[{\"hash\":\""
-                    + k.apiBare.secret().hash()
-                    + "\",\"keyId\":\"key_9\"}],\"failed\":[]}")));
-    rows.add(
-        sync(
-            "keys.addPermissions",
-            u ->
-                u.keys()
-                    .addPermissions(AddPermissionsRequest.of("key_1", List.of("documents.read"))),
-            data("[" + PERMISSION + "]")));
-    rows.add(
-        sync(
-            "keys.removePermissions",
-            u ->
-                u.keys()
-                    .removePermissions(
-                        RemovePermissionsRequest.of("key_1", List.of("documents.read"))),
-            data("[]")));
-    rows.add(
-        sync(
-            "keys.setPermissions",
-            u ->
-                u.keys()
-                    .setPermissions(SetPermissionsRequest.of("key_1", List.of("documents.read"))),
-            data("[" + PERMISSION + "]")));
-    rows.add(
-        sync(
-            "keys.addRoles",
-            u -> u.keys().addRoles(AddRolesRequest.of("key_1", List.of("reader"))),
-            data("[" + ROLE + "]")));
-    rows.add(
-        sync(
-            "keys.removeRoles",
-            u -> u.keys().removeRoles(RemoveRolesRequest.of("key_1", List.of("reader"))),
-            data("[]")));
-    rows.add(
-        sync(
-            "keys.setRoles",
-            u -> u.keys().setRoles(SetRolesRequest.of("key_1", List.of("reader"))),
-            data("[" + ROLE + "]")));
+    rows.addAll(KeyOperationRows.all(k));
     // apis.*
     rows.add(
         sync(
@@ -222,12 +42,7 @@ final class OperationRows {
             "apis.getApi",
             u -> u.apis().get("api_1234567"),
             data("{\"id\":\"api_1234567\",\"name\":\"payments\"}")));
-    String decrypted =
-        keyInfo("key_1", k.apiRegistered, true)
-            + ","
-            + keyInfo("key_2", k.apiUnregistered, true)
-            + ","
-            + keyInfo("key_3", k.apiBare, true);
+    String decrypted = decryptedKeys(k);
     rows.add(
         sync(
             "apis.listKeys (decrypt)",

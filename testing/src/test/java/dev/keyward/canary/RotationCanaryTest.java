@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.key.KeyFormat;
 import dev.keyward.key.Secret;
-import dev.keyward.model.CreateApiRequest;
-import dev.keyward.model.CreateKeyRequest;
 import dev.keyward.model.CreateRootKeyRequest;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.permission.Operation;
@@ -20,7 +18,6 @@ import dev.keyward.rotation.RotationReport;
 import dev.keyward.rotation.RotationVerifier;
 import dev.keyward.rotation.SecretStore;
 import dev.keyward.testing.Fault;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +57,7 @@ class RotationCanaryTest {
         new FaultCase("500 after", op -> Fault.serverError(500).after().on(op)),
         new FaultCase("500 after once", op -> Fault.serverError(500).after().on(op).times(1)),
         new FaultCase("503 after once", op -> Fault.serverError(503).after().on(op).times(1)),
-        // twice, not forever: BulkRerollRun.patiently waits out 429s without a budget
+        // twice, not forever: RepeatableCalls.patiently waits out each 429 (up to maxRateLimitWait)
         new FaultCase(
             "429 twice", op -> Fault.tooManyRequests(Duration.ofSeconds(1)).on(op).times(2)),
         new FaultCase("drop before", op -> Fault.drop().on(op)),
@@ -150,27 +147,6 @@ class RotationCanaryTest {
 
   // ---------------------------------------------------------------- root-key rotation
 
-  RootKeyRotation.Builder rotation(RotationWorld w, CreatedKey service, RootKeyIssuer issuer) {
-    return RootKeyRotation.builder()
-        .oldKeyId(service.keyId())
-        .issuer(issuer)
-        .store(SecretStore.envFile(w.dir.resolve(".env")), "UNKEY_ROOT_KEY")
-        .verifier(RotationVerifier.authenticatingWith(w::clientFor))
-        .journal(RotationJournal.open(w.dir.resolve("journal")))
-        .overlap(Duration.ofMinutes(5))
-        .clock(w.clock)
-        .sleeper(w.clock);
-  }
-
-  CreatedKey serviceKey(RotationWorld w) throws Exception {
-    CreatedKey service =
-        w.admin.rootKeys().create(CreateRootKeyRequest.builder(PERMS).name("billing").build());
-    Files.createDirectories(w.dir);
-    Files.writeString(
-        w.dir.resolve(".env"), "# app\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
-    return service;
-  }
-
   @Test
   void rootKeyRotationUnderEveryFault() throws Exception {
     List<Operation> ops =
@@ -185,10 +161,10 @@ class RotationCanaryTest {
       for (FaultCase f : faults()) {
         String where = "root " + op.wireName() + " " + f.label();
         try (RotationWorld w = new RotationWorld(tmp.resolve("root-" + n++), SCANNER)) {
-          CreatedKey service = serviceKey(w);
+          CreatedKey service = w.serviceKey();
           List<Object> values = new ArrayList<>();
           List<Throwable> thrown = new ArrayList<>();
-          RootKeyRotation plan = rotation(w, service, RootKeyIssuer.of(w.admin)).build();
+          RootKeyRotation plan = w.rotation(service, RootKeyIssuer.of(w.admin)).build();
           values.add(plan.plan());
           w.server.inject(f.fault().apply(op));
           RotationReport first = (RotationReport) attempt(thrown, plan::execute);
@@ -239,10 +215,10 @@ class RotationCanaryTest {
     int n = 0;
     for (Refusal r : refusals) {
       try (RotationWorld w = new RotationWorld(tmp.resolve("refused-" + n++), SCANNER)) {
-        CreatedKey service = serviceKey(w);
+        CreatedKey service = w.serviceKey();
         List<Object> values = new ArrayList<>();
         List<Throwable> thrown = new ArrayList<>();
-        RootKeyRotation.Builder b = rotation(w, service, r.issuer().apply(w));
+        RootKeyRotation.Builder b = w.rotation(service, r.issuer().apply(w));
         if (r.unknownOldKey()) {
           b.oldKeyId("key_doesNotExist1");
         }
@@ -257,20 +233,6 @@ class RotationCanaryTest {
   }
 
   // ---------------------------------------------------------------- API-key rotation
-
-  String apiWithKeys(RotationWorld w) {
-    String apiId = w.admin.apis().create(CreateApiRequest.of("customers")).apiId();
-    for (int i = 0; i < 3; i++) {
-      w.admin
-          .keys()
-          .create(
-              CreateKeyRequest.builder(apiId).prefix(RotationWorld.PREFIX).name("c" + i).build());
-      w.admin
-          .keys()
-          .create(CreateKeyRequest.builder(apiId).name("bare" + i).recoverable(true).build());
-    }
-    return apiId;
-  }
 
   @Test
   void apiKeyRotationUnderEveryFault() throws Exception {
@@ -287,7 +249,7 @@ class RotationCanaryTest {
       for (FaultCase f : faults()) {
         String where = "bulk " + op.wireName() + " " + f.label();
         try (RotationWorld w = new RotationWorld(tmp.resolve("bulk-" + n++), SCANNER)) {
-          String apiId = apiWithKeys(w);
+          String apiId = w.apiWithKeys();
           List<Object> values = new CopyOnWriteArrayList<>();
           List<Throwable> thrown = new ArrayList<>();
           w.server.inject(f.fault().apply(op));
@@ -350,10 +312,10 @@ class RotationCanaryTest {
       for (FaultCase f : faults()) {
         String where = "leak " + op.wireName() + " " + f.label();
         try (RotationWorld w = new RotationWorld(tmp.resolve("leak-" + n++), SCANNER)) {
-          CreatedKey service = serviceKey(w);
+          CreatedKey service = w.serviceKey();
           w.clock.advance(Duration.ofDays(1));
           java.time.Instant since = w.clock.instant();
-          String apiId = apiWithKeys(w);
+          String apiId = w.apiWithKeys();
           List<Object> values = new CopyOnWriteArrayList<>();
           List<Throwable> thrown = new ArrayList<>();
           w.server.inject(f.fault().apply(op));
@@ -388,8 +350,8 @@ class RotationCanaryTest {
   @Test
   void positiveControl_theSecretStoreAndARawLogTripTheScanner() throws Exception {
     try (RotationWorld w = new RotationWorld(tmp.resolve("control"), SCANNER)) {
-      CreatedKey service = serviceKey(w);
-      RotationReport report = rotation(w, service, RootKeyIssuer.of(w.admin)).build().execute();
+      CreatedKey service = w.serviceKey();
+      RotationReport report = w.rotation(service, RootKeyIssuer.of(w.admin)).build().execute();
       assertThat(report.status()).isEqualTo(RotationReport.Status.DONE);
       Secret stored =
           SecretStore.envFile(w.dir.resolve(".env")).read("UNKEY_ROOT_KEY").orElseThrow();

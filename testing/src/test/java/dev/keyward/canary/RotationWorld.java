@@ -4,12 +4,22 @@ import dev.keyward.Unkey;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.key.Secret;
+import dev.keyward.model.CreateApiRequest;
+import dev.keyward.model.CreateKeyRequest;
+import dev.keyward.model.CreateRootKeyRequest;
+import dev.keyward.model.CreatedKey;
 import dev.keyward.redact.Redactor;
+import dev.keyward.rotation.RootKeyIssuer;
+import dev.keyward.rotation.RootKeyRotation;
+import dev.keyward.rotation.RotationJournal;
+import dev.keyward.rotation.RotationVerifier;
+import dev.keyward.rotation.SecretStore;
 import dev.keyward.testing.FakeUnkeyServer;
 import dev.keyward.testing.InMemoryUnkey;
 import dev.keyward.testing.RecordedExchange;
 import dev.keyward.testing.TestClock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +35,7 @@ import java.util.regex.Pattern;
  */
 final class RotationWorld implements AutoCloseable {
   static final String PREFIX = "cnry";
+  static final List<String> PERMS = List.of("api.*.verify_key", "api.*.read_key");
   private static final Pattern KEY_FIELD =
       Pattern.compile("\"(?:key|plaintext)\"\\s*:\\s*\"([^\"]{16,})\"");
   private static final Pattern BEARER = Pattern.compile("Bearer\\s+(\\S{16,})");
@@ -60,6 +71,41 @@ final class RotationWorld implements AutoCloseable {
 
   Unkey clientFor(Secret rootKey) {
     return client(rootKey);
+  }
+
+  /** A root key named "billing" with {@link #PERMS}, written to the world's {@code .env} store. */
+  CreatedKey serviceKey() throws Exception {
+    CreatedKey service =
+        admin.rootKeys().create(CreateRootKeyRequest.builder(PERMS).name("billing").build());
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve(".env"), "# app\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
+    return service;
+  }
+
+  /** An API with three prefixed keys and three bare, recoverable ones; returns its id. */
+  String apiWithKeys() {
+    String apiId = admin.apis().create(CreateApiRequest.of("customers")).apiId();
+    for (int i = 0; i < 3; i++) {
+      admin.keys().create(CreateKeyRequest.builder(apiId).prefix(PREFIX).name("c" + i).build());
+      admin
+          .keys()
+          .create(CreateKeyRequest.builder(apiId).name("bare" + i).recoverable(true).build());
+    }
+    return apiId;
+  }
+
+  /** A rotation of {@code service} kept in this world's {@code .env} store and journal. */
+  RootKeyRotation.Builder rotation(CreatedKey service, RootKeyIssuer issuer) {
+    return RootKeyRotation.builder()
+        .oldKeyId(service.keyId())
+        .issuer(issuer)
+        .store(SecretStore.envFile(dir.resolve(".env")), "UNKEY_ROOT_KEY")
+        .verifier(RotationVerifier.authenticatingWith(this::clientFor))
+        .journal(RotationJournal.open(dir.resolve("journal")))
+        .overlap(Duration.ofMinutes(5))
+        .clock(clock)
+        .sleeper(clock);
   }
 
   private void harvest(RecordedExchange x) {
