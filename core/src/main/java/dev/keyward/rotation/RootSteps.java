@@ -391,6 +391,6 @@ final class RootSteps {
     if (name == null || name.isBlank()) {
       return "root key";
     }
-    return name.replaceAll("\\session*\\[rot-[0-9a-z-]+\\]", "").strip();
+    return name.replaceAll("\\s*\\[rot-[0-9a-z-]+\\]", "").strip();
   }
 }

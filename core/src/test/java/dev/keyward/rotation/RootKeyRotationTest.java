@@ -99,6 +99,26 @@ class RootKeyRotationTest {
   }
 
   @Test
+  void rotatingARotatedKeyKeepsOneMarkerInTheName() throws IOException {
+    old = server.add("billing service [rot-lx2k9a-3f9q]", PERMS);
+    server.protectedOldKeyId = old.id;
+    Files.writeString(env, "UNKEY_ROOT_KEY=" + old.secret.reveal() + "\n");
+    RotationReport report = plan().build().execute();
+
+    assertThat(report.status()).isEqualTo(RotationReport.Status.DONE);
+    assertThat(server.keys.get(report.newKeyId().orElseThrow()).name)
+        .isEqualTo("billing service [" + report.planId() + "]");
+  }
+
+  @Test
+  void baseNameStripsEveryRotationMarker() {
+    assertThat(RootSteps.baseName("billing [rot-lx2k9a-3f9q]")).isEqualTo("billing");
+    assertThat(RootSteps.baseName("billing [rot-a1] [rot-b2-c3]")).isEqualTo("billing");
+    assertThat(RootSteps.baseName("session store")).isEqualTo("session store");
+    assertThat(RootSteps.baseName(null)).isEqualTo("root key");
+  }
+
+  @Test
   void planIsADryRun() throws IOException {
     String before = Files.readString(env);
     List<String> steps = plan().build().plan();
