@@ -31,11 +31,11 @@ import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
 
 /** The wire format of {@code keys.*}. */
-public final class KeyCodecs {
+final class KeyCodecs {
   private KeyCodecs() {}
 
   /** {@code keys.createKey}. */
-  public static final OperationCodec<CreateKeyRequest, CreatedKey> CREATE_KEY =
+  static final OperationCodec<CreateKeyRequest, CreatedKey> CREATE_KEY =
       OperationCodec.object(
           Operation.KEYS_CREATE_KEY,
           KeyCodecs::writeCreate,
@@ -45,7 +45,7 @@ public final class KeyCodecs {
           CreatedKey::requestId);
 
   /** {@code keys.verifyKey}. */
-  public static final OperationCodec<VerifyKeyRequest, Verification> VERIFY_KEY =
+  static final OperationCodec<VerifyKeyRequest, Verification> VERIFY_KEY =
       new OperationCodec.ObjectBody<>(
           Operation.KEYS_VERIFY_KEY, KeyCodecs::writeVerify, KeyCodecs::readVerify) {
         @Override
@@ -65,7 +65,7 @@ public final class KeyCodecs {
       };
 
   /** {@code keys.getKey}. */
-  public static final OperationCodec<GetKeyRequest, KeyInfo> GET_KEY =
+  static final OperationCodec<GetKeyRequest, KeyInfo> GET_KEY =
       OperationCodec.object(
           Operation.KEYS_GET_KEY,
           (w, r) -> w.str("keyId", r.keyId()).optBool("decrypt", r.decrypt() ? Boolean.TRUE : null),
@@ -78,7 +78,7 @@ public final class KeyCodecs {
           k -> null);
 
   /** {@code keys.whoami}. */
-  public static final OperationCodec<WhoamiRequest, KeyInfo> WHOAMI =
+  static final OperationCodec<WhoamiRequest, KeyInfo> WHOAMI =
       OperationCodec.object(
           Operation.KEYS_WHOAMI,
           (w, r) -> w.str("key", r.key().reveal()),
@@ -88,12 +88,12 @@ public final class KeyCodecs {
           k -> null);
 
   /** {@code keys.updateKey}: patch fields are sent as JSON {@code null} when cleared. */
-  public static final OperationCodec<UpdateKeyRequest, Ack> UPDATE_KEY =
+  static final OperationCodec<UpdateKeyRequest, Ack> UPDATE_KEY =
       OperationCodec.ack(
           Operation.KEYS_UPDATE_KEY, KeyUpdateBodies::writeUpdate, KeyUpdateBodies::readUpdate);
 
   /** {@code keys.updateCredits}. */
-  public static final OperationCodec<UpdateCreditsRequest, UpdatedCredits> UPDATE_CREDITS =
+  static final OperationCodec<UpdateCreditsRequest, UpdatedCredits> UPDATE_CREDITS =
       OperationCodec.object(
           Operation.KEYS_UPDATE_CREDITS,
           KeyUpdateBodies::writeUpdateCredits,
@@ -108,7 +108,7 @@ public final class KeyCodecs {
           UpdatedCredits::requestId);
 
   /** {@code keys.deleteKey}. */
-  public static final OperationCodec<DeleteKeyRequest, Ack> DELETE_KEY =
+  static final OperationCodec<DeleteKeyRequest, Ack> DELETE_KEY =
       OperationCodec.ack(
           Operation.KEYS_DELETE_KEY,
           (w, r) ->
@@ -119,7 +119,7 @@ public final class KeyCodecs {
                   .build());
 
   /** {@code keys.rerollKey}. */
-  public static final OperationCodec<RerollKeyRequest, CreatedKey> REROLL_KEY =
+  static final OperationCodec<RerollKeyRequest, CreatedKey> REROLL_KEY =
       OperationCodec.object(
           Operation.KEYS_REROLL_KEY,
           (w, r) -> w.str("keyId", r.keyId()).millis("expiration", r.expiration()),
@@ -129,7 +129,7 @@ public final class KeyCodecs {
           CreatedKey::requestId);
 
   /** {@code keys.migrateKeys}. */
-  public static final OperationCodec<MigrateKeysRequest, MigrationResult> MIGRATE_KEYS =
+  static final OperationCodec<MigrateKeysRequest, MigrationResult> MIGRATE_KEYS =
       OperationCodec.object(
           Operation.KEYS_MIGRATE_KEYS,
           (w, r) ->
@@ -155,43 +155,42 @@ public final class KeyCodecs {
           MigrationResult::requestId);
 
   /** {@code keys.addPermissions}. */
-  public static final OperationCodec<AddPermissionsRequest, AssignedPermissions> ADD_PERMISSIONS =
+  static final OperationCodec<AddPermissionsRequest, AssignedPermissions> ADD_PERMISSIONS =
       permissions(
           Operation.KEYS_ADD_PERMISSIONS,
           (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
           o -> AddPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
 
   /** {@code keys.removePermissions}. */
-  public static final OperationCodec<RemovePermissionsRequest, AssignedPermissions>
-      REMOVE_PERMISSIONS =
-          permissions(
-              Operation.KEYS_REMOVE_PERMISSIONS,
-              (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
-              o -> RemovePermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
+  static final OperationCodec<RemovePermissionsRequest, AssignedPermissions> REMOVE_PERMISSIONS =
+      permissions(
+          Operation.KEYS_REMOVE_PERMISSIONS,
+          (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
+          o -> RemovePermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
 
   /** {@code keys.setPermissions}. */
-  public static final OperationCodec<SetPermissionsRequest, AssignedPermissions> SET_PERMISSIONS =
+  static final OperationCodec<SetPermissionsRequest, AssignedPermissions> SET_PERMISSIONS =
       permissions(
           Operation.KEYS_SET_PERMISSIONS,
           (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
           o -> SetPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
 
   /** {@code keys.addRoles}. */
-  public static final OperationCodec<AddRolesRequest, AssignedRoles> ADD_ROLES =
+  static final OperationCodec<AddRolesRequest, AssignedRoles> ADD_ROLES =
       roles(
           Operation.KEYS_ADD_ROLES,
           (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
           o -> AddRolesRequest.of(o.str("keyId"), o.strings("roles")));
 
   /** {@code keys.removeRoles}. */
-  public static final OperationCodec<RemoveRolesRequest, AssignedRoles> REMOVE_ROLES =
+  static final OperationCodec<RemoveRolesRequest, AssignedRoles> REMOVE_ROLES =
       roles(
           Operation.KEYS_REMOVE_ROLES,
           (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
           o -> RemoveRolesRequest.of(o.str("keyId"), o.strings("roles")));
 
   /** {@code keys.setRoles}. */
-  public static final OperationCodec<SetRolesRequest, AssignedRoles> SET_ROLES =
+  static final OperationCodec<SetRolesRequest, AssignedRoles> SET_ROLES =
       roles(
           Operation.KEYS_SET_ROLES,
           (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
