@@ -125,14 +125,19 @@ public abstract class OperationCodec<Q, R> {
    * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
    */
   public final Decoded<R> decode(BufferedSource body) {
-    WireObject envelope = WireObject.of(readTree(body), "response");
-    String requestId = envelope.obj("meta").str("requestId");
     try {
-      return new Decoded<>(readResponse(envelope, requestId), requestId);
+      return decodeEnvelope(body);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new WireFormatException(
           "response of " + operation.wireName() + " holds an invalid value", e);
     }
+  }
+
+  /** Decodes through the tree; the hot {@code keys.verifyKey} streams instead. */
+  Decoded<R> decodeEnvelope(BufferedSource body) {
+    WireObject envelope = WireObject.of(readTree(body), "response");
+    String requestId = envelope.obj("meta").str("requestId");
+    return new Decoded<>(readResponse(envelope, requestId), requestId);
   }
 
   /** Reads a whole JSON document into a tree (see {@link WireReader}). */

@@ -19,7 +19,7 @@ public final class WireCodec {
   static {
     register(LivenessCodec.LIVENESS);
     register(KeyCodecs.CREATE_KEY);
-    register(KeyCodecs.VERIFY_KEY);
+    register(VerifyKeyCodec.VERIFY_KEY);
     register(KeyCodecs.GET_KEY);
     register(KeyCodecs.WHOAMI);
     register(KeyCodecs.UPDATE_KEY);

@@ -45,12 +45,20 @@ final class WireReader {
       }
       return tree;
     } catch (IOException | JsonDataException | NumberFormatException | ArithmeticException e) {
-      // EOFException and JsonEncodingException are IOExceptions; the cause's message is dropped.
-      throw new WireFormatException("malformed or truncated JSON", e);
+      throw malformed(e);
     }
   }
 
-  private static @Nullable Object value(JsonReader reader, int depth) throws IOException {
+  /**
+   * What every Moshi failure becomes (EOFException and JsonEncodingException are IOExceptions):
+   * only the cause's class is kept, never its message or path.
+   */
+  static WireFormatException malformed(Exception e) {
+    return new WireFormatException("malformed or truncated JSON", e);
+  }
+
+  /** Reads the next value inside a container {@code depth} levels deep (0: the document). */
+  static @Nullable Object value(JsonReader reader, int depth) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT:
         return object(reader, depth + 1);
@@ -100,7 +108,8 @@ final class WireReader {
     }
   }
 
-  private static Number number(String literal) {
+  /** A number literal as the tree holds it, bounded to {@link #MAX_NUMBER_LENGTH}. */
+  static Number number(String literal) {
     if (literal.length() > MAX_NUMBER_LENGTH) {
       throw new WireFormatException(
           "malformed JSON: a number longer than " + MAX_NUMBER_LENGTH + " characters");

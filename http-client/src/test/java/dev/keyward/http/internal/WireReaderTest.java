@@ -228,7 +228,7 @@ class WireReaderTest {
   void malformedResponsesReachTheCodecsAsWireFormatException() {
     assertThatThrownBy(
             () ->
-                KeyCodecs.VERIFY_KEY.decode(
+                VerifyKeyCodec.VERIFY_KEY.decode(
                     new Buffer().writeUtf8("{\"meta\":{\"requestId\":\"r\"},\"data\":{\"valid\":")))
         .isInstanceOf(WireFormatException.class)
         .hasMessage("malformed or truncated JSON (EOFException)");
