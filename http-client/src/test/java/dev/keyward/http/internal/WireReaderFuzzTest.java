@@ -58,7 +58,12 @@ class WireReaderFuzzTest {
     }
     if (moshi instanceof Exception e) {
       String message = String.valueOf(e.getMessage());
-      assertThat(message.contains("has multiple values") || hasInfiniteNumber(mine))
+      // Moshi's own messages say which documented difference it hit; a duplicate name can hide an
+      // infinite number from keyward's tree (found by fuzzing: {"a":1e109991,"a":2}).
+      assertThat(
+              message.contains("has multiple values")
+                  || message.contains("forbids NaN and infinities")
+                  || hasInfiniteNumber(mine))
           .as("Moshi rejected what keyward reads: %s", e.getClass().getSimpleName())
           .isTrue();
       return;
