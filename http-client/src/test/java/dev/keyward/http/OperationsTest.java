@@ -3,6 +3,7 @@ package dev.keyward.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.*;
+import dev.keyward.http.internal.OperationCodec;
 import dev.keyward.http.internal.WireCodec;
 import dev.keyward.model.*;
 import dev.keyward.permission.Operation;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -500,10 +502,11 @@ class OperationsTest {
     assertThat(body).isEqualTo(c.body());
 
     // The fake server's side: decode the request and re-encode it unchanged; same for the answer.
-    Object request = WireCodec.decodeRequest(c.op(), body);
-    assertThat(WireCodec.encodeRequest(c.op(), request)).isEqualTo(body);
-    Object decoded = WireCodec.decodeResponse(c.op(), c.answer());
-    assertThat(WireCodec.encodeResponse(c.op(), decoded, "req_1")).isEqualTo(c.answer());
+    OperationCodec<Object, Object> codec = WireCodec.codec(c.op());
+    Object request = WireCodec.decodeRequest(c.op(), new Buffer().writeUtf8(body));
+    assertThat(codec.encodeRequest(request).utf8()).isEqualTo(body);
+    Object decoded = codec.decode(new Buffer().writeUtf8(c.answer())).value();
+    assertThat(codec.encodeResponse(decoded, "req_1").utf8()).isEqualTo(c.answer());
   }
 
   @Test

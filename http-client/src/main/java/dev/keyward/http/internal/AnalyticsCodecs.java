@@ -6,11 +6,11 @@ import dev.keyward.permission.Operation;
 import java.util.Map;
 
 /** The wire format of {@code analytics.*}. */
-public final class AnalyticsCodecs {
+final class AnalyticsCodecs {
   private AnalyticsCodecs() {}
 
   /** {@code analytics.getVerifications}: rows of arbitrary columns, numbers kept exact. */
-  public static final OperationCodec<GetVerificationsRequest, VerificationRows> GET_VERIFICATIONS =
+  static final OperationCodec<GetVerificationsRequest, VerificationRows> GET_VERIFICATIONS =
       OperationCodec.<GetVerificationsRequest, Map<String, Object>, VerificationRows>array(
           Operation.ANALYTICS_GET_VERIFICATIONS,
           (w, r) -> w.str("query", r.query()),

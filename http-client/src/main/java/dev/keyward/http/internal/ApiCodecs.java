@@ -12,11 +12,11 @@ import dev.keyward.model.Page;
 import dev.keyward.permission.Operation;
 
 /** The wire format of {@code apis.*}. */
-public final class ApiCodecs {
+final class ApiCodecs {
   private ApiCodecs() {}
 
   /** {@code apis.createApi}. */
-  public static final OperationCodec<CreateApiRequest, CreatedApi> CREATE_API =
+  static final OperationCodec<CreateApiRequest, CreatedApi> CREATE_API =
       OperationCodec.object(
           Operation.APIS_CREATE_API,
           (w, r) -> w.str("name", r.name()),
@@ -26,7 +26,7 @@ public final class ApiCodecs {
           CreatedApi::requestId);
 
   /** {@code apis.getApi}. */
-  public static final OperationCodec<GetApiRequest, ApiInfo> GET_API =
+  static final OperationCodec<GetApiRequest, ApiInfo> GET_API =
       OperationCodec.object(
           Operation.APIS_GET_API,
           (w, r) -> w.str("apiId", r.apiId()),
@@ -36,7 +36,7 @@ public final class ApiCodecs {
           a -> null);
 
   /** {@code apis.listKeys}. */
-  public static final OperationCodec<ListKeysRequest, Page<KeyInfo>> LIST_KEYS =
+  static final OperationCodec<ListKeysRequest, Page<KeyInfo>> LIST_KEYS =
       OperationCodec.page(
           Operation.APIS_LIST_KEYS,
           (w, r) ->
@@ -51,7 +51,7 @@ public final class ApiCodecs {
           CommonCodecs::readKeyInfo);
 
   /** {@code apis.deleteApi}. */
-  public static final OperationCodec<DeleteApiRequest, Ack> DELETE_API =
+  static final OperationCodec<DeleteApiRequest, Ack> DELETE_API =
       OperationCodec.ack(
           Operation.APIS_DELETE_API,
           (w, r) -> w.str("apiId", r.apiId()),

@@ -24,7 +24,7 @@ public final class ErrorCodec {
    * (where Unkey's schema requires it) and whenever it is non-empty; missing texts are written
    * empty because the schema requires them.
    */
-  public static ByteString encode(Problem problem) {
+  static ByteString encode(Problem problem) {
     Buffer buffer = new Buffer();
     WireWriter writer = new WireWriter(JsonWriter.of(buffer));
     writer.begin();

@@ -12,11 +12,11 @@ import dev.keyward.model.UpdateIdentityRequest;
 import dev.keyward.permission.Operation;
 
 /** The wire format of {@code identities.*}. */
-public final class IdentityCodecs {
+final class IdentityCodecs {
   private IdentityCodecs() {}
 
   /** {@code identities.createIdentity}. */
-  public static final OperationCodec<CreateIdentityRequest, CreatedIdentity> CREATE_IDENTITY =
+  static final OperationCodec<CreateIdentityRequest, CreatedIdentity> CREATE_IDENTITY =
       OperationCodec.object(
           Operation.IDENTITIES_CREATE_IDENTITY,
           (w, r) ->
@@ -33,7 +33,7 @@ public final class IdentityCodecs {
           CreatedIdentity::requestId);
 
   /** {@code identities.getIdentity}. */
-  public static final OperationCodec<GetIdentityRequest, Identity> GET_IDENTITY =
+  static final OperationCodec<GetIdentityRequest, Identity> GET_IDENTITY =
       OperationCodec.object(
           Operation.IDENTITIES_GET_IDENTITY,
           (w, r) -> w.str("identity", r.identity()),
@@ -43,7 +43,7 @@ public final class IdentityCodecs {
           i -> null);
 
   /** {@code identities.listIdentities}. */
-  public static final OperationCodec<ListIdentitiesRequest, Page<Identity>> LIST_IDENTITIES =
+  static final OperationCodec<ListIdentitiesRequest, Page<Identity>> LIST_IDENTITIES =
       OperationCodec.page(
           Operation.IDENTITIES_LIST_IDENTITIES,
           (w, r) -> w.lng("limit", r.limit()).cursor(r.cursor()).optStr("search", r.search()),
@@ -58,7 +58,7 @@ public final class IdentityCodecs {
           CommonCodecs::readIdentity);
 
   /** {@code identities.updateIdentity}: an empty object or list clears, as Unkey does. */
-  public static final OperationCodec<UpdateIdentityRequest, Identity> UPDATE_IDENTITY =
+  static final OperationCodec<UpdateIdentityRequest, Identity> UPDATE_IDENTITY =
       OperationCodec.object(
           Operation.IDENTITIES_UPDATE_IDENTITY,
           (w, r) -> {
@@ -94,7 +94,7 @@ public final class IdentityCodecs {
           i -> null);
 
   /** {@code identities.deleteIdentity}: its answer has no {@code data}. */
-  public static final OperationCodec<DeleteIdentityRequest, Ack> DELETE_IDENTITY =
+  static final OperationCodec<DeleteIdentityRequest, Ack> DELETE_IDENTITY =
       OperationCodec.ack(
           Operation.IDENTITIES_DELETE_IDENTITY,
           (w, r) -> w.str("identity", r.identity()),

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The JSON tree keyward decodes into and encodes from: maps, lists, strings, booleans, nulls and
  * numbers, where integral numbers are {@link Long} (or {@link BigDecimal} beyond its range) and
- * every other number {@link BigDecimal}. {@link JsonParser} reads such trees; {@link #write} writes
+ * every other number {@link BigDecimal}. {@link WireReader} reads such trees; {@link #write} writes
  * them back unchanged.
  */
 final class JsonTree {

@@ -14,8 +14,6 @@ import dev.keyward.model.KeyInfo;
 import dev.keyward.model.MigrateKeysRequest;
 import dev.keyward.model.MigratedKey;
 import dev.keyward.model.MigrationResult;
-import dev.keyward.model.RatelimitCheck;
-import dev.keyward.model.RatelimitStatus;
 import dev.keyward.model.RemovePermissionsRequest;
 import dev.keyward.model.RemoveRolesRequest;
 import dev.keyward.model.RerollKeyRequest;
@@ -24,18 +22,15 @@ import dev.keyward.model.SetRolesRequest;
 import dev.keyward.model.UpdateCreditsRequest;
 import dev.keyward.model.UpdateKeyRequest;
 import dev.keyward.model.UpdatedCredits;
-import dev.keyward.model.Verification;
-import dev.keyward.model.VerifyKeyRequest;
 import dev.keyward.model.WhoamiRequest;
 import dev.keyward.permission.Operation;
-import dev.keyward.permission.PermissionQuery;
 
 /** The wire format of {@code keys.*}. */
-public final class KeyCodecs {
+final class KeyCodecs {
   private KeyCodecs() {}
 
   /** {@code keys.createKey}. */
-  public static final OperationCodec<CreateKeyRequest, CreatedKey> CREATE_KEY =
+  static final OperationCodec<CreateKeyRequest, CreatedKey> CREATE_KEY =
       OperationCodec.object(
           Operation.KEYS_CREATE_KEY,
           KeyCodecs::writeCreate,
@@ -44,28 +39,8 @@ public final class KeyCodecs {
           KeyCodecs::readCreated,
           CreatedKey::requestId);
 
-  /** {@code keys.verifyKey}. */
-  public static final OperationCodec<VerifyKeyRequest, Verification> VERIFY_KEY =
-      new OperationCodec.ObjectBody<>(
-          Operation.KEYS_VERIFY_KEY, KeyCodecs::writeVerify, KeyCodecs::readVerify) {
-        @Override
-        void writeResponse(WireWriter w, Verification response) {
-          w.obj("data", d -> writeVerification(d, response));
-        }
-
-        @Override
-        Verification readResponse(WireObject envelope, String requestId) {
-          return readVerification(envelope.obj("data"), requestId);
-        }
-
-        @Override
-        String requestId(Verification response) {
-          return response.requestId();
-        }
-      };
-
   /** {@code keys.getKey}. */
-  public static final OperationCodec<GetKeyRequest, KeyInfo> GET_KEY =
+  static final OperationCodec<GetKeyRequest, KeyInfo> GET_KEY =
       OperationCodec.object(
           Operation.KEYS_GET_KEY,
           (w, r) -> w.str("keyId", r.keyId()).optBool("decrypt", r.decrypt() ? Boolean.TRUE : null),
@@ -78,7 +53,7 @@ public final class KeyCodecs {
           k -> null);
 
   /** {@code keys.whoami}. */
-  public static final OperationCodec<WhoamiRequest, KeyInfo> WHOAMI =
+  static final OperationCodec<WhoamiRequest, KeyInfo> WHOAMI =
       OperationCodec.object(
           Operation.KEYS_WHOAMI,
           (w, r) -> w.str("key", r.key().reveal()),
@@ -88,12 +63,12 @@ public final class KeyCodecs {
           k -> null);
 
   /** {@code keys.updateKey}: patch fields are sent as JSON {@code null} when cleared. */
-  public static final OperationCodec<UpdateKeyRequest, Ack> UPDATE_KEY =
+  static final OperationCodec<UpdateKeyRequest, Ack> UPDATE_KEY =
       OperationCodec.ack(
           Operation.KEYS_UPDATE_KEY, KeyUpdateBodies::writeUpdate, KeyUpdateBodies::readUpdate);
 
   /** {@code keys.updateCredits}. */
-  public static final OperationCodec<UpdateCreditsRequest, UpdatedCredits> UPDATE_CREDITS =
+  static final OperationCodec<UpdateCreditsRequest, UpdatedCredits> UPDATE_CREDITS =
       OperationCodec.object(
           Operation.KEYS_UPDATE_CREDITS,
           KeyUpdateBodies::writeUpdateCredits,
@@ -108,7 +83,7 @@ public final class KeyCodecs {
           UpdatedCredits::requestId);
 
   /** {@code keys.deleteKey}. */
-  public static final OperationCodec<DeleteKeyRequest, Ack> DELETE_KEY =
+  static final OperationCodec<DeleteKeyRequest, Ack> DELETE_KEY =
       OperationCodec.ack(
           Operation.KEYS_DELETE_KEY,
           (w, r) ->
@@ -119,7 +94,7 @@ public final class KeyCodecs {
                   .build());
 
   /** {@code keys.rerollKey}. */
-  public static final OperationCodec<RerollKeyRequest, CreatedKey> REROLL_KEY =
+  static final OperationCodec<RerollKeyRequest, CreatedKey> REROLL_KEY =
       OperationCodec.object(
           Operation.KEYS_REROLL_KEY,
           (w, r) -> w.str("keyId", r.keyId()).millis("expiration", r.expiration()),
@@ -129,7 +104,7 @@ public final class KeyCodecs {
           CreatedKey::requestId);
 
   /** {@code keys.migrateKeys}. */
-  public static final OperationCodec<MigrateKeysRequest, MigrationResult> MIGRATE_KEYS =
+  static final OperationCodec<MigrateKeysRequest, MigrationResult> MIGRATE_KEYS =
       OperationCodec.object(
           Operation.KEYS_MIGRATE_KEYS,
           (w, r) ->
@@ -155,43 +130,42 @@ public final class KeyCodecs {
           MigrationResult::requestId);
 
   /** {@code keys.addPermissions}. */
-  public static final OperationCodec<AddPermissionsRequest, AssignedPermissions> ADD_PERMISSIONS =
+  static final OperationCodec<AddPermissionsRequest, AssignedPermissions> ADD_PERMISSIONS =
       permissions(
           Operation.KEYS_ADD_PERMISSIONS,
           (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
           o -> AddPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
 
   /** {@code keys.removePermissions}. */
-  public static final OperationCodec<RemovePermissionsRequest, AssignedPermissions>
-      REMOVE_PERMISSIONS =
-          permissions(
-              Operation.KEYS_REMOVE_PERMISSIONS,
-              (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
-              o -> RemovePermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
+  static final OperationCodec<RemovePermissionsRequest, AssignedPermissions> REMOVE_PERMISSIONS =
+      permissions(
+          Operation.KEYS_REMOVE_PERMISSIONS,
+          (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
+          o -> RemovePermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
 
   /** {@code keys.setPermissions}. */
-  public static final OperationCodec<SetPermissionsRequest, AssignedPermissions> SET_PERMISSIONS =
+  static final OperationCodec<SetPermissionsRequest, AssignedPermissions> SET_PERMISSIONS =
       permissions(
           Operation.KEYS_SET_PERMISSIONS,
           (w, r) -> w.str("keyId", r.keyId()).strings("permissions", r.permissions()),
           o -> SetPermissionsRequest.of(o.str("keyId"), o.strings("permissions")));
 
   /** {@code keys.addRoles}. */
-  public static final OperationCodec<AddRolesRequest, AssignedRoles> ADD_ROLES =
+  static final OperationCodec<AddRolesRequest, AssignedRoles> ADD_ROLES =
       roles(
           Operation.KEYS_ADD_ROLES,
           (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
           o -> AddRolesRequest.of(o.str("keyId"), o.strings("roles")));
 
   /** {@code keys.removeRoles}. */
-  public static final OperationCodec<RemoveRolesRequest, AssignedRoles> REMOVE_ROLES =
+  static final OperationCodec<RemoveRolesRequest, AssignedRoles> REMOVE_ROLES =
       roles(
           Operation.KEYS_REMOVE_ROLES,
           (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
           o -> RemoveRolesRequest.of(o.str("keyId"), o.strings("roles")));
 
   /** {@code keys.setRoles}. */
-  public static final OperationCodec<SetRolesRequest, AssignedRoles> SET_ROLES =
+  static final OperationCodec<SetRolesRequest, AssignedRoles> SET_ROLES =
       roles(
           Operation.KEYS_SET_ROLES,
           (w, r) -> w.str("keyId", r.keyId()).strings("roles", r.roles()),
@@ -304,103 +278,5 @@ public final class KeyCodecs {
     } catch (IllegalArgumentException e) {
       throw new WireFormatException("field " + name + " is not a well-formed key");
     }
-  }
-
-  private static void writeVerify(WireWriter w, VerifyKeyRequest r) {
-    w.str("key", r.key().reveal()).optStrings("tags", r.tags());
-    if (r.permissions() != null) {
-      w.str("permissions", r.permissions().toString());
-    }
-    if (r.cost() != null) {
-      w.obj("credits", c -> c.lng("cost", r.cost()));
-    }
-    w.optList(
-        "ratelimits",
-        r.ratelimits(),
-        (rw, rl) ->
-            rw.str("name", rl.name())
-                .optLong("cost", rl.cost())
-                .optLong("limit", rl.limit())
-                .optMillis("duration", rl.duration()));
-    w.optStr("migrationId", r.migrationId());
-  }
-
-  private static VerifyKeyRequest readVerify(WireObject o) {
-    VerifyKeyRequest.Builder b = VerifyKeyRequest.builder(secret(o, "key"));
-    b.tags(o.strings("tags"));
-    if (o.present("permissions")) {
-      b.permissions(PermissionQuery.parse(o.str("permissions")));
-    }
-    WireObject credits = o.optObj("credits");
-    if (credits != null) {
-      b.cost(credits.lng("cost"));
-    }
-    b.ratelimits(
-        o.list(
-            "ratelimits",
-            rl ->
-                new RatelimitCheck(
-                    rl.str("name"),
-                    rl.optInt("cost"),
-                    rl.optLong("limit"),
-                    rl.optMillis("duration"))));
-    o.ifPresent("migrationId", o::str, b::migrationId);
-    return b.build();
-  }
-
-  private static void writeVerification(WireWriter w, Verification v) {
-    w.bool("valid", v.valid()).str("code", v.rawCode());
-    w.optStr("keyId", v.keyId()).optStr("name", v.name()).meta("meta", v.meta());
-    w.optInstant("expires", v.expires())
-        .optLong("credits", v.credits())
-        .optBool("enabled", v.enabled());
-    w.optStrings("permissions", v.permissions()).optStrings("roles", v.roles());
-    w.optObj("identity", v.identity(), CommonCodecs::identity);
-    w.optList("ratelimits", v.ratelimits(), KeyCodecs::writeRatelimitStatus);
-  }
-
-  private static void writeRatelimitStatus(WireWriter w, RatelimitStatus s) {
-    w.bool("exceeded", s.exceeded())
-        .str("id", s.id())
-        .str("name", s.name())
-        .lng("limit", s.limit())
-        .millis("duration", s.duration())
-        .millis("reset", s.reset())
-        .lng("remaining", s.remaining())
-        .bool("autoApply", s.autoApply());
-  }
-
-  private static Verification readVerification(WireObject o, String requestId) {
-    String rawCode = o.str("code");
-    Verification.Code code = Verification.Code.fromWire(rawCode);
-    if (o.bool("valid") != (code == Verification.Code.VALID)) {
-      throw new WireFormatException("response.data.valid contradicts response.data.code");
-    }
-    return Verification.builder(code)
-        .rawCode(rawCode)
-        .keyId(o.optStr("keyId"))
-        .name(o.optStr("name"))
-        .meta(o.meta("meta"))
-        .expires(o.optInstant("expires"))
-        .credits(o.optLong("credits"))
-        .enabled(o.optBool("enabled"))
-        .permissions(o.strings("permissions"))
-        .roles(o.strings("roles"))
-        .identity(o.present("identity") ? CommonCodecs.readIdentity(o.obj("identity")) : null)
-        .ratelimits(
-            o.list(
-                "ratelimits",
-                s ->
-                    new RatelimitStatus(
-                        s.str("id"),
-                        s.str("name"),
-                        s.bool("exceeded"),
-                        s.lng("limit"),
-                        s.millis("duration"),
-                        s.millis("reset"),
-                        s.lng("remaining"),
-                        s.bool("autoApply"))))
-        .requestId(requestId)
-        .build();
   }
 }

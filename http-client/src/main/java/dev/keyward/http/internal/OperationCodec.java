@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonWriter;
 import dev.keyward.model.Ack;
 import dev.keyward.model.Page;
 import dev.keyward.permission.Operation;
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -55,11 +54,6 @@ public abstract class OperationCodec<Q, R> {
    */
   abstract @Nullable String requestId(R response);
 
-  /** The request id that {@code response} carries, or null when its type has none. */
-  public final @Nullable String requestIdOf(R response) {
-    return requestId(response);
-  }
-
   /** Encodes a request body as UTF-8 JSON. */
   public final ByteString encodeRequest(Q request) {
     Objects.requireNonNull(request, "request == null");
@@ -75,7 +69,7 @@ public abstract class OperationCodec<Q, R> {
    * @throws IllegalArgumentException if a value breaks the spec's limits (as the request builders
    *     do)
    */
-  public final Q decodeRequest(BufferedSource body) {
+  final Q decodeRequest(BufferedSource body) {
     return readRequestTree(readTree(body));
   }
 
@@ -90,7 +84,7 @@ public abstract class OperationCodec<Q, R> {
    * @throws IllegalArgumentException if the value's type carries no request id: use {@link
    *     #encodeResponse(Object, String)}
    */
-  public final ByteString encodeResponse(R response) {
+  final ByteString encodeResponse(R response) {
     Objects.requireNonNull(response, "response == null");
     String id = requestId(response);
     if (id == null) {
@@ -118,7 +112,7 @@ public abstract class OperationCodec<Q, R> {
    *
    * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
    */
-  public final R decodeResponse(BufferedSource body) {
+  final R decodeResponse(BufferedSource body) {
     return decode(body).value();
   }
 
@@ -131,24 +125,24 @@ public abstract class OperationCodec<Q, R> {
    * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
    */
   public final Decoded<R> decode(BufferedSource body) {
-    WireObject envelope = WireObject.of(readTree(body), "response");
-    String requestId = envelope.obj("meta").str("requestId");
     try {
-      return new Decoded<>(readResponse(envelope, requestId), requestId);
+      return decodeEnvelope(body);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new WireFormatException(
           "response of " + operation.wireName() + " holds an invalid value", e);
     }
   }
 
+  /** Decodes through the tree; the hot {@code keys.verifyKey} streams instead. */
+  Decoded<R> decodeEnvelope(BufferedSource body) {
+    WireObject envelope = WireObject.of(readTree(body), "response");
+    String requestId = envelope.obj("meta").str("requestId");
+    return new Decoded<>(readResponse(envelope, requestId), requestId);
+  }
+
+  /** Reads a whole JSON document into a tree (see {@link WireReader}). */
   static @Nullable Object readTree(BufferedSource source) {
-    byte[] json;
-    try {
-      json = source.readByteArray();
-    } catch (IOException e) {
-      throw new WireFormatException("truncated JSON: the body could not be read", e);
-    }
-    return JsonParser.parse(json);
+    return WireReader.read(source);
   }
 
   // ---- factories -------------------------------------------------------------------------------

@@ -19,11 +19,11 @@ import dev.keyward.model.SetRolePermissionsRequest;
 import dev.keyward.permission.Operation;
 
 /** The wire format of {@code permissions.*}. */
-public final class PermissionCodecs {
+final class PermissionCodecs {
   private PermissionCodecs() {}
 
   /** {@code permissions.createPermission}. */
-  public static final OperationCodec<CreatePermissionRequest, CreatedPermission> CREATE_PERMISSION =
+  static final OperationCodec<CreatePermissionRequest, CreatedPermission> CREATE_PERMISSION =
       OperationCodec.object(
           Operation.PERMISSIONS_CREATE_PERMISSION,
           (w, r) ->
@@ -39,7 +39,7 @@ public final class PermissionCodecs {
           CreatedPermission::requestId);
 
   /** {@code permissions.getPermission}. */
-  public static final OperationCodec<GetPermissionRequest, Permission> GET_PERMISSION =
+  static final OperationCodec<GetPermissionRequest, Permission> GET_PERMISSION =
       OperationCodec.object(
           Operation.PERMISSIONS_GET_PERMISSION,
           (w, r) -> w.str("permission", r.permission()),
@@ -49,7 +49,7 @@ public final class PermissionCodecs {
           p -> null);
 
   /** {@code permissions.listPermissions}. */
-  public static final OperationCodec<ListPermissionsRequest, Page<Permission>> LIST_PERMISSIONS =
+  static final OperationCodec<ListPermissionsRequest, Page<Permission>> LIST_PERMISSIONS =
       OperationCodec.page(
           Operation.PERMISSIONS_LIST_PERMISSIONS,
           (w, r) -> w.cursor(r.cursor()).lng("limit", r.limit()).optStr("search", r.search()),
@@ -64,14 +64,14 @@ public final class PermissionCodecs {
           CommonCodecs::readPermission);
 
   /** {@code permissions.deletePermission}. */
-  public static final OperationCodec<DeletePermissionRequest, Ack> DELETE_PERMISSION =
+  static final OperationCodec<DeletePermissionRequest, Ack> DELETE_PERMISSION =
       OperationCodec.ack(
           Operation.PERMISSIONS_DELETE_PERMISSION,
           (w, r) -> w.str("permission", r.permission()),
           o -> DeletePermissionRequest.of(o.str("permission")));
 
   /** {@code permissions.createRole}. */
-  public static final OperationCodec<CreateRoleRequest, CreatedRole> CREATE_ROLE =
+  static final OperationCodec<CreateRoleRequest, CreatedRole> CREATE_ROLE =
       OperationCodec.object(
           Operation.PERMISSIONS_CREATE_ROLE,
           (w, r) ->
@@ -88,7 +88,7 @@ public final class PermissionCodecs {
           CreatedRole::requestId);
 
   /** {@code permissions.getRole}. */
-  public static final OperationCodec<GetRoleRequest, Role> GET_ROLE =
+  static final OperationCodec<GetRoleRequest, Role> GET_ROLE =
       OperationCodec.object(
           Operation.PERMISSIONS_GET_ROLE,
           (w, r) -> w.str("role", r.role()),
@@ -98,7 +98,7 @@ public final class PermissionCodecs {
           r -> null);
 
   /** {@code permissions.listRoles}. */
-  public static final OperationCodec<ListRolesRequest, Page<Role>> LIST_ROLES =
+  static final OperationCodec<ListRolesRequest, Page<Role>> LIST_ROLES =
       OperationCodec.page(
           Operation.PERMISSIONS_LIST_ROLES,
           (w, r) -> w.lng("limit", r.limit()).cursor(r.cursor()).optStr("search", r.search()),
@@ -113,17 +113,16 @@ public final class PermissionCodecs {
           CommonCodecs::readRole);
 
   /** {@code permissions.deleteRole}. */
-  public static final OperationCodec<DeleteRoleRequest, Ack> DELETE_ROLE =
+  static final OperationCodec<DeleteRoleRequest, Ack> DELETE_ROLE =
       OperationCodec.ack(
           Operation.PERMISSIONS_DELETE_ROLE,
           (w, r) -> w.str("role", r.role()),
           o -> DeleteRoleRequest.of(o.str("role")));
 
   /** {@code permissions.setRolePermissions}. */
-  public static final OperationCodec<SetRolePermissionsRequest, AssignedPermissions>
-      SET_ROLE_PERMISSIONS =
-          KeyCodecs.permissions(
-              Operation.PERMISSIONS_SET_ROLE_PERMISSIONS,
-              (w, r) -> w.str("roleId", r.roleId()).strings("permissions", r.permissions()),
-              o -> SetRolePermissionsRequest.of(o.str("roleId"), o.strings("permissions")));
+  static final OperationCodec<SetRolePermissionsRequest, AssignedPermissions> SET_ROLE_PERMISSIONS =
+      KeyCodecs.permissions(
+          Operation.PERMISSIONS_SET_ROLE_PERMISSIONS,
+          (w, r) -> w.str("roleId", r.roleId()).strings("permissions", r.permissions()),
+          o -> SetRolePermissionsRequest.of(o.str("roleId"), o.strings("permissions")));
 }

@@ -18,11 +18,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The wire format of {@code ratelimit.*}. */
-public final class RatelimitCodecs {
+final class RatelimitCodecs {
   private RatelimitCodecs() {}
 
   /** {@code ratelimit.limit}. */
-  public static final OperationCodec<LimitRequest, LimitResult> LIMIT =
+  static final OperationCodec<LimitRequest, LimitResult> LIMIT =
       OperationCodec.object(
           Operation.RATELIMIT_LIMIT,
           RatelimitCodecs::writeLimit,
@@ -44,7 +44,7 @@ public final class RatelimitCodecs {
           LimitResult::requestId);
 
   /** {@code ratelimit.multiLimit}: its request body is a JSON array. */
-  public static final OperationCodec<MultiLimitRequest, MultiLimitResult> MULTI_LIMIT =
+  static final OperationCodec<MultiLimitRequest, MultiLimitResult> MULTI_LIMIT =
       new OperationCodec<>(Operation.RATELIMIT_MULTI_LIMIT) {
         @Override
         void writeRequest(WireWriter w, MultiLimitRequest request) {
@@ -119,7 +119,7 @@ public final class RatelimitCodecs {
       };
 
   /** {@code ratelimit.setOverride}. */
-  public static final OperationCodec<SetOverrideRequest, SavedOverride> SET_OVERRIDE =
+  static final OperationCodec<SetOverrideRequest, SavedOverride> SET_OVERRIDE =
       OperationCodec.object(
           Operation.RATELIMIT_SET_OVERRIDE,
           (w, r) ->
@@ -135,7 +135,7 @@ public final class RatelimitCodecs {
           SavedOverride::requestId);
 
   /** {@code ratelimit.getOverride}. */
-  public static final OperationCodec<GetOverrideRequest, RatelimitOverride> GET_OVERRIDE =
+  static final OperationCodec<GetOverrideRequest, RatelimitOverride> GET_OVERRIDE =
       OperationCodec.object(
           Operation.RATELIMIT_GET_OVERRIDE,
           (w, r) -> w.str("namespace", r.namespace()).str("identifier", r.identifier()),
@@ -145,7 +145,7 @@ public final class RatelimitCodecs {
           r -> null);
 
   /** {@code ratelimit.listOverrides}. */
-  public static final OperationCodec<ListOverridesRequest, Page<RatelimitOverride>> LIST_OVERRIDES =
+  static final OperationCodec<ListOverridesRequest, Page<RatelimitOverride>> LIST_OVERRIDES =
       OperationCodec.page(
           Operation.RATELIMIT_LIST_OVERRIDES,
           (w, r) -> w.str("namespace", r.namespace()).cursor(r.cursor()).lng("limit", r.limit()),
@@ -159,7 +159,7 @@ public final class RatelimitCodecs {
           RatelimitCodecs::readOverride);
 
   /** {@code ratelimit.deleteOverride}. */
-  public static final OperationCodec<DeleteOverrideRequest, Ack> DELETE_OVERRIDE =
+  static final OperationCodec<DeleteOverrideRequest, Ack> DELETE_OVERRIDE =
       OperationCodec.ack(
           Operation.RATELIMIT_DELETE_OVERRIDE,
           (w, r) -> w.str("namespace", r.namespace()).str("identifier", r.identifier()),

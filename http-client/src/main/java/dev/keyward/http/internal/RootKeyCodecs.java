@@ -13,11 +13,11 @@ import dev.keyward.model.UpdateRootKeyRequest;
 import dev.keyward.permission.Operation;
 
 /** The wire format of keyward's {@code rootKeys.*} extension ({@code rootkeys-openapi.yaml}). */
-public final class RootKeyCodecs {
+final class RootKeyCodecs {
   private RootKeyCodecs() {}
 
   /** {@code rootKeys.createRootKey}. */
-  public static final OperationCodec<CreateRootKeyRequest, CreatedKey> CREATE_ROOT_KEY =
+  static final OperationCodec<CreateRootKeyRequest, CreatedKey> CREATE_ROOT_KEY =
       OperationCodec.object(
           Operation.ROOT_KEYS_CREATE_ROOT_KEY,
           (w, r) -> w.optStr("name", r.name()).strings("permissions", r.permissions()),
@@ -31,7 +31,7 @@ public final class RootKeyCodecs {
           CreatedKey::requestId);
 
   /** {@code rootKeys.getRootKey}. */
-  public static final OperationCodec<GetRootKeyRequest, RootKeyInfo> GET_ROOT_KEY =
+  static final OperationCodec<GetRootKeyRequest, RootKeyInfo> GET_ROOT_KEY =
       OperationCodec.object(
           Operation.ROOT_KEYS_GET_ROOT_KEY,
           (w, r) -> w.str("keyId", r.keyId()),
@@ -41,7 +41,7 @@ public final class RootKeyCodecs {
           r -> null);
 
   /** {@code rootKeys.listRootKeys}. */
-  public static final OperationCodec<ListRootKeysRequest, Page<RootKeyInfo>> LIST_ROOT_KEYS =
+  static final OperationCodec<ListRootKeysRequest, Page<RootKeyInfo>> LIST_ROOT_KEYS =
       OperationCodec.page(
           Operation.ROOT_KEYS_LIST_ROOT_KEYS,
           (w, r) -> w.lng("limit", r.limit()).cursor(r.cursor()),
@@ -55,7 +55,7 @@ public final class RootKeyCodecs {
           RootKeyCodecs::readInfo);
 
   /** {@code rootKeys.updateRootKey}: {@code permissions}, when sent, replace the key's. */
-  public static final OperationCodec<UpdateRootKeyRequest, Ack> UPDATE_ROOT_KEY =
+  static final OperationCodec<UpdateRootKeyRequest, Ack> UPDATE_ROOT_KEY =
       OperationCodec.ack(
           Operation.ROOT_KEYS_UPDATE_ROOT_KEY,
           (w, r) -> {
@@ -72,7 +72,7 @@ public final class RootKeyCodecs {
           });
 
   /** {@code rootKeys.rerollRootKey}. */
-  public static final OperationCodec<RerollRootKeyRequest, CreatedKey> REROLL_ROOT_KEY =
+  static final OperationCodec<RerollRootKeyRequest, CreatedKey> REROLL_ROOT_KEY =
       OperationCodec.object(
           Operation.ROOT_KEYS_REROLL_ROOT_KEY,
           (w, r) -> w.str("keyId", r.keyId()).millis("expiration", r.expiration()),
@@ -82,7 +82,7 @@ public final class RootKeyCodecs {
           CreatedKey::requestId);
 
   /** {@code rootKeys.deleteRootKey}. */
-  public static final OperationCodec<DeleteRootKeyRequest, Ack> DELETE_ROOT_KEY =
+  static final OperationCodec<DeleteRootKeyRequest, Ack> DELETE_ROOT_KEY =
       OperationCodec.ack(
           Operation.ROOT_KEYS_DELETE_ROOT_KEY,
           (w, r) -> w.str("keyId", r.keyId()),

@@ -19,7 +19,7 @@ public final class WireCodec {
   static {
     register(LivenessCodec.LIVENESS);
     register(KeyCodecs.CREATE_KEY);
-    register(KeyCodecs.VERIFY_KEY);
+    register(VerifyKeyCodec.VERIFY_KEY);
     register(KeyCodecs.GET_KEY);
     register(KeyCodecs.WHOAMI);
     register(KeyCodecs.UPDATE_KEY);
@@ -70,12 +70,12 @@ public final class WireCodec {
   }
 
   /** Decodes a request body given as a string. */
-  public static Object decodeRequest(Operation operation, String body) {
+  static Object decodeRequest(Operation operation, String body) {
     return decodeRequest(operation, new Buffer().writeUtf8(body));
   }
 
   /** Encodes a request value as its JSON body. */
-  public static String encodeRequest(Operation operation, Object request) {
+  static String encodeRequest(Operation operation, Object request) {
     return codec(operation).encodeRequest(request).utf8();
   }
 
@@ -85,7 +85,7 @@ public final class WireCodec {
    *
    * @throws IllegalArgumentException if the value carries none (use the three-argument form)
    */
-  public static String encodeResponse(Operation operation, Object response) {
+  static String encodeResponse(Operation operation, Object response) {
     return codec(operation).encodeResponse(response).utf8();
   }
 
@@ -94,12 +94,12 @@ public final class WireCodec {
    * request id of their own ({@code KeyInfo}, {@code ApiInfo}, {@code Identity}, {@code
    * Permission}, ...).
    */
-  public static String encodeResponse(Operation operation, Object response, String requestId) {
+  static String encodeResponse(Operation operation, Object response, String requestId) {
     return codec(operation).encodeResponse(response, requestId).utf8();
   }
 
   /** Decodes a full 200 envelope into the response value. */
-  public static Object decodeResponse(Operation operation, String body) {
+  static Object decodeResponse(Operation operation, String body) {
     return codec(operation).decodeResponse(new Buffer().writeUtf8(body));
   }
 
@@ -109,7 +109,7 @@ public final class WireCodec {
   }
 
   /** Decodes an error body; never throws (an unreadable body gives a status-only problem). */
-  public static Problem decodeError(
+  static Problem decodeError(
       int status, @Nullable String body, @Nullable String fallbackRequestId) {
     return ErrorCodec.decode(
         status, body == null ? null : new Buffer().writeUtf8(body), fallbackRequestId);

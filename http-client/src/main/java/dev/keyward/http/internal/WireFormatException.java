@@ -8,14 +8,14 @@ public final class WireFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception with keyward's fixed text. */
-  public WireFormatException(String message) {
+  WireFormatException(String message) {
     super(message);
   }
 
   /**
    * Creates the exception, keeping the cause's class but never its message (Moshi echoes values).
    */
-  public WireFormatException(String message, Throwable cause) {
+  WireFormatException(String message, Throwable cause) {
     super(message + " (" + cause.getClass().getSimpleName() + ")");
   }
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Typed access to a decoded JSON object. Every failure is a {@link WireFormatException} naming the
  * field (with its path), never the value.
  */
-public final class WireObject {
+final class WireObject {
   private final Map<String, @Nullable Object> map;
   private final String path;
 
@@ -33,17 +33,17 @@ public final class WireObject {
   }
 
   /** True if the object has the field, even as {@code null}. */
-  public boolean has(String name) {
+  boolean has(String name) {
     return map.containsKey(name);
   }
 
   /** True if the field is present and not {@code null}. */
-  public boolean present(String name) {
+  boolean present(String name) {
     return map.get(name) != null;
   }
 
   /** The raw map (maps, lists, strings, Long, BigDecimal, Boolean, null). */
-  public Map<String, @Nullable Object> raw() {
+  Map<String, @Nullable Object> raw() {
     return Collections.unmodifiableMap(map);
   }
 
@@ -60,7 +60,7 @@ public final class WireObject {
   }
 
   /** A required string. */
-  public String str(String name) {
+  String str(String name) {
     Object v = required(name);
     if (!(v instanceof String s)) {
       throw new WireFormatException(at(name) + " is not a string");
@@ -69,12 +69,12 @@ public final class WireObject {
   }
 
   /** An optional string. */
-  public @Nullable String optStr(String name) {
+  @Nullable String optStr(String name) {
     return present(name) ? str(name) : null;
   }
 
   /** A required integral number. */
-  public long lng(String name) {
+  long lng(String name) {
     Object v = required(name);
     if (!(v instanceof Long l)) {
       throw new WireFormatException(at(name) + " is not an integer");
@@ -83,12 +83,12 @@ public final class WireObject {
   }
 
   /** An optional integral number. */
-  public @Nullable Long optLong(String name) {
+  @Nullable Long optLong(String name) {
     return present(name) ? lng(name) : null;
   }
 
   /** An optional int. */
-  public @Nullable Integer optInt(String name) {
+  @Nullable Integer optInt(String name) {
     Long l = optLong(name);
     if (l == null) {
       return null;
@@ -100,7 +100,7 @@ public final class WireObject {
   }
 
   /** A required number of any kind, as a double. */
-  public double dbl(String name) {
+  double dbl(String name) {
     Object v = required(name);
     if (!(v instanceof Number n)) {
       throw new WireFormatException(at(name) + " is not a number");
@@ -109,7 +109,7 @@ public final class WireObject {
   }
 
   /** A required boolean. */
-  public boolean bool(String name) {
+  boolean bool(String name) {
     Object v = required(name);
     if (!(v instanceof Boolean b)) {
       throw new WireFormatException(at(name) + " is not a boolean");
@@ -118,43 +118,43 @@ public final class WireObject {
   }
 
   /** An optional boolean. */
-  public @Nullable Boolean optBool(String name) {
+  @Nullable Boolean optBool(String name) {
     return present(name) ? bool(name) : null;
   }
 
   /** A required epoch-millisecond timestamp. */
-  public Instant instant(String name) {
+  Instant instant(String name) {
     return Instant.ofEpochMilli(lng(name));
   }
 
   /** An optional epoch-millisecond timestamp. */
-  public @Nullable Instant optInstant(String name) {
+  @Nullable Instant optInstant(String name) {
     return present(name) ? instant(name) : null;
   }
 
   /** A required duration in milliseconds. */
-  public Duration millis(String name) {
+  Duration millis(String name) {
     return Duration.ofMillis(lng(name));
   }
 
   /** An optional duration in milliseconds. */
-  public @Nullable Duration optMillis(String name) {
+  @Nullable Duration optMillis(String name) {
     return present(name) ? millis(name) : null;
   }
 
   /** A required nested object. */
-  public WireObject obj(String name) {
+  WireObject obj(String name) {
     return of(required(name), at(name));
   }
 
   /** An optional nested object. */
-  public @Nullable WireObject optObj(String name) {
+  @Nullable WireObject optObj(String name) {
     return present(name) ? obj(name) : null;
   }
 
   /** A JSON object of arbitrary values (e.g. {@code meta}); absent or null gives an empty map. */
   @SuppressWarnings("unchecked")
-  public Map<String, Object> meta(String name) {
+  Map<String, Object> meta(String name) {
     Object v = map.get(name);
     if (v == null) {
       return Map.of();
@@ -166,7 +166,7 @@ public final class WireObject {
   }
 
   /** An array of objects mapped by {@code f}; absent or null gives an empty list. */
-  public <T> List<T> list(String name, Function<WireObject, T> f) {
+  <T> List<T> list(String name, Function<WireObject, T> f) {
     Object v = map.get(name);
     if (v == null) {
       return List.of();
@@ -182,7 +182,7 @@ public final class WireObject {
   }
 
   /** An array of strings; absent or null gives an empty list. */
-  public List<String> strings(String name) {
+  List<String> strings(String name) {
     Object v = map.get(name);
     if (v == null) {
       return List.of();
@@ -201,19 +201,19 @@ public final class WireObject {
   }
 
   /** An optional array of strings: null when absent. */
-  public @Nullable List<String> optStrings(String name) {
+  @Nullable List<String> optStrings(String name) {
     return present(name) ? strings(name) : null;
   }
 
   /** Passes the field, read by {@code f}, to {@code to} if it is present and not {@code null}. */
-  public <T> void ifPresent(String name, Function<String, T> f, Consumer<? super T> to) {
+  <T> void ifPresent(String name, Function<String, T> f, Consumer<? super T> to) {
     if (present(name)) {
       to.accept(f.apply(name));
     }
   }
 
   /** A three-state field: absent, {@code null} (clear) or a value read by {@code f}. */
-  public <T> Patch<T> patch(String name, Function<String, T> f) {
+  <T> Patch<T> patch(String name, Function<String, T> f) {
     if (!map.containsKey(name)) {
       return Patch.absent();
     }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #nullValue} write JSON {@code null}, so a clear is sent as {@code null} and nothing else
  * is.
  */
-public final class WireWriter {
+final class WireWriter {
   private final JsonWriter json;
 
   WireWriter(JsonWriter json) {
@@ -36,7 +36,7 @@ public final class WireWriter {
   }
 
   /** Starts an object. */
-  public WireWriter begin() {
+  WireWriter begin() {
     try {
       json.beginObject();
     } catch (IOException e) {
@@ -46,7 +46,7 @@ public final class WireWriter {
   }
 
   /** Starts an array (for bodies that are arrays). */
-  public WireWriter beginArray() {
+  WireWriter beginArray() {
     try {
       json.beginArray();
     } catch (IOException e) {
@@ -56,7 +56,7 @@ public final class WireWriter {
   }
 
   /** Ends an array. */
-  public WireWriter endArray() {
+  WireWriter endArray() {
     try {
       json.endArray();
     } catch (IOException e) {
@@ -66,12 +66,12 @@ public final class WireWriter {
   }
 
   /** Writes an optional cursor: never {@code null} and never empty. */
-  public WireWriter cursor(@Nullable String cursor) {
+  WireWriter cursor(@Nullable String cursor) {
     return cursor == null || cursor.isEmpty() ? this : str("cursor", cursor);
   }
 
   /** Ends an object. */
-  public WireWriter end() {
+  WireWriter end() {
     try {
       json.endObject();
     } catch (IOException e) {
@@ -81,7 +81,7 @@ public final class WireWriter {
   }
 
   /** Writes any JSON value tree (maps, lists, strings, numbers, booleans, null). */
-  public WireWriter value(@Nullable Object value) {
+  WireWriter value(@Nullable Object value) {
     try {
       JsonTree.write(json, value);
     } catch (IOException e) {
@@ -91,99 +91,99 @@ public final class WireWriter {
   }
 
   /** Writes {@code name} with a JSON value tree (maps, lists, strings, numbers, booleans, null). */
-  public WireWriter json(String name, @Nullable Object tree) {
+  WireWriter json(String name, @Nullable Object tree) {
     return name(name).value(tree);
   }
 
   /** Writes {@code name: null}. */
-  public WireWriter nullValue(String name) {
+  WireWriter nullValue(String name) {
     return name(name).value(null);
   }
 
   /** A required string. */
-  public WireWriter str(String name, String value) {
+  WireWriter str(String name, String value) {
     return name(name).value(value);
   }
 
   /** An optional string: left out when null. */
-  public WireWriter optStr(String name, @Nullable String value) {
+  WireWriter optStr(String name, @Nullable String value) {
     return value == null ? this : str(name, value);
   }
 
   /** A required integer. */
-  public WireWriter lng(String name, long value) {
+  WireWriter lng(String name, long value) {
     return name(name).value(value);
   }
 
   /** An optional integer: left out when null. */
-  public WireWriter optLong(String name, @Nullable Number value) {
+  WireWriter optLong(String name, @Nullable Number value) {
     return value == null ? this : lng(name, value.longValue());
   }
 
   /** A number of any kind. */
-  public WireWriter num(String name, Number value) {
+  WireWriter num(String name, Number value) {
     return name(name).value(value);
   }
 
   /** A required boolean. */
-  public WireWriter bool(String name, boolean value) {
+  WireWriter bool(String name, boolean value) {
     return name(name).value(value);
   }
 
   /** An optional boolean: left out when null. */
-  public WireWriter optBool(String name, @Nullable Boolean value) {
+  WireWriter optBool(String name, @Nullable Boolean value) {
     return value == null ? this : bool(name, value);
   }
 
   /** An instant as epoch milliseconds. */
-  public WireWriter instant(String name, Instant value) {
+  WireWriter instant(String name, Instant value) {
     return lng(name, value.toEpochMilli());
   }
 
   /** An optional instant: left out when null. */
-  public WireWriter optInstant(String name, @Nullable Instant value) {
+  WireWriter optInstant(String name, @Nullable Instant value) {
     return value == null ? this : instant(name, value);
   }
 
   /** A duration in milliseconds. */
-  public WireWriter millis(String name, Duration value) {
+  WireWriter millis(String name, Duration value) {
     return lng(name, value.toMillis());
   }
 
   /** An optional duration: left out when null. */
-  public WireWriter optMillis(String name, @Nullable Duration value) {
+  WireWriter optMillis(String name, @Nullable Duration value) {
     return value == null ? this : millis(name, value);
   }
 
   /** An array of strings, written even when empty. */
-  public WireWriter strings(String name, List<String> values) {
+  WireWriter strings(String name, List<String> values) {
     return name(name).value(values);
   }
 
   /** An array of strings, left out when null or empty. */
-  public WireWriter optStrings(String name, @Nullable List<String> values) {
+  WireWriter optStrings(String name, @Nullable List<String> values) {
     return values == null || values.isEmpty() ? this : strings(name, values);
   }
 
   /** A JSON object of arbitrary values, left out when null or empty. */
-  public WireWriter meta(String name, @Nullable Map<String, ?> meta) {
+  WireWriter meta(String name, @Nullable Map<String, ?> meta) {
     return meta == null || meta.isEmpty() ? this : name(name).value(meta);
   }
 
   /** A JSON object of arbitrary values, written even when empty. */
-  public WireWriter metaAlways(String name, Map<String, ?> meta) {
+  WireWriter metaAlways(String name, Map<String, ?> meta) {
     return name(name).value(meta);
   }
 
   /** A nested object written by {@code body}. */
-  public WireWriter obj(String name, Consumer<WireWriter> body) {
+  WireWriter obj(String name, Consumer<WireWriter> body) {
     name(name).begin();
     body.accept(this);
     return end();
   }
 
   /** An optional nested object: left out when {@code value} is null. */
-  public <T> WireWriter optObj(String name, @Nullable T value, BiConsumer<WireWriter, T> body) {
+  <T> WireWriter optObj(String name, @Nullable T value, BiConsumer<WireWriter, T> body) {
     if (value == null) {
       return this;
     }
@@ -193,7 +193,7 @@ public final class WireWriter {
   }
 
   /** An array of objects, written even when empty. */
-  public <T> WireWriter list(String name, List<T> items, BiConsumer<WireWriter, T> item) {
+  <T> WireWriter list(String name, List<T> items, BiConsumer<WireWriter, T> item) {
     name(name);
     try {
       json.beginArray();
@@ -210,7 +210,7 @@ public final class WireWriter {
   }
 
   /** An array of objects, left out when empty. */
-  public <T> WireWriter optList(String name, List<T> items, BiConsumer<WireWriter, T> item) {
+  <T> WireWriter optList(String name, List<T> items, BiConsumer<WireWriter, T> item) {
     return items.isEmpty() ? this : list(name, items, item);
   }
 
@@ -218,7 +218,7 @@ public final class WireWriter {
    * A three-state field: absent writes nothing, clear writes {@code null}, set writes {@code
    * toJson}'s value tree (a string, number, boolean, map or list).
    */
-  public <T> WireWriter patch(String name, Patch<T> patch, Function<T, @Nullable Object> toJson) {
+  <T> WireWriter patch(String name, Patch<T> patch, Function<T, @Nullable Object> toJson) {
     if (patch.isAbsent()) {
       return this;
     }
@@ -229,7 +229,7 @@ public final class WireWriter {
   }
 
   /** A three-state field whose set value is written as is (string, number, boolean, map, list). */
-  public <T> WireWriter patch(String name, Patch<T> patch) {
+  <T> WireWriter patch(String name, Patch<T> patch) {
     return patch(name, patch, v -> v);
   }
 }

@@ -1,24 +1,24 @@
 /**
  * keyward's wire format, shared by {@code UnkeyHttpClient} and {@code FakeUnkeyServer} (exported to
- * {@code dev.keyward.testing} only; not API).
+ * {@code dev.keyward.testing} only; not API). Only what those two use is public.
  *
  * <p>Every operation has one symmetric {@link dev.keyward.http.internal.OperationCodec}: the client
  * encodes requests and decodes responses; a server decodes requests and encodes responses. A server
- * that dispatches on the path uses the untyped entry points of {@link
- * dev.keyward.http.internal.WireCodec}:
+ * that dispatches on the path uses the entry points of {@link dev.keyward.http.internal.WireCodec}:
  *
  * <pre>{@code
  * Operation op = Operation.fromWireName(path.substring("/v2/".length()));
- * Object request = WireCodec.decodeRequest(op, bodyString);     // e.g. a CreateKeyRequest
+ * Object request = WireCodec.decodeRequest(op, bodySource);      // e.g. a CreateKeyRequest
  * // ... apply it, producing the port's response value (CreatedKey, Verification, Page<..>, Ack, ...)
- * String json = WireCodec.encodeResponse(op, response);          // {"meta":{"requestId":..},"data":..}
+ * OperationCodec<Object, Object> codec = WireCodec.codec(op);
+ * ByteString json = codec.encodeResponse(response, requestId);   // {"meta":{"requestId":..},"data":..}
  * String error = WireCodec.encodeError(problem);                 // Unkey's error envelope
  * }</pre>
  *
- * <p>Typed access: {@code OperationCodec<CreateKeyRequest, CreatedKey> c =
- * WireCodec.codec(Operation.KEYS_CREATE_KEY)}, or the constants in {@code KeyCodecs}, {@code
- * ApiCodecs}, and so on; {@code c.decodeRequest(BufferedSource)}, {@code c.encodeResponse(value)}
- * (an okio {@code ByteString}).
+ * <p>JSON is written with Moshi's {@code JsonWriter} and read with Moshi's strict {@code
+ * JsonReader} into a small tree ({@code WireReader}; member names selected through one shared
+ * {@code JsonReader.Options}), which the codecs read through {@code WireObject}: keyward owns no
+ * JSON parser.
  *
  * <p>Failures: {@link dev.keyward.http.internal.WireFormatException} for malformed or truncated
  * JSON and missing or mistyped fields (its message names the field, never a value: answer 400);
