@@ -3,7 +3,7 @@
  * and the {@code Unkey} port. Depends on nothing but {@code java.base} at run time.
  */
 module dev.keyward.core {
-  requires static transitive org.jspecify;
+  requires static org.jspecify;
 
   exports dev.keyward;
   exports dev.keyward.model;

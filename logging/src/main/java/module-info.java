@@ -4,11 +4,11 @@
  */
 module dev.keyward.logging {
   requires transitive dev.keyward.core;
-  requires static transitive ch.qos.logback.classic;
-  requires static transitive ch.qos.logback.core;
-  requires static transitive org.apache.logging.log4j;
-  requires static transitive org.apache.logging.log4j.core;
-  requires static transitive org.jspecify;
+  requires static ch.qos.logback.classic;
+  requires static ch.qos.logback.core;
+  requires static org.apache.logging.log4j;
+  requires static org.apache.logging.log4j.core;
+  requires static org.jspecify;
 
   exports dev.keyward.logging.logback;
   exports dev.keyward.logging.log4j2;

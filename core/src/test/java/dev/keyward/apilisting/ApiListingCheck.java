@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compares a module's compiled public API with its checked-in listing ({@code
@@ -24,6 +26,10 @@ public final class ApiListingCheck {
       "mvn -B -ntp test -pl core,http-client,testing,logging,servlet,spring-boot-starter -am"
           + " -Dtest=ApiListingTest -Dsurefire.failIfNoSpecifiedTests=false"
           + " -Dkeyward.api.update=true";
+
+  /** A type of a package named {@code internal}: never exported to users, so never in the API. */
+  private static final Pattern INTERNAL_TYPE =
+      Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+internal\\.[A-Z][A-Za-z0-9_$]*");
 
   private final Path classesDir;
   private final Path listingFile;
@@ -64,6 +70,15 @@ public final class ApiListingCheck {
     if (actual.isEmpty()) {
       throw new AssertionError("no public API found in " + classesDir + ": wrong directory?");
     }
+    String leaks = internalLeaks(actual);
+    if (!leaks.isEmpty()) {
+      throw new AssertionError(
+          "The public API of "
+              + classesDir
+              + " names types of internal packages, which users cannot reach on the module"
+              + " path:\n"
+              + leaks);
+    }
     if (update) {
       Files.createDirectories(listingFile.getParent());
       Files.writeString(listingFile, String.join("\n", actual) + "\n", StandardCharsets.UTF_8);
@@ -84,6 +99,22 @@ public final class ApiListingCheck {
               + "If the change is intended, regenerate the listings and commit them:\n  "
               + UPDATE_COMMAND);
     }
+  }
+
+  /**
+   * Returns each listing line that names a type of an {@code internal} package (as {@code
+   * dev.keyward.internal.Constraints} or {@code dev.keyward.http.internal.WireCodec}), one per
+   * line, or an empty string when there is none.
+   */
+  public static String internalLeaks(List<String> listing) {
+    StringBuilder out = new StringBuilder();
+    for (String line : listing) {
+      Matcher m = INTERNAL_TYPE.matcher(line);
+      if (m.find()) {
+        out.append("  ").append(m.group()).append(" in: ").append(line.strip()).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   /**

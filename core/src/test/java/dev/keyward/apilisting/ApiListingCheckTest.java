@@ -118,6 +118,29 @@ class ApiListingCheckTest {
         .contains("different order");
   }
 
+  @Test
+  void internalLeaks_namesEveryTypeOfAnInternalPackageAndNothingElse() {
+    assertThat(
+            ApiListingCheck.internalLeaks(
+                List.of(
+                    "public final class dev.keyward.http.UnkeyHttpClient implements"
+                        + " dev.keyward.Unkey",
+                    "  public okhttp3.Response dev.keyward.http.RedactingHttpLogger.intercept("
+                        + "okhttp3.Interceptor$Chain)",
+                    "  public void dev.keyward.model.Ack.internalize(java.lang.String)")))
+        .isEmpty();
+    String leaks =
+        ApiListingCheck.internalLeaks(
+            List.of(
+                "  public static dev.keyward.http.internal.WireCodec dev.keyward.http.X.codec()",
+                "  public void dev.keyward.model.Ack.check(dev.keyward.internal.Constraints$Rule)",
+                "  public void dev.keyward.model.Ack.fine()"));
+    assertThat(leaks.lines())
+        .hasSize(2)
+        .anyMatch(l -> l.startsWith("  dev.keyward.http.internal.WireCodec in: "))
+        .anyMatch(l -> l.startsWith("  dev.keyward.internal.Constraints$Rule in: "));
+  }
+
   /** Compiles a module that exports m.api, exports m.friend only to java.base, hides m.hidden. */
   private Path compileModule() throws IOException {
     Path src = temp.resolve("src");

@@ -2,19 +2,24 @@ package dev.keyward.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the main job in a child JVM with keyward and its dependencies as named modules on the module
- * path, so the {@code module-info.java} files (exports, requires, opens to Moshi) are proven to
- * work.
+ * path, so the {@code module-info.java} files (exports, requires) are proven to work; and compiles
+ * a named consumer module against them, so what users can and cannot reach is proven too.
  */
 class MainJobModulePathTest {
   private static final Pattern MODULE_JARS =
@@ -24,18 +29,25 @@ class MainJobModulePathTest {
               + "|okhttp-jvm[^/]*\\.jar|okio-jvm[^/]*\\.jar|kotlin-stdlib-[0-9][^/]*\\.jar"
               + "|moshi-[0-9][^/]*\\.jar|slf4j-api[^/]*\\.jar|slf4j-simple[^/]*\\.jar)$");
 
-  @Test
-  void mainJobRunsOnTheModulePath() throws Exception {
-    List<String> modulePath = new ArrayList<>();
-    List<String> classPath = new ArrayList<>();
+  @TempDir Path temp;
+
+  private static List<String> entries(boolean modules) {
+    List<String> out = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String normalized = entry.replace('\\', '/');
-      if (MODULE_JARS.matcher(normalized).matches()) {
-        modulePath.add(entry);
-      } else if (normalized.matches(".*/examples/target[^/]*/classes")) {
-        classPath.add(entry);
+      if (modules
+          ? MODULE_JARS.matcher(normalized).matches()
+          : normalized.matches(".*/examples/target[^/]*/classes")) {
+        out.add(entry);
       }
     }
+    return out;
+  }
+
+  @Test
+  void mainJobRunsOnTheModulePath() throws Exception {
+    List<String> modulePath = entries(true);
+    List<String> classPath = entries(false);
     assertThat(modulePath).anyMatch(p -> p.contains("http-client"));
     assertThat(classPath).hasSize(1);
 
@@ -59,5 +71,61 @@ class MainJobModulePathTest {
 
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(output).contains("code=VALID").contains("code=NOT_FOUND").contains("done");
+  }
+
+  /** A consumer module that {@code requires dev.keyward.http} and nothing else. */
+  private String compileConsumer(String body) throws Exception {
+    Path src = temp.resolve("src");
+    Files.createDirectories(src.resolve("com/example"));
+    Files.writeString(
+        src.resolve("module-info.java"), "module com.example { requires dev.keyward.http; }");
+    Files.writeString(
+        src.resolve("com/example/Consumer.java"),
+        "package com.example;\n"
+            + "public class Consumer {\n"
+            + "  static Object use(dev.keyward.Unkey unkey) {\n"
+            + body
+            + "  }\n"
+            + "}\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc =
+        ToolProvider.findFirst("javac")
+            .orElseThrow()
+            .run(
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "-proc:none",
+                "-d",
+                temp.resolve("out").toString(),
+                "--module-path",
+                String.join(File.pathSeparator, entries(true)),
+                src.resolve("module-info.java").toString(),
+                src.resolve("com/example/Consumer.java").toString());
+    String messages = err.toString(StandardCharsets.UTF_8);
+    return rc == 0 ? "" : messages.isEmpty() ? "javac exit " + rc : messages;
+  }
+
+  @Test
+  void aNamedConsumerReachesTheModelButNotTheInternals() throws Exception {
+    assertThat(
+            compileConsumer(
+                "    dev.keyward.model.CreateKeyRequest create =\n"
+                    + "        dev.keyward.model.CreateKeyRequest.builder(\"api_1\").build();\n"
+                    + "    dev.keyward.Unkey tenant =\n"
+                    + "       "
+                    + " unkey.withRootKey(dev.keyward.key.Secret.of(\"unkey_0123456789abcdef\"));\n"
+                    + "    dev.keyward.model.Page<dev.keyward.model.KeyInfo> page =\n"
+                    + "       "
+                    + " tenant.apis().listKeys(dev.keyward.model.ListKeysRequest.of(\"api_1\"));\n"
+                    + "    dev.keyward.model.Patch<String> name ="
+                    + " dev.keyward.model.Patch.set(\"n\");\n"
+                    + "    okhttp3.HttpUrl url ="
+                    + " dev.keyward.http.UnkeyHttpClient.builder().build().baseUrl();\n"
+                    + "    return java.util.List.of(create, page, name, url);\n"))
+        .isEmpty();
+    assertThat(compileConsumer("    return dev.keyward.internal.Constraints.class;\n"))
+        .contains("package dev.keyward.internal is not visible");
+    assertThat(compileConsumer("    return dev.keyward.http.internal.WireCodec.class;\n"))
+        .contains("package dev.keyward.http.internal is not visible");
   }
 }

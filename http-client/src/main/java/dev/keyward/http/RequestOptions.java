@@ -7,10 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Per-call options, applied with {@link UnkeyHttpClient#withOptions}: a root key overriding the
- * client's provider (multi-tenant callers), a retry policy, and timeouts.
+ * client's provider (multi-tenant callers), a retry policy, and timeouts. A root key alone needs no
+ * options: {@link dev.keyward.Unkey#withRootKey} works on any port, fakes included.
  *
  * <pre>{@code
- * Unkey tenant = client.withOptions(RequestOptions.builder().rootKey(tenantKey).build());
+ * Unkey tenant = unkey.withRootKey(tenantKey);
+ * UnkeyHttpClient impatient =
+ *     client.withOptions(RequestOptions.builder().retryPolicy(RetryPolicy.none()).build());
  * }</pre>
  */
 public final class RequestOptions {
