@@ -145,6 +145,17 @@ public abstract class OperationCodec<Q, R> {
     return WireReader.read(source);
   }
 
+  /**
+   * The envelope's required {@code data} array: absent or {@code null} is a failure, never an empty
+   * list (which a caller would take for "nothing there").
+   */
+  private static <T> List<T> data(WireObject envelope, Function<WireObject, T> readItem) {
+    if (!envelope.present("data")) {
+      throw new WireFormatException("missing required field response.data");
+    }
+    return envelope.list("data", readItem);
+  }
+
   // ---- factories -------------------------------------------------------------------------------
 
   /** A codec whose request body is one JSON object, written and read by the functions given. */
@@ -252,7 +263,7 @@ public abstract class OperationCodec<Q, R> {
 
       @Override
       R readResponse(WireObject envelope, String id) {
-        return wrap.apply(envelope.list("data", readItem), id);
+        return wrap.apply(data(envelope, readItem), id);
       }
 
       @Override
@@ -283,7 +294,7 @@ public abstract class OperationCodec<Q, R> {
 
       @Override
       Page<T> readResponse(WireObject envelope, String id) {
-        List<T> items = envelope.list("data", readItem);
+        List<T> items = data(envelope, readItem);
         WireObject pagination = envelope.optObj("pagination");
         boolean hasMore = pagination != null && Boolean.TRUE.equals(pagination.optBool("hasMore"));
         String cursor = pagination == null ? null : pagination.optStr("cursor");
