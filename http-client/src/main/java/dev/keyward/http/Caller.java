@@ -1,7 +1,6 @@
 package dev.keyward.http;
 
 import dev.keyward.Sleeper;
-import dev.keyward.UnkeyException;
 import dev.keyward.http.internal.OperationCodec;
 import dev.keyward.key.RootKeyProvider;
 import dev.keyward.key.Secret;
@@ -26,13 +25,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okio.ByteString;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Runs calls: builds each attempt, executes it, and retries per {@link Exchange}. Immutable. */
 final class Caller {
-  private static final Logger LOG = LoggerFactory.getLogger(UnkeyHttpClient.class);
-
   /**
    * Marks an attempt whose request reached the network (after connect): from then on it may be
    * applied.
@@ -56,7 +51,7 @@ final class Caller {
   private final RootKeyProvider rootKeys;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final EventListener listener;
+  private final CallEvents events;
   private final String userAgent;
   private final RetryPolicy retryPolicy;
   private final RequestOptions options;
@@ -84,7 +79,7 @@ final class Caller {
         rootKeys,
         clock,
         sleeper,
-        listener,
+        new CallEvents(listener),
         userAgent,
         retryPolicy,
         options);
@@ -97,7 +92,7 @@ final class Caller {
       RootKeyProvider rootKeys,
       Clock clock,
       Sleeper sleeper,
-      EventListener listener,
+      CallEvents events,
       String userAgent,
       RetryPolicy retryPolicy,
       RequestOptions options) {
@@ -111,7 +106,7 @@ final class Caller {
     this.rootKeys = rootKeys;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.listener = listener;
+    this.events = events;
     this.userAgent = userAgent;
     this.anonymousHeaders = Headers.of("User-Agent", userAgent, "Accept", "application/json");
     this.retryPolicy = retryPolicy;
@@ -140,7 +135,7 @@ final class Caller {
         rootKeys,
         clock,
         sleeper,
-        listener,
+        events,
         userAgent,
         retryPolicy,
         options.merge(more));
@@ -166,7 +161,7 @@ final class Caller {
       @Nullable String resourceId) {
     ByteString body = request == null ? null : codec.encodeRequest(request);
     Exchange<R> exchange = exchange(codec, retryClass, resourceId);
-    notify(() -> listener.callStart(exchange.op));
+    events.start(exchange);
     while (true) {
       AttemptTag tag = new AttemptTag();
       Call call = newCall(exchange, body, retryClass, tag);
@@ -180,20 +175,20 @@ final class Caller {
         CallDeadlines.release(call);
       }
       if (step instanceof Exchange.Done<R> done) {
-        end(exchange, done.status(), done.requestId());
+        events.end(exchange, done.status(), done.requestId());
         return done.value();
       }
       if (step instanceof Exchange.Fail<R> fail) {
-        end(exchange, fail.failure().status(), fail.failure().requestId());
+        events.end(exchange, fail.failure().status(), fail.failure().requestId());
         throw fail.failure();
       }
       Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
-      attemptFailed(exchange, retry);
+      events.attemptFailed(exchange, retry);
       try {
         sleeper.sleep(retry.delay());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        end(exchange, retry.failure().status(), retry.failure().requestId());
+        events.end(exchange, retry.failure().status(), retry.failure().requestId());
         throw retry.failure();
       }
     }
@@ -223,7 +218,7 @@ final class Caller {
     try {
       ByteString body = request == null ? null : codec.encodeRequest(request);
       Exchange<R> exchange = exchange(codec, retryClass, resourceId);
-      notify(() -> listener.callStart(exchange.op));
+      events.start(exchange);
       attemptAsync(exchange, body, retryClass, future, current);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
@@ -279,14 +274,14 @@ final class Caller {
       CompletableFuture<R> future,
       AtomicReference<Call> current) {
     if (step instanceof Exchange.Done<R> done) {
-      end(exchange, done.status(), done.requestId());
+      events.end(exchange, done.status(), done.requestId());
       future.complete(done.value());
     } else if (step instanceof Exchange.Fail<R> fail) {
-      end(exchange, fail.failure().status(), fail.failure().requestId());
+      events.end(exchange, fail.failure().status(), fail.failure().requestId());
       future.completeExceptionally(fail.failure());
     } else {
       Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
-      attemptFailed(exchange, retry);
+      events.attemptFailed(exchange, retry);
       Runnable next = () -> attemptAsync(exchange, body, retryClass, future, current);
       if (sleeper == Sleeper.SYSTEM) {
         CompletableFuture.delayedExecutor(retry.delay().toMillis(), TimeUnit.MILLISECONDS)
@@ -376,44 +371,5 @@ final class Caller {
       return exchange.onFailure(watch.timeout(e), tag.sent, false);
     }
     return exchange.onFailure(e, tag.sent, call.isCanceled());
-  }
-
-  private void attemptFailed(Exchange<?> exchange, Exchange.Retry<?> retry) {
-    UnkeyException f = retry.failure();
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "{} attempt {} failed (status {}, request {}); retrying in {} ms",
-          exchange.op.wireName(),
-          exchange.attempts,
-          f.status(),
-          f.requestId(),
-          retry.delay().toMillis());
-    }
-    notify(
-        () ->
-            listener.attemptFailed(
-                exchange.op, exchange.attempts, f.status(), f.requestId(), retry.delay()));
-  }
-
-  private void end(Exchange<?> exchange, int status, @Nullable String requestId) {
-    Duration latency = exchange.elapsed();
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "{} -> {} (request {}) in {} ms, {} attempt(s)",
-          exchange.op.wireName(),
-          status,
-          requestId,
-          latency.toMillis(),
-          exchange.attempts);
-    }
-    notify(() -> listener.callEnd(exchange.op, status, requestId, latency, exchange.attempts));
-  }
-
-  private static void notify(Runnable event) {
-    try {
-      event.run();
-    } catch (RuntimeException e) {
-      LOG.warn("EventListener threw {}; ignored", e.getClass().getName());
-    }
   }
 }
