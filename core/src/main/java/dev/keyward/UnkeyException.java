@@ -33,8 +33,6 @@ public class UnkeyException extends RuntimeException {
     StringBuilder b = new StringBuilder(operation.wireName());
     if (problem.status() != 0) {
       b.append(": HTTP ").append(problem.status());
-    } else {
-      b.append(":");
     }
     if (problem.typeSuffix() != null) {
       b.append(' ').append(problem.typeSuffix());

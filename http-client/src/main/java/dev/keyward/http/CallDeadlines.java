@@ -1,5 +1,6 @@
 package dev.keyward.http;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,26 +26,43 @@ final class CallDeadlines {
   /** A watched attempt: when it expired, its call was cancelled and {@link #expired} is set. */
   static final class Watch {
     final long deadlineNanos;
+    final long timeoutMillis;
     volatile boolean expired;
 
-    Watch(long deadlineNanos) {
+    Watch(long deadlineNanos, long timeoutMillis) {
       this.deadlineNanos = deadlineNanos;
+      this.timeoutMillis = timeoutMillis;
     }
 
-    /** The exception to report for a call this watch cancelled, keeping OkHttp's as the cause. */
-    InterruptedIOException timeout(Exception cause) {
-      InterruptedIOException e = new InterruptedIOException("call timeout");
-      e.initCause(cause);
-      return e;
+    /**
+     * What to report for {@code e}: when this watch cancelled the call, a {@link CallTimeout}
+     * keeping OkHttp's exception (often just "Socket closed") as the cause; else {@code e}.
+     */
+    IOException reported(IOException e) {
+      return expired ? new CallTimeout(timeoutMillis, e) : e;
+    }
+  }
+
+  /** The call timeout expired and keyward cancelled the attempt. */
+  static final class CallTimeout extends InterruptedIOException {
+    private static final long serialVersionUID = 1L;
+
+    final long timeoutMillis;
+
+    CallTimeout(long timeoutMillis, Exception cause) {
+      super("call timeout");
+      this.timeoutMillis = timeoutMillis;
+      initCause(cause);
     }
   }
 
   /** Starts watching {@code call}; {@code timeoutMillis <= 0} watches nothing. */
   static Watch watch(Call call, long timeoutMillis) {
     if (timeoutMillis <= 0) {
-      return new Watch(Long.MAX_VALUE);
+      return new Watch(Long.MAX_VALUE, 0);
     }
-    Watch watch = new Watch(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+    Watch watch =
+        new Watch(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis), timeoutMillis);
     WATCHED.put(call, watch);
     startOnce();
     return watch;

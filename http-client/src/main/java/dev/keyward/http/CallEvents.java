@@ -1,6 +1,7 @@
 package dev.keyward.http;
 
 import dev.keyward.UnkeyException;
+import dev.keyward.redact.Redactor;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -9,14 +10,17 @@ import org.slf4j.LoggerFactory;
 /**
  * What a call reports as it runs: the client's DEBUG lines and the user's {@link EventListener}
  * callbacks. A listener that throws is logged (its class only) and ignored, never failing the call.
+ * Request ids arrive checked ({@code ServerTexts}); each DEBUG line also passes the Redactor.
  */
 final class CallEvents {
   private static final Logger LOG = LoggerFactory.getLogger(UnkeyHttpClient.class);
 
   private final EventListener listener;
+  private final Redactor redactor;
 
-  CallEvents(EventListener listener) {
+  CallEvents(EventListener listener, Redactor redactor) {
     this.listener = listener;
+    this.redactor = redactor;
   }
 
   void start(Exchange<?> exchange) {
@@ -27,12 +31,17 @@ final class CallEvents {
     UnkeyException f = retry.failure();
     if (LOG.isDebugEnabled()) {
       LOG.debug(
-          "{} attempt {} failed (status {}, request {}); retrying in {} ms",
-          exchange.op.wireName(),
-          exchange.attempts,
-          f.status(),
-          f.requestId(),
-          retry.delay().toMillis());
+          redactor.redact(
+              exchange.op.wireName()
+                  + " attempt "
+                  + exchange.attempts
+                  + " failed (status "
+                  + f.status()
+                  + ", request "
+                  + f.requestId()
+                  + "); retrying in "
+                  + retry.delay().toMillis()
+                  + " ms"));
     }
     notify(
         () ->
@@ -44,12 +53,17 @@ final class CallEvents {
     Duration latency = exchange.elapsed();
     if (LOG.isDebugEnabled()) {
       LOG.debug(
-          "{} -> {} (request {}) in {} ms, {} attempt(s)",
-          exchange.op.wireName(),
-          status,
-          requestId,
-          latency.toMillis(),
-          exchange.attempts);
+          redactor.redact(
+              exchange.op.wireName()
+                  + " -> "
+                  + status
+                  + " (request "
+                  + requestId
+                  + ") in "
+                  + latency.toMillis()
+                  + " ms, "
+                  + exchange.attempts
+                  + " attempt(s)"));
     }
     notify(() -> listener.callEnd(exchange.op, status, requestId, latency, exchange.attempts));
   }

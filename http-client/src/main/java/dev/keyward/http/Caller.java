@@ -6,23 +6,19 @@ import dev.keyward.key.RootKeyProvider;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.Operation.RetryClass;
+import dev.keyward.redact.Redactor;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
@@ -50,8 +46,10 @@ final class Caller {
   private final Map<Operation, HttpUrl> urls;
   private final RootKeyProvider rootKeys;
   private final Clock clock;
-  private final Sleeper sleeper;
-  private final CallEvents events;
+  final Sleeper sleeper;
+  final CallEvents events;
+  private final long maxResponseBytes;
+  private final Redactor redactor;
   private final String userAgent;
   private final RetryPolicy retryPolicy;
   private final RequestOptions options;
@@ -71,7 +69,9 @@ final class Caller {
       EventListener listener,
       String userAgent,
       RetryPolicy retryPolicy,
-      RequestOptions options) {
+      RequestOptions options,
+      long maxResponseBytes,
+      Redactor redactor) {
     this(
         http.callTimeoutMillis() == 0 ? http : http.newBuilder().callTimeout(Duration.ZERO).build(),
         http.callTimeoutMillis(),
@@ -79,10 +79,12 @@ final class Caller {
         rootKeys,
         clock,
         sleeper,
-        new CallEvents(listener),
+        new CallEvents(listener, redactor),
         userAgent,
         retryPolicy,
-        options);
+        options,
+        maxResponseBytes,
+        redactor);
   }
 
   private Caller(
@@ -95,8 +97,12 @@ final class Caller {
       CallEvents events,
       String userAgent,
       RetryPolicy retryPolicy,
-      RequestOptions options) {
+      RequestOptions options,
+      long maxResponseBytes,
+      Redactor redactor) {
     this.callTimeoutMillis = callTimeoutMillis;
+    this.maxResponseBytes = maxResponseBytes;
+    this.redactor = redactor;
     this.http = derive(http, options);
     this.baseUrl = baseUrl;
     this.urls = new EnumMap<>(Operation.class);
@@ -138,7 +144,9 @@ final class Caller {
         events,
         userAgent,
         retryPolicy,
-        options.merge(more));
+        options.merge(more),
+        maxResponseBytes,
+        redactor);
   }
 
   HttpUrl baseUrl() {
@@ -168,9 +176,9 @@ final class Caller {
       Exchange.Step<R> step;
       CallDeadlines.Watch watch = CallDeadlines.watch(call, attemptTimeoutMillis());
       try {
-        step = exchange.onResponse(call.execute());
+        step = exchange.onResponse(call.execute(), watch, call);
       } catch (IOException e) {
-        step = failure(exchange, call, tag, watch, e);
+        step = failure(exchange, tag, watch, e, call.isCanceled());
       } finally {
         CallDeadlines.release(call);
       }
@@ -204,112 +212,24 @@ final class Caller {
       @Nullable Q request,
       RetryClass retryClass,
       @Nullable String resourceId) {
-    CompletableFuture<R> future = new CompletableFuture<>();
-    AtomicReference<Call> current = new AtomicReference<>();
-    future.whenComplete(
-        (v, t) -> {
-          if (future.isCancelled()) {
-            Call c = current.get();
-            if (c != null) {
-              c.cancel();
-            }
-          }
-        });
-    try {
-      ByteString body = request == null ? null : codec.encodeRequest(request);
-      Exchange<R> exchange = exchange(codec, retryClass, resourceId);
-      events.start(exchange);
-      attemptAsync(exchange, body, retryClass, future, current);
-    } catch (RuntimeException e) {
-      future.completeExceptionally(e);
-    }
-    return future;
+    return new AsyncAttempts<R>(this).start(codec, request, retryClass, resourceId);
   }
 
-  private <R> void attemptAsync(
-      Exchange<R> exchange,
-      @Nullable ByteString body,
-      RetryClass retryClass,
-      CompletableFuture<R> future,
-      AtomicReference<Call> current) {
-    if (future.isDone()) {
-      return;
-    }
-    AttemptTag tag = new AttemptTag();
-    Call call;
-    try {
-      call = newCall(exchange, body, retryClass, tag);
-    } catch (RuntimeException e) {
-      future.completeExceptionally(e);
-      return;
-    }
-    current.set(call);
-    if (future.isCancelled()) {
-      call.cancel();
-      return;
-    }
-    CallDeadlines.Watch watch = CallDeadlines.watch(call, attemptTimeoutMillis());
-    call.enqueue(
-        new Callback() {
-          @Override
-          public void onFailure(Call c, IOException e) {
-            CallDeadlines.release(c);
-            handle(
-                exchange, failure(exchange, c, tag, watch, e), body, retryClass, future, current);
-          }
-
-          @Override
-          public void onResponse(Call c, Response response) {
-            CallDeadlines.release(c);
-            handle(exchange, exchange.onResponse(response), body, retryClass, future, current);
-          }
-        });
-  }
-
-  private <R> void handle(
-      Exchange<R> exchange,
-      Exchange.Step<R> step,
-      @Nullable ByteString body,
-      RetryClass retryClass,
-      CompletableFuture<R> future,
-      AtomicReference<Call> current) {
-    if (step instanceof Exchange.Done<R> done) {
-      events.end(exchange, done.status(), done.requestId());
-      future.complete(done.value());
-    } else if (step instanceof Exchange.Fail<R> fail) {
-      events.end(exchange, fail.failure().status(), fail.failure().requestId());
-      future.completeExceptionally(fail.failure());
-    } else {
-      Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
-      events.attemptFailed(exchange, retry);
-      Runnable next = () -> attemptAsync(exchange, body, retryClass, future, current);
-      if (sleeper == Sleeper.SYSTEM) {
-        CompletableFuture.delayedExecutor(retry.delay().toMillis(), TimeUnit.MILLISECONDS)
-            .execute(next);
-      } else {
-        ForkJoinPool.commonPool()
-            .execute(
-                () -> {
-                  try {
-                    sleeper.sleep(retry.delay());
-                    next.run();
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    future.completeExceptionally(retry.failure());
-                  }
-                });
-      }
-    }
-  }
-
-  private <R> Exchange<R> exchange(
+  <R> Exchange<R> exchange(
       OperationCodec<?, R> codec, RetryClass retryClass, @Nullable String resourceId) {
     RetryPolicy policy = options.retryPolicy() != null ? options.retryPolicy() : retryPolicy;
     Operation op = codec.operation();
-    return new Exchange<>(codec, retryClass, resourceId, policy, clock, urls.get(op));
+    Exchange.Settings settings =
+        new Exchange.Settings(
+            maxResponseBytes,
+            http.connectTimeoutMillis(),
+            http.readTimeoutMillis(),
+            http.writeTimeoutMillis(),
+            redactor);
+    return new Exchange<>(codec, retryClass, resourceId, policy, clock, urls.get(op), settings);
   }
 
-  private Call newCall(
+  Call newCall(
       Exchange<?> exchange, @Nullable ByteString body, RetryClass retryClass, AttemptTag tag) {
     exchange.attempts++;
     Headers headers;
@@ -358,18 +278,23 @@ final class Caller {
     }
   }
 
-  private long attemptTimeoutMillis() {
+  long attemptTimeoutMillis() {
     return options.callTimeout() != null ? options.callTimeout().toMillis() : callTimeoutMillis;
   }
 
   /**
-   * A failed attempt; one cancelled by its deadline is a timeout, not the caller's cancellation.
+   * A failed attempt; one cancelled by its deadline is a timeout, not a cancellation. {@code
+   * canceled} says whether the caller cancelled it.
    */
-  private static <R> Exchange.Step<R> failure(
-      Exchange<R> exchange, Call call, AttemptTag tag, CallDeadlines.Watch watch, IOException e) {
+  static <R> Exchange.Step<R> failure(
+      Exchange<R> exchange,
+      AttemptTag tag,
+      CallDeadlines.Watch watch,
+      IOException e,
+      boolean canceled) {
     if (watch.expired) {
-      return exchange.onFailure(watch.timeout(e), tag.sent, false);
+      return exchange.onFailure(watch.reported(e), tag.sent, false);
     }
-    return exchange.onFailure(e, tag.sent, call.isCanceled());
+    return exchange.onFailure(e, tag.sent, canceled);
   }
 }

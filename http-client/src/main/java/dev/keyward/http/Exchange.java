@@ -6,19 +6,19 @@ import dev.keyward.UnexpectedStatusException;
 import dev.keyward.UnkeyException;
 import dev.keyward.http.internal.ErrorCodec;
 import dev.keyward.http.internal.OperationCodec;
+import dev.keyward.http.internal.ServerTexts;
 import dev.keyward.http.internal.WireFormatException;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.Operation.RetryClass;
+import dev.keyward.redact.Redactor;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -40,6 +40,17 @@ final class Exchange<R> {
 
   record Fail<R>(UnkeyException failure) implements Step<R> {}
 
+  /**
+   * What an exchange needs of the client: the body limit, the timeouts it names in messages, and
+   * the Redactor that checks the server's texts.
+   */
+  record Settings(
+      long maxResponseBytes,
+      long connectTimeoutMillis,
+      long readTimeoutMillis,
+      long writeTimeoutMillis,
+      Redactor redactor) {}
+
   final Operation op;
   final OperationCodec<?, R> codec;
   private final RetryClass retryClass;
@@ -47,6 +58,7 @@ final class Exchange<R> {
   private final RetryPolicy policy;
   private final Clock clock;
   private final HttpUrl url;
+  private final Settings settings;
   final long startMillis;
   int attempts;
 
@@ -56,7 +68,8 @@ final class Exchange<R> {
       @Nullable String resourceId,
       RetryPolicy policy,
       Clock clock,
-      HttpUrl url) {
+      HttpUrl url,
+      Settings settings) {
     this.op = codec.operation();
     this.codec = codec;
     this.retryClass = retryClass;
@@ -64,6 +77,7 @@ final class Exchange<R> {
     this.policy = policy;
     this.clock = clock;
     this.url = url;
+    this.settings = settings;
     this.startMillis = clock.millis();
   }
 
@@ -71,24 +85,45 @@ final class Exchange<R> {
     return Duration.ofMillis(Math.max(0, clock.millis() - startMillis));
   }
 
-  Step<R> onResponse(Response response) {
+  /**
+   * Decides after a response arrived; {@code watch} tells whether a failure while the body arrived
+   * was the call timeout; {@code call} is cancelled when the body is not read to its end.
+   */
+  Step<R> onResponse(Response response, CallDeadlines.Watch watch, Call call) {
     int status = response.code();
-    String headerRequestId = response.header("X-Unkey-Request-Id");
+    ServerTexts texts = texts(response.request());
+    String headerRequestId = texts.optRequestId(response.header("X-Unkey-Request-Id"));
+    if (status / 100 == 3) {
+      response.close();
+      return new Fail<>(redirect(response, headerRequestId));
+    }
     Buffer body = new Buffer();
     MediaType type;
+    long limit =
+        status / 100 == 2
+            ? settings.maxResponseBytes()
+            : Math.min(settings.maxResponseBytes(), MAX_ERROR_BODY);
     try (response) {
       ResponseBody b = response.body();
       type = b.contentType();
-      if (status / 100 == 2) {
-        b.source().readAll(body);
-      } else {
-        b.source().request(MAX_ERROR_BODY);
-        Buffer got = b.source().getBuffer();
-        body.write(got, Math.min(got.size(), MAX_ERROR_BODY));
+      boolean whole = readCapped(b, limit, body);
+      if (!whole) {
+        // Closing would first drain the rest for up to 100 ms to reuse the connection: drop it.
+        call.cancel();
+      }
+      if (!whole && status / 100 == 2) {
+        return new Fail<>(
+            new UnexpectedStatusException(
+                op,
+                Problem.ofStatus(status, headerRequestId),
+                "the response body is larger than maxResponseBytes ("
+                    + limit
+                    + " bytes): keyward stopped reading it",
+                WireFormatException.bodyTooLarge(op.wireName(), limit)));
       }
     } catch (IOException e) {
-      // The connection broke while the body arrived: the server has acted on the request.
-      return onFailure(e, true, false);
+      // The connection broke or timed out while the body arrived: the server has acted.
+      return onFailure(watch.reported(e), true, false, true);
     }
     if (status / 100 == 2) {
       if (type != null && !json(type)) {
@@ -99,7 +134,7 @@ final class Exchange<R> {
                 "the server answered " + status + " with a content type other than JSON"));
       }
       try {
-        OperationCodec.Decoded<R> decoded = codec.decode(body);
+        OperationCodec.Decoded<R> decoded = codec.decode(body, texts);
         return new Done<>(decoded.value(), status, decoded.requestId());
       } catch (WireFormatException e) {
         return new Fail<>(
@@ -113,9 +148,9 @@ final class Exchange<R> {
     }
     Problem problem =
         type == null || json(type)
-            ? ErrorCodec.decode(status, body, headerRequestId)
+            ? ErrorCodec.decode(status, body, headerRequestId, texts)
             : Problem.ofStatus(status, headerRequestId);
-    Duration retryAfter = retryAfter(response.header("Retry-After"));
+    Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
     UnkeyException failure = ErrorMapper.map(op, problem, resourceId, retryAfter);
     boolean retryable =
         status == 429
@@ -130,32 +165,89 @@ final class Exchange<R> {
     return new Fail<>(failure);
   }
 
+  /**
+   * Reads at most {@code limit} bytes of {@code b} into {@code out}; false when the body is longer
+   * (known from Content-Length up front, else counted as it streams). Error bodies are only needed
+   * up to the limit: their prefix is kept.
+   */
+  private static boolean readCapped(ResponseBody b, long limit, Buffer out) throws IOException {
+    long declared = b.contentLength();
+    if (declared > limit) {
+      return false;
+    }
+    boolean more = b.source().request(limit == Long.MAX_VALUE ? limit : limit + 1);
+    Buffer got = b.source().getBuffer();
+    out.write(got, Math.min(got.size(), limit));
+    return !more;
+  }
+
+  /** Checks the server's texts against this call's secrets and the client's Redactor. */
+  private ServerTexts texts(Request request) {
+    Redactor redactor = settings.redactor();
+    SentSecrets sent = SentSecrets.of(request);
+    return ServerTexts.of(
+        t -> redactor.containsSecret(t) || sent.containedIn(t), t -> redactor.redact(sent.mask(t)));
+  }
+
+  /**
+   * A 3xx answer: keyward follows no redirect, since OkHttp would repeat the body (it may hold an
+   * API key) to wherever {@code Location} points. The message names the target host only: a
+   * Location's path or query may carry a key.
+   */
+  private UnkeyException redirect(Response response, @Nullable String requestId) {
+    String location = response.header("Location");
+    HttpUrl target = location == null ? null : response.request().url().resolve(location);
+    String where;
+    if (target == null) {
+      where = "no usable Location";
+    } else if (target.host().length() > 253
+        || settings.redactor().containsSecret(target.host())
+        || SentSecrets.of(response.request()).containedIn(target.host())) {
+      where = "a host keyward does not print";
+    } else {
+      where = target.scheme() + "://" + target.host() + ":" + target.port();
+    }
+    return new UnexpectedStatusException(
+        op,
+        Problem.ofStatus(response.code(), requestId),
+        "the server answered "
+            + response.code()
+            + ", a redirect to "
+            + where
+            + "; keyward follows no redirects (one could carry this call's keys to another server):"
+            + " set baseUrl to the server that answers");
+  }
+
   Step<R> onFailure(IOException e, boolean sent, boolean canceled) {
+    return onFailure(e, sent, canceled, false);
+  }
+
+  private Step<R> onFailure(IOException e, boolean sent, boolean canceled, boolean inBody) {
     TransportException.Outcome outcome =
         sent ? TransportException.Outcome.UNKNOWN : TransportException.Outcome.NOT_SENT;
-    String host = url.host() + ":" + url.port();
-    String kind = e.getClass().getSimpleName();
     if (canceled) {
       return new Fail<>(new TransportException(op, outcome, "the call was cancelled", e));
     }
+    String reason = TransportFailures.reason(e, sent, inBody, settings);
     boolean retryable = !sent || retryClass != RetryClass.UNSAFE;
     if (retryable) {
       Duration delay = nextDelay(null);
       if (delay != null) {
-        return new Retry<>(delay, transport(outcome, host, kind, e));
+        return new Retry<>(delay, transport(outcome, reason, e));
       }
     }
-    return new Fail<>(transport(outcome, host, kind, e));
+    return new Fail<>(transport(outcome, reason, e));
   }
 
   private TransportException transport(
-      TransportException.Outcome outcome, String host, String kind, IOException e) {
+      TransportException.Outcome outcome, String reason, IOException e) {
+    String host = url.host() + ":" + url.port();
     String tries = attempts == 1 ? "" : " after " + attempts + " attempts";
     if (outcome == TransportException.Outcome.NOT_SENT) {
       return new TransportException(
           op,
           outcome,
-          "could not reach " + host + " (" + kind + ")" + tries + "; the request was not sent",
+          "could not reach " + host + " (" + reason + ")" + tries + "; the request was not sent",
           e);
     }
     if (retryClass == RetryClass.UNSAFE) {
@@ -165,7 +257,7 @@ final class Exchange<R> {
           "no complete answer from "
               + host
               + " ("
-              + kind
+              + reason
               + "); the request may or may not have been applied, so keyward does not repeat "
               + op.wireName()
               + ": check the server's state before repeating it",
@@ -174,7 +266,13 @@ final class Exchange<R> {
     return new TransportException(
         op,
         outcome,
-        "no complete answer from " + host + " (" + kind + ")" + tries + "; the outcome is unknown",
+        "no complete answer from "
+            + host
+            + " ("
+            + reason
+            + ")"
+            + tries
+            + "; the outcome is unknown",
         e);
   }
 
@@ -191,26 +289,6 @@ final class Exchange<R> {
       return null;
     }
     return delay;
-  }
-
-  /** {@code Retry-After} as seconds or an HTTP date, or null. */
-  @Nullable Duration retryAfter(@Nullable String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String v = header.trim();
-    try {
-      long seconds = Long.parseLong(v);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(clock.instant(), at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
-    }
   }
 
   private static boolean json(MediaType type) {

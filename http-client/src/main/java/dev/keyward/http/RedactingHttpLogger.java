@@ -1,5 +1,6 @@
 package dev.keyward.http;
 
+import dev.keyward.http.internal.ServerTexts;
 import dev.keyward.redact.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An OkHttp {@link Interceptor} that logs HTTP exchanges through SLF4J with every secret masked. At
- * DEBUG: method, path, status, {@code X-Unkey-Request-Id} and latency. At TRACE also headers, query
- * values and JSON bodies, each passed through a {@link Redactor}; {@code Authorization} keeps only
- * Unkey's {@code start}, cookies are masked whole, and query values named like secrets too. Usable
- * on any {@code OkHttpClient}:
+ * DEBUG: method, path, status, {@code X-Unkey-Request-Id} (printed only when it is 1 to 64
+ * characters of {@code [A-Za-z0-9_-]} and holds no secret, else as {@code (invalid request id)})
+ * and latency. At TRACE also headers, query values and JSON bodies, each passed through a {@link
+ * Redactor}; {@code Authorization} keeps only Unkey's {@code start}, cookies are masked whole, and
+ * query values named like secrets too. Usable on any {@code OkHttpClient}:
  *
  * <pre>{@code
  * OkHttpClient http = new OkHttpClient.Builder().addInterceptor(RedactingHttpLogger.create()).build();
@@ -66,12 +68,13 @@ public final class RedactingHttpLogger implements Interceptor {
     }
     boolean trace = log.isTraceEnabled();
     String target = target(request.url());
+    SentSecrets sent = SentSecrets.of(request);
     if (trace) {
       log.trace(
           "--> {} {}\n{}{}",
           request.method(),
           target,
-          headers(request.headers()),
+          headers(request.headers(), sent),
           requestBody(request.body()));
     }
     long start = System.nanoTime();
@@ -81,35 +84,52 @@ public final class RedactingHttpLogger implements Interceptor {
     } catch (IOException e) {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       log.debug(
-          "{} {} failed after {} ms: {}",
-          request.method(),
-          target,
-          ms,
-          e.getClass().getSimpleName());
+          line(
+              sent,
+              request.method()
+                  + " "
+                  + target
+                  + " failed after "
+                  + ms
+                  + " ms: "
+                  + e.getClass().getSimpleName()));
       throw e;
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     String requestId = response.header("X-Unkey-Request-Id");
     log.debug(
-        "{} {} -> {} (request {}) in {} ms",
-        request.method(),
-        target,
-        response.code(),
-        requestId == null ? "-" : redactor.redact(requestId),
-        ms);
+        line(
+            sent,
+            request.method()
+                + " "
+                + target
+                + " -> "
+                + response.code()
+                + " (request "
+                + (requestId == null ? "-" : checked(sent).requestId(requestId))
+                + ") in "
+                + ms
+                + " ms"));
     if (trace) {
-      SentSecrets sent =
-          SentSecrets.of(
-              request.header("Authorization"),
-              request.body() instanceof JsonBody json ? json.bytes() : null);
       log.trace(
           "<-- {} {}\n{}{}",
           response.code(),
           target,
-          headers(response.headers()),
+          headers(response.headers(), sent),
           responseBody(response, sent));
     }
     return response;
+  }
+
+  /** A DEBUG line as the TRACE ones are: through the Redactor and the call's own secrets. */
+  private String line(SentSecrets sent, String text) {
+    return redactor.redact(sent.mask(text));
+  }
+
+  /** Checks a server's request id: its shape, the Redactor, and the secrets this call sent. */
+  private ServerTexts checked(SentSecrets sent) {
+    return ServerTexts.of(
+        t -> redactor.containsSecret(t) || sent.containedIn(t), t -> line(sent, t));
   }
 
   /** The path and the query with each value redacted. */
@@ -142,7 +162,7 @@ public final class RedactingHttpLogger implements Interceptor {
         || n.contains("signature");
   }
 
-  private String headers(Headers headers) {
+  private String headers(Headers headers, SentSecrets sent) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
@@ -153,7 +173,7 @@ public final class RedactingHttpLogger implements Interceptor {
       } else if (lower.endsWith("authorization")) {
         value = authorization(headers.value(i));
       } else {
-        value = sensitiveName(lower) ? MASK : redactor.redact(headers.value(i));
+        value = sensitiveName(lower) ? MASK : line(sent, headers.value(i));
       }
       b.append(name).append(": ").append(value).append('\n');
     }

@@ -117,19 +117,19 @@ public final class RequestOptions {
       return this;
     }
 
-    /** The connect timeout, > 0. */
+    /** The connect timeout, from 1 ms to {@code Integer.MAX_VALUE} ms. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive("connectTimeout", timeout);
       return this;
     }
 
-    /** The read timeout, > 0. */
+    /** The read timeout, from 1 ms to {@code Integer.MAX_VALUE} ms. */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive("readTimeout", timeout);
       return this;
     }
 
-    /** The timeout of each attempt as a whole, > 0. */
+    /** The timeout of each attempt as a whole, from 1 ms to {@code Integer.MAX_VALUE} ms. */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive("callTimeout", timeout);
       return this;
@@ -141,11 +141,7 @@ public final class RequestOptions {
     }
 
     private static Duration positive(String field, Duration d) {
-      Objects.requireNonNull(d, field + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(field + " must be > 0");
-      }
-      return d;
+      return TimeoutSetting.check(field, d, false);
     }
   }
 }

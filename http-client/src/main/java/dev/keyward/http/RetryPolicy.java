@@ -117,6 +117,8 @@ public final class RetryPolicy {
 
   /** Builds a {@link RetryPolicy}. */
   public static final class Builder {
+    private static final Duration MAX_DURATION = Duration.ofDays(365);
+
     private Duration initialBackoff = Duration.ofMillis(50);
     private double multiplier = 1.5;
     private Duration maxBackoff = Duration.ofSeconds(1);
@@ -127,7 +129,7 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** The first wait, ≥ 0 (default 50 ms). */
+    /** The first wait, from 0 to 365 days (default 50 ms). */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = nonNegative("initialBackoff", initialBackoff);
       return this;
@@ -142,13 +144,13 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The cap on each wait, ≥ 0 (default 1 s). */
+    /** The cap on each wait, from 0 to 365 days (default 1 s). */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = nonNegative("maxBackoff", maxBackoff);
       return this;
     }
 
-    /** The wall-time budget from the first attempt, ≥ 0 (default 10 s). */
+    /** The wall-time budget from the first attempt, from 0 to 365 days (default 10 s). */
     public Builder budget(Duration budget) {
       this.budget = nonNegative("budget", budget);
       return this;
@@ -180,10 +182,11 @@ public final class RetryPolicy {
       return new RetryPolicy(this);
     }
 
+    /** Waits are computed in milliseconds: a year bounds them well within a {@code long}. */
     private static Duration nonNegative(String field, Duration d) {
       Objects.requireNonNull(d, field + " == null");
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(field + " must be >= 0");
+      if (d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
+        throw new IllegalArgumentException(field + " must be between 0 and 365 days");
       }
       return d;
     }

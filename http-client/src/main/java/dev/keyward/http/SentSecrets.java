@@ -53,6 +53,28 @@ final class SentSecrets {
     return result;
   }
 
+  /**
+   * Whether {@code text} holds a sent secret, ignoring case (a host name is lower-cased, and so
+   * would be a key echoed into it).
+   */
+  boolean containedIn(String text) {
+    for (String value : values) {
+      for (int i = 0; i + value.length() <= text.length(); i++) {
+        if (text.regionMatches(true, i, value, 0, value.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The secrets {@code request} carries (its Authorization header and JSON body). */
+  static SentSecrets of(okhttp3.Request request) {
+    return of(
+        request.header("Authorization"),
+        request.body() instanceof JsonBody json ? json.bytes() : null);
+  }
+
   private static void add(List<String> values, String value) {
     if (value.length() >= MIN_LENGTH && !values.contains(value)) {
       values.add(value);

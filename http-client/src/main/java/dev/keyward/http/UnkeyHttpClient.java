@@ -38,6 +38,12 @@ import org.jspecify.annotations.Nullable;
  * Operation.retryClass()} and the {@link RetryPolicy}. Exchanges are logged through {@link
  * RedactingHttpLogger} (DEBUG: method, path, status, request id, latency; TRACE: redacted headers
  * and bodies).
+ *
+ * <p>A server may echo what it was sent: request ids (everywhere) must be 1 to 64 characters of
+ * {@code [A-Za-z0-9_-]} holding no secret, else read {@code (invalid request id)}; error types must
+ * be {@code about:blank}, a slug or under {@code https://unkey.com/docs/}, else read {@code
+ * (invalid error type)}; titles, details and validation messages are redacted. Redirects are never
+ * followed (a 3xx is an {@code UnexpectedStatusException}); bodies are capped.
  */
 public final class UnkeyHttpClient implements Unkey {
   /** Unkey's API. */
@@ -48,6 +54,12 @@ public final class UnkeyHttpClient implements Unkey {
 
   /** The environment variable holding the base URL (optional). */
   public static final String BASE_URL_VARIABLE = "UNKEY_BASE_URL";
+
+  /** The default of {@link Builder#maxResponseBytes(long)}: 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+  private static final String BASE_URL_RULE =
+      "baseUrl must be an http or https URL without user info, query or fragment";
 
   private static final String VERSION = version();
 
@@ -217,24 +229,40 @@ public final class UnkeyHttpClient implements Unkey {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private @Nullable Redactor redactor = Redactor.defaults();
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
     private Builder() {}
 
     /**
      * The API's base URL (default {@value #DEFAULT_BASE_URL}); paths are {@code /v2/<operation>}.
+     *
+     * @throws IllegalArgumentException unless it is an http or https URL without user info, query
+     *     or fragment (the message never repeats the value)
      */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
       HttpUrl url = HttpUrl.parse(baseUrl);
       if (url == null) {
-        throw new IllegalArgumentException("baseUrl must be an http or https URL");
+        throw new IllegalArgumentException(BASE_URL_RULE);
       }
       return baseUrl(url);
     }
 
-    /** The API's base URL. */
+    /**
+     * The API's base URL.
+     *
+     * @throws IllegalArgumentException if it has user info, a query or a fragment: they would be
+     *     printed in {@code toString()} and could carry a credential
+     */
     public Builder baseUrl(HttpUrl baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      if (!baseUrl.username().isEmpty()
+          || !baseUrl.password().isEmpty()
+          || baseUrl.query() != null
+          || baseUrl.fragment() != null) {
+        throw new IllegalArgumentException(BASE_URL_RULE);
+      }
+      this.baseUrl = baseUrl;
       return this;
     }
 
@@ -251,29 +279,55 @@ public final class UnkeyHttpClient implements Unkey {
 
     /**
      * The OkHttp client to derive from (with {@code newBuilder()}), sharing its connection pool,
-     * dispatcher, proxy and TLS settings. Its timeouts are kept unless set here. Without one,
-     * keyward uses connect 10 s, read 30 s, call 60 s.
+     * dispatcher, proxy and TLS settings. Its timeouts are kept unless set here; its redirect
+     * following is turned off. Without one, keyward uses connect 10 s, read 30 s, call 60 s.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
       return this;
     }
 
-    /** The connect timeout (default 10 s). */
+    /**
+     * The connect timeout (default 10 s): 0 for none, or 1 ms to {@code Integer.MAX_VALUE} ms (else
+     * an {@code IllegalArgumentException}).
+     */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      this.connectTimeout = TimeoutSetting.check("connectTimeout", timeout, true);
       return this;
     }
 
-    /** The read timeout (default 30 s). */
+    /**
+     * The read timeout (default 30 s), also while a response body arrives: 0 for none, or 1 ms to
+     * {@code Integer.MAX_VALUE} ms.
+     */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      this.readTimeout = TimeoutSetting.check("readTimeout", timeout, true);
       return this;
     }
 
-    /** The timeout of each attempt as a whole (default 60 s, when Unkey's server gives up). */
+    /**
+     * The timeout of each attempt as a whole, body included (default 60 s, when Unkey's server
+     * gives up): 0 for none, or 1 ms to {@code Integer.MAX_VALUE} ms (else an {@code
+     * IllegalArgumentException}).
+     */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = Objects.requireNonNull(timeout, "timeout == null");
+      this.callTimeout = TimeoutSetting.check("callTimeout", timeout, true);
+      return this;
+    }
+
+    /**
+     * The most bytes of a response body keyward reads (default 16 MiB). A longer 2xx body (by its
+     * {@code Content-Length}, or counted as it streams) fails the call, unretried, with an {@code
+     * UnexpectedStatusException} naming the operation and this limit; error bodies are read up to
+     * 256 KiB (or this limit, if lower).
+     *
+     * @throws IllegalArgumentException naming {@code maxResponseBytes} unless it is at least 1
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1");
+      }
+      this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 
@@ -325,32 +379,10 @@ public final class UnkeyHttpClient implements Unkey {
         throw new IllegalStateException(
             "set rootKey(...) or rootKeyProvider(...) (or use fromEnvironment())");
       }
-      OkHttpClient.Builder b;
-      if (okHttpClient == null) {
-        b =
-            new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(60));
-      } else {
-        b = okHttpClient.newBuilder();
-      }
-      if (connectTimeout != null) {
-        b.connectTimeout(connectTimeout);
-      }
-      if (readTimeout != null) {
-        b.readTimeout(readTimeout);
-      }
-      if (callTimeout != null) {
-        b.callTimeout(callTimeout);
-      }
-      if (redactor != null) {
-        b.addInterceptor(RedactingHttpLogger.create(redactor));
-      }
-      b.addNetworkInterceptor(Caller.SENT_MARKER);
       Caller caller =
           new Caller(
-              b.build(),
+              OkHttpSetup.configure(
+                  okHttpClient, connectTimeout, readTimeout, callTimeout, redactor),
               baseUrl,
               rootKeys,
               clock,
@@ -358,7 +390,9 @@ public final class UnkeyHttpClient implements Unkey {
               eventListener,
               userAgent(),
               retryPolicy,
-              RequestOptions.none());
+              RequestOptions.none(),
+              maxResponseBytes,
+              redactor != null ? redactor : Redactor.defaults());
       return new UnkeyHttpClient(caller);
     }
   }

@@ -57,31 +57,55 @@ public final class ErrorCodec {
   }
 
   /**
-   * Decodes an error body of an answer with {@code status}. Never throws: an unreadable body gives
-   * a problem with only the status and {@code fallbackRequestId} (e.g. from a response header).
+   * Decodes an error body of an answer with {@code status}, checking its texts with {@link
+   * ServerTexts#defaults()}. Never throws: an unreadable body gives a problem with only the status
+   * and {@code fallbackRequestId} (e.g. from a response header).
    */
   public static Problem decode(
       int status, @Nullable BufferedSource body, @Nullable String fallbackRequestId) {
+    return decode(status, body, fallbackRequestId, ServerTexts.defaults());
+  }
+
+  /**
+   * Decodes an error body as {@link #decode(int, BufferedSource, String)} does: the request id
+   * (from {@code meta} or {@code fallbackRequestId}) and the type are checked with {@code texts},
+   * the title, detail and validation errors redacted with it.
+   */
+  public static Problem decode(
+      int status,
+      @Nullable BufferedSource body,
+      @Nullable String fallbackRequestId,
+      ServerTexts texts) {
+    String fallback = texts.optRequestId(fallbackRequestId);
     if (body == null) {
-      return Problem.ofStatus(status, fallbackRequestId);
+      return Problem.ofStatus(status, fallback);
     }
     try {
       WireObject root = WireObject.of(OperationCodec.readTree(body), "response");
       WireObject meta = root.optObj("meta");
-      String requestId = meta == null ? null : meta.optStr("requestId");
-      if (requestId == null || requestId.isEmpty()) {
-        requestId = fallbackRequestId;
+      String requestId = texts.optRequestId(meta == null ? null : meta.optStr("requestId"));
+      if (requestId == null) {
+        requestId = fallback;
       }
       WireObject error = root.optObj("error");
       WireObject p = error != null ? error : root;
       List<ValidationError> errors =
           p.list(
               "errors",
-              v -> new ValidationError(v.str("location"), v.str("message"), v.optStr("fix")));
+              v ->
+                  new ValidationError(
+                      texts.freeText(v.str("location")),
+                      texts.freeText(v.str("message")),
+                      texts.optFreeText(v.optStr("fix"))));
       return new Problem(
-          status, p.optStr("type"), p.optStr("title"), p.optStr("detail"), requestId, errors);
+          status,
+          texts.type(p.optStr("type")),
+          texts.optFreeText(p.optStr("title")),
+          texts.optFreeText(p.optStr("detail")),
+          requestId,
+          errors);
     } catch (RuntimeException e) {
-      return Problem.ofStatus(status, fallbackRequestId);
+      return Problem.ofStatus(status, fallback);
     }
   }
 

@@ -120,13 +120,25 @@ public abstract class OperationCodec<Q, R> {
   public record Decoded<R>(R value, String requestId) {}
 
   /**
-   * Decodes a 2xx response envelope, keeping its request id even when the value type has none.
+   * Decodes a 2xx response envelope, keeping its request id even when the value type has none; the
+   * request id is checked with {@link ServerTexts#defaults()}.
    *
    * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
    */
   public final Decoded<R> decode(BufferedSource body) {
+    return decode(body, ServerTexts.defaults());
+  }
+
+  /**
+   * Decodes a 2xx response envelope; a request id that {@code texts} rejects becomes {@link
+   * ServerTexts#INVALID_REQUEST_ID} in the value too.
+   *
+   * @throws WireFormatException if the JSON is malformed or a field is missing or mistyped
+   */
+  public final Decoded<R> decode(BufferedSource body, ServerTexts texts) {
+    Objects.requireNonNull(texts, "texts == null");
     try {
-      return decodeEnvelope(body);
+      return decodeEnvelope(body, texts);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new WireFormatException(
           "response of " + operation.wireName() + " holds an invalid value", e);
@@ -134,9 +146,9 @@ public abstract class OperationCodec<Q, R> {
   }
 
   /** Decodes through the tree; the hot {@code keys.verifyKey} streams instead. */
-  Decoded<R> decodeEnvelope(BufferedSource body) {
+  Decoded<R> decodeEnvelope(BufferedSource body, ServerTexts texts) {
     WireObject envelope = WireObject.of(readTree(body), "response");
-    String requestId = envelope.obj("meta").str("requestId");
+    String requestId = texts.requestId(envelope.obj("meta").str("requestId"));
     return new Decoded<>(readResponse(envelope, requestId), requestId);
   }
 

@@ -57,6 +57,11 @@ final class VerificationReader {
   private VerificationReader() {}
 
   static OperationCodec.Decoded<Verification> read(BufferedSource body) {
+    return read(body, ServerTexts.defaults());
+  }
+
+  /** Reads a verify answer; a request id that {@code texts} rejects becomes its placeholder. */
+  static OperationCodec.Decoded<Verification> read(BufferedSource body, ServerTexts texts) {
     JsonReader reader = JsonReader.of(body);
     try {
       String requestId = null;
@@ -86,6 +91,7 @@ final class VerificationReader {
       if (!hasData || data == null) {
         throw new WireFormatException("missing required field " + DATA_PATH);
       }
+      requestId = texts.requestId(requestId);
       Verification value = data.requestId(requestId).build();
       return new OperationCodec.Decoded<>(value, requestId);
     } catch (IOException | JsonDataException | NumberFormatException | ArithmeticException e) {

@@ -31,8 +31,8 @@ final class VerifyKeyCodec {
         }
 
         @Override
-        Decoded<Verification> decodeEnvelope(BufferedSource body) {
-          return VerificationReader.read(body);
+        Decoded<Verification> decodeEnvelope(BufferedSource body, ServerTexts texts) {
+          return VerificationReader.read(body, texts);
         }
 
         @Override

@@ -12,6 +12,12 @@ public final class WireFormatException extends RuntimeException {
     super(message);
   }
 
+  /** A response body longer than the client's limit; names the operation and the limit only. */
+  public static WireFormatException bodyTooLarge(String operation, long limit) {
+    return new WireFormatException(
+        "the response body of " + operation + " exceeds maxResponseBytes (" + limit + " bytes)");
+  }
+
   /**
    * Creates the exception, keeping the cause's class but never its message (Moshi echoes values).
    */
