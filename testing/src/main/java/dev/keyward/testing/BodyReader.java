@@ -12,6 +12,9 @@ import java.io.InputStream;
 final class BodyReader {
   private BodyReader() {}
 
+  /** A body's first {@code cap} bytes and its full length. */
+  record Body(byte[] kept, long size) {}
+
   /** A body that is longer than the cap the caller allowed. */
   static final class TooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -28,8 +31,7 @@ final class BodyReader {
    *
    * @param length the declared Content-Length, or -1 for chunked
    */
-  static byte[] read(InputStream in, long length, int cap, boolean refuseOverCap)
-      throws IOException {
+  static Body read(InputStream in, long length, int cap, boolean refuseOverCap) throws IOException {
     if (length > cap && refuseOverCap) {
       throw new TooLargeException();
     }
@@ -37,8 +39,9 @@ final class BodyReader {
         new ByteArrayOutputStream((int) Math.min(Math.max(length, 0), cap));
     if (length >= 0) {
       copy(in, length, kept, cap);
-      return kept.toByteArray();
+      return new Body(kept.toByteArray(), length);
     }
+    long total = 0;
     while (true) {
       long size = chunkSize(readLine(in));
       if (size == 0) {
@@ -46,12 +49,13 @@ final class BodyReader {
         while (!readLine(in).isEmpty()) {
           // Dropped: the fake needs no trailer.
         }
-        return kept.toByteArray();
+        return new Body(kept.toByteArray(), total);
       }
-      if (refuseOverCap && kept.size() + size > cap) {
+      if (refuseOverCap && total + size > cap) {
         throw new TooLargeException();
       }
       copy(in, size, kept, cap);
+      total += size;
       if (!readLine(in).isEmpty()) {
         throw new IOException("chunk not followed by CRLF");
       }

@@ -123,7 +123,7 @@ final class ExchangeHandler implements LoopbackListener.ConnectionHandler {
       return send(ex, refusal, false, true);
     }
     try {
-      ex.body = BodyReader.read(in, length, maxBodyBytes, true);
+      ex.body = BodyReader.read(in, length, maxBodyBytes, true).kept();
       ex.bodyRead = true;
     } catch (BodyReader.TooLargeException e) {
       return send(ex, tooLarge(requestId), false, true);
