@@ -5,7 +5,6 @@
 module dev.keyward.testing {
   requires transitive dev.keyward.core;
   requires transitive dev.keyward.http;
-  requires jdk.httpserver;
   requires okio;
   requires static transitive org.junit.jupiter.api;
   requires static org.jspecify;

@@ -1,7 +1,5 @@
 package dev.keyward.testing;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.keyward.Problem;
 import dev.keyward.RateLimitedException;
 import dev.keyward.Sleeper;
@@ -12,11 +10,14 @@ import dev.keyward.http.internal.WireFormatException;
 import dev.keyward.key.Secret;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuerySyntaxException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,43 +28,113 @@ import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Serves one exchange: routing, faults, validation, authentication, the workspace quota, dispatch.
+ * Serves the connections of a {@link FakeUnkeyServer}: one request after another on each, with
+ * routing, authentication (before any body byte is read), the body cap, faults, validation, the
+ * workspace quota and dispatch.
  */
-final class ExchangeHandler implements HttpHandler {
+final class ExchangeHandler implements LoopbackListener.ConnectionHandler {
   private static final Pattern LOCATION = Pattern.compile("\\bbody(\\.[A-Za-z0-9_\\[\\]]+)*");
   private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)( [a-zA-Z]+)? ");
 
   /** An answer before it is sent. */
   private record Answer(int status, Map<String, List<String>> headers, byte[] body) {}
 
-  private final FakeUnkeyServer server;
+  /** One request on a connection: its head, and its body once read. */
+  private static final class Exchange {
+    final RequestHead head;
+    final OutputStream out;
+    byte[] body = new byte[0];
+    boolean bodyRead;
 
-  ExchangeHandler(FakeUnkeyServer server) {
+    Exchange(RequestHead head, OutputStream out) {
+      this.head = head;
+      this.out = out;
+    }
+  }
+
+  private final FakeUnkeyServer server;
+  private final int readTimeoutMillis;
+  private final int idleTimeoutMillis;
+  private final int maxBodyBytes;
+
+  ExchangeHandler(FakeUnkeyServer server, Duration readTimeout, Duration idleTimeout, int maxBody) {
     this.server = server;
+    this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
+    this.idleTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis());
+    this.maxBodyBytes = maxBody;
   }
 
   @Override
-  public void handle(HttpExchange ex) throws IOException {
-    // An AbortConnection propagates: the JDK server then closes the connection, and the client sees
-    // EOF.
-    exchange(ex);
-    ex.close();
+  public void serve(Socket socket) throws IOException {
+    InputStream in = new BufferedInputStream(socket.getInputStream());
+    OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+    while (true) {
+      // Between requests a connection may idle for long; inside one, every read has a deadline.
+      socket.setSoTimeout(idleTimeoutMillis);
+      in.mark(1);
+      if (in.read() < 0) {
+        return;
+      }
+      in.reset();
+      socket.setSoTimeout(readTimeoutMillis);
+      RequestHead head;
+      try {
+        head = RequestHead.read(in);
+      } catch (RequestHead.MalformedHeadException e) {
+        byte[] text = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+        ResponseWriter.write(out, e.status, Map.of(), text, text.length, true, 0);
+        return;
+      }
+      if (head == null) {
+        return;
+      }
+      if (!exchange(new Exchange(head, out), in) || head.wantsClose()) {
+        LoopbackListener.lingerThenClose(socket, in, maxBodyBytes);
+        return;
+      }
+    }
   }
 
-  private void exchange(HttpExchange ex) throws IOException {
-    byte[] requestBody = ex.getRequestBody().readAllBytes();
-    String method = ex.getRequestMethod();
-    String path = ex.getRequestURI().getPath();
+  /** Serves one request; false when the connection must close after it. */
+  private boolean exchange(Exchange ex, InputStream in) throws IOException {
+    String method = ex.head.method;
+    String path = ex.head.path();
     Operation op = route(method, path);
     String requestId = server.unkey().workspace().requestId();
+    long length;
+    try {
+      length = ex.head.contentLength();
+    } catch (RequestHead.MalformedHeadException e) {
+      byte[] text = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+      ResponseWriter.write(ex.out, e.status, Map.of(), text, text.length, true, 0);
+      return false;
+    }
+    // Refused before its body is read: an unauthenticated or oversized request costs no memory.
+    Problem denied =
+        op == null || op == Operation.LIVENESS
+            ? null
+            : BearerCheck.refusal(
+                ex.head.header("Authorization"), server.unkey().workspace(), requestId);
+    Answer refusal = denied == null ? null : answer(denied);
+    if (refusal == null && length > maxBodyBytes) {
+      refusal = tooLarge(requestId);
+    }
+    if (refusal != null) {
+      return send(ex, refusal, false, true);
+    }
+    try {
+      ex.body = BodyReader.read(in, length, maxBodyBytes, true).kept();
+      ex.bodyRead = true;
+    } catch (BodyReader.TooLargeException e) {
+      return send(ex, tooLarge(requestId), false, true);
+    }
     if (op == null) {
       Answer a =
           error(
               ErrorCode.ROUTE_NOT_FOUND,
               "No route matches " + method + " " + path + ".",
               requestId);
-      send(ex, a, requestBody, false);
-      return;
+      return send(ex, a, false, false);
     }
     Fault failure = null;
     for (FakeUnkeyServer.ActiveFault f : server.faults) {
@@ -79,24 +150,20 @@ final class ExchangeHandler implements HttpHandler {
       }
     }
     if (failure != null && failure.mode() == Fault.Mode.BEFORE) {
-      fail(ex, failure, requestBody, requestId);
-      return;
+      return fail(ex, failure, requestId);
     }
-    Answer answer = serve(ex, op, requestBody, requestId);
+    Answer answer = serve(ex, op, requestId);
     if (failure != null) {
-      fail(ex, failure, requestBody, requestId);
-      return;
+      return fail(ex, failure, requestId);
     }
-    send(ex, answer, requestBody, false);
+    return send(ex, answer, false, false);
   }
 
-  /** Thrown to make the JDK server close the connection at once (drop and truncate faults). */
-  private static final class AbortConnection extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    AbortConnection() {
-      super("injected fault: connection closed", null);
-    }
+  private Answer tooLarge(String requestId) {
+    return error(
+        ErrorCode.REQUEST_BODY_TOO_LARGE,
+        "The request body exceeds the limit of " + maxBodyBytes + " bytes.",
+        requestId);
   }
 
   private static @Nullable Operation route(String method, String path) {
@@ -113,25 +180,14 @@ final class ExchangeHandler implements HttpHandler {
     return method.equals(expected) && WireCodec.supports(op) ? op : null;
   }
 
-  private Answer serve(HttpExchange ex, Operation op, byte[] body, String requestId) {
+  private Answer serve(Exchange ex, Operation op, String requestId) {
     InMemoryUnkey view = server.unkey();
     Object request = null;
     if (op != Operation.LIVENESS) {
-      String auth = ex.getRequestHeaders().getFirst("Authorization");
-      if (auth == null || auth.isBlank()) {
-        return error(
-            ErrorCode.MISSING_AUTHORIZATION,
-            "Authorization header is missing, but required. Use the format 'Bearer <ROOT_KEY>'.",
-            requestId);
-      }
-      if (!auth.startsWith("Bearer ") || auth.substring(7).isBlank()) {
-        return error(
-            ErrorCode.MALFORMED_AUTHORIZATION,
-            "Authorization header must use the format 'Bearer <ROOT_KEY>'.",
-            requestId);
-      }
+      // BearerCheck has accepted the header before the body was read.
+      String auth = ex.head.header("Authorization");
       try {
-        request = WireCodec.decodeRequest(op, new Buffer().write(body));
+        request = WireCodec.decodeRequest(op, new Buffer().write(ex.body));
       } catch (PermissionQuerySyntaxException e) {
         return error(
             ErrorCode.PERMISSIONS_QUERY_SYNTAX,
@@ -140,12 +196,7 @@ final class ExchangeHandler implements HttpHandler {
       } catch (WireFormatException | IllegalArgumentException e) {
         return invalid(e, requestId);
       }
-      Secret rootKey;
-      try {
-        rootKey = Secret.of(auth.substring(7).trim());
-      } catch (IllegalArgumentException e) {
-        return error(ErrorCode.ROOT_KEY_NOT_FOUND, "The provided root key is invalid.", requestId);
-      }
+      Secret rootKey = Secret.of(auth.substring(7).trim());
       Workspace ws = view.workspace();
       String rootHash = rootKey.hash();
       boolean known;
@@ -169,6 +220,7 @@ final class ExchangeHandler implements HttpHandler {
           return a;
         }
       }
+      // A key revoked since BearerCheck looked: its view answers 401 like Unkey.
       view = known ? server.viewFor(rootKey) : view.as(rootKey);
     }
     try {
@@ -230,8 +282,8 @@ final class ExchangeHandler implements HttpHandler {
     return h;
   }
 
-  private void fail(HttpExchange ex, Fault fault, byte[] requestBody, String requestId)
-      throws IOException {
+  /** Answers with an injected fault; false when the connection must close after it. */
+  private boolean fail(Exchange ex, Fault fault, String requestId) throws IOException {
     switch (fault.kind()) {
       case STATUS:
         {
@@ -245,8 +297,7 @@ final class ExchangeHandler implements HttpHandler {
                   "Injected fault.",
                   requestId,
                   List.of());
-          send(ex, answer(p), requestBody, false);
-          return;
+          return send(ex, answer(p), false, false);
         }
       case TOO_MANY_REQUESTS:
         {
@@ -256,53 +307,58 @@ final class ExchangeHandler implements HttpHandler {
                   "This workspace has exceeded its API rate limit. Please try again later.",
                   requestId);
           a.headers().put("Retry-After", List.of(Long.toString(seconds(fault.retryAfter()))));
-          send(ex, a, requestBody, false);
-          return;
+          return send(ex, a, false, false);
         }
       case DROP:
-        notifyListeners(ex, requestBody, new Answer(0, Map.of(), new byte[0]));
-        throw new AbortConnection();
+        // No answer at all: the connection closes, and the client sees EOF.
+        notifyListeners(ex, new Answer(0, Map.of(), new byte[0]));
+        return false;
       case TRUNCATE:
         {
           Answer a =
               error(ErrorCode.UNEXPECTED, "Injected fault: this body is cut short.", requestId);
-          send(ex, a, requestBody, true);
-          return;
+          return send(ex, a, true, true);
         }
       default:
         throw new IllegalStateException(fault.kind().name());
     }
   }
 
-  private void send(HttpExchange ex, Answer a, byte[] requestBody, boolean truncate)
-      throws IOException {
-    a.headers().forEach((k, v) -> ex.getResponseHeaders().put(k, new ArrayList<>(v)));
-    ex.sendResponseHeaders(a.status(), a.body().length);
-    OutputStream out = ex.getResponseBody();
+  /**
+   * Sends {@code a} (half its body when {@code truncate}); returns whether the connection stays
+   * open. A closing answer says {@code Connection: close}, so that no client reuses it.
+   */
+  private boolean send(Exchange ex, Answer a, boolean truncate, boolean close) throws IOException {
+    boolean closing = close || ex.head.wantsClose();
     try {
-      out.write(a.body(), 0, truncate ? a.body().length / 2 : a.body().length);
-      out.flush();
+      ResponseWriter.write(
+          ex.out,
+          a.status(),
+          a.headers(),
+          a.body(),
+          truncate ? a.body().length / 2 : a.body().length,
+          closing,
+          Math.max(1, idleTimeoutMillis / 1000));
     } finally {
-      notifyListeners(ex, requestBody, a);
+      notifyListeners(ex, a);
     }
-    if (truncate) {
-      throw new AbortConnection();
-    }
+    return !closing;
   }
 
-  private void notifyListeners(HttpExchange ex, byte[] requestBody, Answer a) {
+  private void notifyListeners(Exchange ex, Answer a) {
     if (server.listeners.isEmpty()) {
       return;
     }
     RecordedExchange e =
         new RecordedExchange(
-            ex.getRequestMethod(),
-            ex.getRequestURI().getPath(),
-            ex.getRequestHeaders(),
-            requestBody,
+            ex.head.method,
+            ex.head.path(),
+            ex.head.headers(),
+            ex.body,
             a.status(),
             a.headers(),
-            a.body());
+            a.body(),
+            ex.bodyRead);
     for (FakeUnkeyServer.ExchangeListener l : server.listeners) {
       l.onExchange(e);
     }

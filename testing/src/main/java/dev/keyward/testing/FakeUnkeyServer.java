@@ -1,20 +1,12 @@
 package dev.keyward.testing;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.keyward.key.Secret;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -29,18 +21,18 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
+ * <p>Each connection is served on a thread of its own, so slow or stalled clients never hold up
+ * others; every read inside a request has a deadline ({@link Builder#readTimeout}). The
+ * Authorization header is checked before any body byte is read, and bodies are capped ({@link
+ * Builder#maxRequestBodyBytes}). A connection is closed only after an answer that says {@code
+ * Connection: close}, or after idling past {@link Builder#idleTimeout} (advertised in {@code
+ * Keep-Alive: timeout=N}).
+ *
  * <p>An embedded server never prints or logs its bootstrap key; only {@link #main} prints it, once.
  */
 public final class FakeUnkeyServer implements AutoCloseable {
   /** Cached root-key views before the cache starts over; a fake sees few root keys. */
   private static final int MAX_VIEWS = 1024;
-
-  static {
-    // At the JDK's defaults every keep-alive POST stalls ~44 ms (Nagle plus delayed ACK).
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
 
   /**
    * Sees every request and answer that crossed the server, e.g. to validate them against a spec.
@@ -52,8 +44,7 @@ public final class FakeUnkeyServer implements AutoCloseable {
   }
 
   private final InMemoryUnkey unkey;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackListener listener;
   final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
   final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
   final WorkspaceRateLimit rateLimit = new WorkspaceRateLimit();
@@ -66,27 +57,11 @@ public final class FakeUnkeyServer implements AutoCloseable {
 
   private volatile boolean closed;
 
-  private FakeUnkeyServer(InMemoryUnkey unkey, int port, int threads) {
-    this.unkey = unkey;
-    AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "fake-unkey-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      this.server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
-    }
-    server.setExecutor(executor);
-    server.createContext("/", new ExchangeHandler(this));
-    server.start();
+  private FakeUnkeyServer(Builder b) {
+    this.unkey = b.unkey;
+    ExchangeHandler handler =
+        new ExchangeHandler(this, b.readTimeout, b.idleTimeout, b.maxRequestBodyBytes);
+    this.listener = new LoopbackListener("fake-unkey", b.port, b.maxConnections, handler);
   }
 
   /** Starts a server for {@code unkey} on an ephemeral loopback port. */
@@ -111,7 +86,7 @@ public final class FakeUnkeyServer implements AutoCloseable {
 
   /** The bound port. */
   public int port() {
-    return server.getAddress().getPort();
+    return listener.port();
   }
 
   /** The workspace's bootstrap root key, which holds every permission. A local test credential. */
@@ -167,13 +142,7 @@ public final class FakeUnkeyServer implements AutoCloseable {
       return;
     }
     closed = true;
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    listener.close();
   }
 
   @Override
@@ -244,7 +213,10 @@ public final class FakeUnkeyServer implements AutoCloseable {
   public static final class Builder {
     private final InMemoryUnkey unkey;
     private int port;
-    private int threads = 8;
+    private int maxConnections = 1024;
+    private Duration readTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofMinutes(5);
+    private int maxRequestBodyBytes = 1024 * 1024;
     private @Nullable ExchangeListener listener;
 
     Builder(InMemoryUnkey unkey) {
@@ -260,13 +232,57 @@ public final class FakeUnkeyServer implements AutoCloseable {
       return this;
     }
 
-    /** Handler threads, at least 4 (default 8). */
-    public Builder threads(int threads) {
-      if (threads < 4) {
-        throw new IllegalArgumentException("threads must be >= 4");
+    /**
+     * Connections served at once, each on its own thread (default 1024); more wait in the accept
+     * backlog until one closes.
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("maxConnections must be >= 1");
       }
-      this.threads = threads;
+      this.maxConnections = maxConnections;
       return this;
+    }
+
+    /**
+     * How long one read inside a request (its head or body) may wait for bytes before the server
+     * closes the connection (default 10 s): a client that sends half a request and stalls holds a
+     * connection no longer than this.
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = positive(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * How long a kept-alive connection may wait for its next request before the server closes it
+     * (default 5 min, longer than OkHttp's pool keeps idle connections, so the close cannot race a
+     * reuse); advertised to clients as {@code Keep-Alive: timeout=N}.
+     */
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = positive(idleTimeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * The largest request body served (default 1 MiB; Unkey's requests are a few KiB). A larger
+     * body is answered 413 with Unkey's error envelope ({@code request_body_too_large}) and its
+     * connection closed, without reading the body past the cap.
+     */
+    public Builder maxRequestBodyBytes(int maxRequestBodyBytes) {
+      if (maxRequestBodyBytes < 1) {
+        throw new IllegalArgumentException("maxRequestBodyBytes must be >= 1");
+      }
+      this.maxRequestBodyBytes = maxRequestBodyBytes;
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(name + " must be between 1 ms and 24 days");
+      }
+      return d;
     }
 
     /** A listener installed before the first request. */
@@ -277,7 +293,7 @@ public final class FakeUnkeyServer implements AutoCloseable {
 
     /** Binds 127.0.0.1 and starts serving. */
     public FakeUnkeyServer start() {
-      FakeUnkeyServer s = new FakeUnkeyServer(unkey, port, threads);
+      FakeUnkeyServer s = new FakeUnkeyServer(this);
       if (listener != null) {
         s.listeners.add(listener);
       }

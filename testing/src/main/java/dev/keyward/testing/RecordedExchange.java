@@ -16,6 +16,7 @@ public final class RecordedExchange {
   private final int status;
   private final Map<String, List<String>> responseHeaders;
   private final byte[] responseBody;
+  private final boolean requestBodyRead;
 
   RecordedExchange(
       String method,
@@ -25,6 +26,19 @@ public final class RecordedExchange {
       int status,
       Map<String, List<String>> responseHeaders,
       byte[] responseBody) {
+    this(method, path, requestHeaders, requestBody, status, responseHeaders, responseBody, true);
+  }
+
+  RecordedExchange(
+      String method,
+      String path,
+      Map<String, List<String>> requestHeaders,
+      byte[] requestBody,
+      int status,
+      Map<String, List<String>> responseHeaders,
+      byte[] responseBody,
+      boolean requestBodyRead) {
+    this.requestBodyRead = requestBodyRead;
     this.method = method;
     this.path = path;
     this.requestHeaders = Map.copyOf(requestHeaders);
@@ -47,6 +61,14 @@ public final class RecordedExchange {
   /** The request headers (names as received). */
   public Map<String, List<String>> requestHeaders() {
     return requestHeaders;
+  }
+
+  /**
+   * False when the server answered before reading the request's body (a refused Authorization
+   * header, a body over the cap): {@link #requestBody()} is then empty.
+   */
+  public boolean requestBodyRead() {
+    return requestBodyRead;
   }
 
   /** The request body. */
