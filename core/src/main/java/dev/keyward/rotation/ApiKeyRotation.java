@@ -25,12 +25,15 @@ import java.util.Objects;
  * BulkRerollReport report = ApiKeyRotation.bulk(unkey, "api_123")
  *     .createdBefore(Instant.parse("2026-01-01T00:00:00Z"))
  *     .grace(Duration.ofDays(7))
- *     .journal(RotationJournal.open(Path.of("reroll-journal")))
+ *     .journal(RotationJournal.open(Path.of("/var/lib/billing/reroll-journal")))
  *     .onNewKey((oldKeyId, created) -> mailer.send(customerOf(oldKeyId), created.key()))
  *     .progress(p -> log.info("reroll {}", p))
  *     .build()
  *     .run();
  * }</pre>
+ *
+ * <p>The journal's path should be absolute and the same for every run: a resumed reroll finds its
+ * plan only there, and a relative path depends on the working directory.
  */
 public final class ApiKeyRotation {
   /** Receives each successor's secret; it must keep it (deliver, store) before returning. */

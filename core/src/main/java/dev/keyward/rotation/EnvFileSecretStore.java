@@ -3,15 +3,20 @@ package dev.keyward.rotation;
 import dev.keyward.key.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +25,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** A {@link SecretStore} over an {@code .env} file; see {@link SecretStore#envFile(Path)}. */
+/**
+ * A {@link SecretStore} over an {@code .env} file; see {@link SecretStore#envFile(Path,
+ * EnvFileOption...)}. Every operation resolves the path anew, so a link that is repointed between
+ * writes is followed to its new target.
+ */
 final class EnvFileSecretStore implements SecretStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
   private static final Pattern ASSIGNMENT =
@@ -30,16 +39,27 @@ final class EnvFileSecretStore implements SecretStore {
 
   private final Path file;
   private final Storage storage;
+  private final Set<EnvFileOption> options = EnumSet.noneOf(EnvFileOption.class);
+  private final System.Logger log;
+  private final Set<Path> warned = new HashSet<>();
 
-  EnvFileSecretStore(Path file, Storage storage) {
+  EnvFileSecretStore(Path file, Storage storage, EnvFileOption... options) {
+    this(file, storage, System.getLogger(EnvFileSecretStore.class.getName()), options);
+  }
+
+  EnvFileSecretStore(Path file, Storage storage, System.Logger log, EnvFileOption... options) {
     this.file = Objects.requireNonNull(file, "file == null").toAbsolutePath();
     this.storage = storage;
+    this.log = log;
+    for (EnvFileOption option : options) {
+      this.options.add(Objects.requireNonNull(option, "option == null"));
+    }
   }
 
   @Override
   public synchronized Optional<Secret> read(String name) {
     checkName(name);
-    for (String line : lines()) {
+    for (String line : lines(target())) {
       Matcher m = ASSIGNMENT.matcher(line);
       if (m.matches() && m.group(2).equals(name)) {
         String value = unquote(m.group(4).strip());
@@ -53,9 +73,11 @@ final class EnvFileSecretStore implements SecretStore {
   public synchronized void write(String name, Secret value) {
     checkName(name);
     Objects.requireNonNull(value, "value == null");
+    Path target = target();
+    checkExposure(target);
     List<String> out = new ArrayList<>();
     boolean replaced = false;
-    for (String line : lines()) {
+    for (String line : lines(target)) {
       Matcher m = ASSIGNMENT.matcher(line);
       if (m.matches() && m.group(2).equals(name)) {
         if (!replaced) {
@@ -69,15 +91,16 @@ final class EnvFileSecretStore implements SecretStore {
     if (!replaced) {
       out.add(name + "=" + value.reveal());
     }
-    replace(out);
+    replace(target, out);
   }
 
   @Override
   public synchronized void delete(String name) {
     checkName(name);
+    Path target = target();
     List<String> out = new ArrayList<>();
     boolean removed = false;
-    for (String line : lines()) {
+    for (String line : lines(target)) {
       Matcher m = ASSIGNMENT.matcher(line);
       if (m.matches() && m.group(2).equals(name)) {
         removed = true;
@@ -86,36 +109,126 @@ final class EnvFileSecretStore implements SecretStore {
       }
     }
     if (removed) {
-      replace(out);
+      replace(target, out);
     }
   }
 
-  private List<String> lines() {
-    if (!Files.exists(file)) {
+  /** Locks the file {@code .<name>.keyward-lock} beside the real file, across processes. */
+  @Override
+  public RotationLock lockForRotation(String keyId) {
+    Objects.requireNonNull(keyId, "keyId == null");
+    Path target;
+    synchronized (this) {
+      target = target();
+      checkExposure(target);
+    }
+    Path lockPath = target.resolveSibling("." + target.getFileName() + ".keyward-lock");
+    LockFile lock;
+    try {
+      lock = LockFile.tryLock(storage, lockPath, keyId);
+    } catch (AccessDeniedException e) {
+      throw notWritable(target, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock the .env file", e);
+    }
+    if (lock == null) {
+      String holder = LockFile.owner(lockPath);
+      String where = " (lock " + lockPath + ")";
+      throw new ConcurrentRotationException(
+          "-",
+          keyId,
+          holder == null || holder.equals(keyId)
+              ? "root key " + keyId + " is already being rotated in this store" + where
+              : "root key "
+                  + keyId
+                  + " cannot be rotated now: this store is locked by the rotation of root key "
+                  + holder
+                  + where);
+    }
+    return lock::release;
+  }
+
+  /** The real file: the path itself, or the end of its chain of symbolic links. */
+  Path target() {
+    if (!Files.isSymbolicLink(file)) {
+      return file;
+    }
+    try {
+      return file.toRealPath();
+    } catch (AccessDeniedException e) {
+      throw new UncheckedIOException("cannot resolve the .env file's symbolic link", e);
+    } catch (FileSystemException e) {
+      // NoSuchFileException: dangling; otherwise a loop ("Too many levels of symbolic links")
+      throw new SecretStoreException(
+          SecretStoreException.Reason.BROKEN_LINK,
+          "the .env file "
+              + file
+              + " is a symbolic link that leads to no file"
+              + (e instanceof NoSuchFileException ? " (its target is missing)" : " (a loop)")
+              + ": point it at an existing file",
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve the .env file's symbolic link", e);
+    }
+  }
+
+  /** Warns once per file (or refuses, by option) when the real file's group or others can read. */
+  private void checkExposure(Path target) {
+    Set<PosixFilePermission> mode;
+    try {
+      if (!Files.exists(target)) {
+        return;
+      }
+      mode = posixMode(target);
+    } catch (IOException e) {
+      return; // the read or write that follows reports what is wrong with the file
+    }
+    if (mode == null
+        || !(mode.contains(PosixFilePermission.GROUP_READ)
+            || mode.contains(PosixFilePermission.OTHERS_READ))) {
+      return;
+    }
+    String text =
+        "the .env file "
+            + target
+            + " is readable by "
+            + (mode.contains(PosixFilePermission.OTHERS_READ) ? "every user" : "its group")
+            + " (mode "
+            + PosixFilePermissions.toString(mode)
+            + "), and keyward writes a root key into it: chmod 600 it";
+    if (options.contains(EnvFileOption.REFUSE_READABLE_BY_OTHERS)) {
+      throw new SecretStoreException(
+          SecretStoreException.Reason.READABLE_BY_OTHERS,
+          text + " (refused: EnvFileOption.REFUSE_READABLE_BY_OTHERS)",
+          null);
+    }
+    if (warned.add(target)) {
+      log.log(Level.WARNING, text);
+    }
+  }
+
+  private static List<String> lines(Path target) {
+    if (!Files.exists(target)) {
       return List.of();
     }
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
+      return Files.readAllLines(target, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the .env file", e);
     }
   }
 
-  private void replace(List<String> lines) {
+  private void replace(Path target, List<String> lines) {
     StringBuilder text = new StringBuilder();
     for (String line : lines) {
       text.append(line).append('\n');
     }
-    Path directory = file.getParent();
-    Path temp = directory.resolve("." + file.getFileName() + ".keyward-tmp");
+    Path directory = target.getParent();
+    Path temp = directory.resolve("." + target.getFileName() + ".keyward-tmp");
     try {
-      Set<PosixFilePermission> mode = Files.exists(file) ? posixMode(file) : OWNER_ONLY;
+      Set<PosixFilePermission> mode = Files.exists(target) ? posixMode(target) : newFileMode();
       Files.deleteIfExists(temp);
-      Files.createFile(temp);
-      if (mode != null) {
-        Files.setPosixFilePermissions(temp, mode);
-      }
-      try (FileChannel channel = storage.open(temp, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = storage.create(temp, mode)) {
         ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
         storage.checkpoint("env.write");
         while (bytes.hasRemaining()) {
@@ -125,12 +238,29 @@ final class EnvFileSecretStore implements SecretStore {
         channel.force(true);
       }
       storage.checkpoint("env.rename");
-      storage.move(temp, file);
+      storage.move(temp, target);
       storage.checkpoint("env.syncDirectory");
       storage.syncDirectory(directory);
+    } catch (AccessDeniedException e) {
+      throw notWritable(target, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the .env file", e);
     }
+  }
+
+  private SecretStoreException notWritable(Path target, IOException cause) {
+    return new SecretStoreException(
+        SecretStoreException.Reason.NOT_WRITABLE,
+        "cannot create files in "
+            + target.getParent()
+            + ", the directory of the .env file"
+            + (target.equals(file) ? "" : " (the target of the link " + file + ")")
+            + ": the store replaces the file by renaming a new one over it",
+        cause);
+  }
+
+  private @Nullable Set<PosixFilePermission> newFileMode() {
+    return file.getFileSystem().supportedFileAttributeViews().contains("posix") ? OWNER_ONLY : null;
   }
 
   private static @Nullable Set<PosixFilePermission> posixMode(Path path) throws IOException {

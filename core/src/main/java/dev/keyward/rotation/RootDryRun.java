@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The dry run of a {@link RootKeyRotation}: its steps described in words, read from the issuer but
- * journaling, storing and deleting nothing.
+ * locking, journaling, storing and deleting nothing (no directory, file or lock file appears).
  */
 final class RootDryRun {
   private RootDryRun() {}
@@ -22,7 +22,14 @@ final class RootDryRun {
     }
     String marked = name + " [rot-<plan id>]";
     List<String> lines = new ArrayList<>();
-    lines.add("0. lock " + oldId + " and journal every step in " + rotation.journal.directory());
+    lines.add(
+        "0. lock "
+            + oldId
+            + " in "
+            + rotation.store
+            + " and journal every step in "
+            + rotation.journal.directory()
+            + " (created then)");
     lines.add(
         rotation.issuer.automatic()
             ? "1. create root key \""

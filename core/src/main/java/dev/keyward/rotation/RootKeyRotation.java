@@ -25,11 +25,18 @@ import org.jspecify.annotations.Nullable;
  *     .store(SecretStore.envFile(Path.of(".env")), "UNKEY_ROOT_KEY")
  *     .deploy((planId, newKeyId) -> redeploy())
  *     .verifier(RotationVerifier.authenticatingWith(k -> UnkeyHttpClient.builder().rootKey(k).build()))
- *     .journal(RotationJournal.open(Path.of("rotation-journal")))
+ *     .journal(RotationJournal.open(Path.of("/var/lib/billing/rotation-journal")))
  *     .build();
- * rotation.plan().forEach(System.out::println);   // dry run
+ * rotation.plan().forEach(System.out::println);   // dry run: writes nothing
  * RotationReport report = rotation.execute();
  * }</pre>
+ *
+ * <p>Give the journal an absolute path that every run of the job shares (a directory on a volume
+ * that survives redeploys): {@link #resume()} finds an unfinished plan only in the journal that
+ * started it, and a relative path such as {@code Path.of("rotation-journal")} resolves against
+ * whatever working directory the job happens to start in. Two rotations of one key in one store are
+ * kept apart by the store's lock ({@link SecretStore#lockForRotation(String)}), whatever their
+ * journals: the second is refused with a {@link ConcurrentRotationException}.
  */
 public final class RootKeyRotation {
   /**
@@ -88,7 +95,11 @@ public final class RootKeyRotation {
     return new Builder();
   }
 
-  /** Describes what {@link #execute()} would do, doing nothing (a dry run; reads the old key). */
+  /**
+   * Describes what {@link #execute()} would do, doing nothing: a dry run reads the old key from the
+   * issuer (and its id, if only the key was given) but takes no lock and creates no directory or
+   * file.
+   */
   public List<String> plan() {
     return new RootSteps(this).dryRun();
   }
@@ -96,6 +107,8 @@ public final class RootKeyRotation {
   /**
    * Starts a plan, or continues the unfinished plan of this key, and runs it as far as it can go.
    *
+   * @throws ConcurrentRotationException if another rotation of this key holds the store's lock (or
+   *     the journal's)
    * @throws RotationException if a step fails in a way {@link #resume()} may retry
    */
   public RotationReport execute() {
@@ -202,7 +215,10 @@ public final class RootKeyRotation {
       return this;
     }
 
-    /** The durable journal. */
+    /**
+     * The durable journal, at an absolute path every run of this plan shares (see the class
+     * comment).
+     */
     public Builder journal(RotationJournal journal) {
       this.journal = Objects.requireNonNull(journal, "journal == null");
       return this;

@@ -2,13 +2,11 @@ package dev.keyward.rotation;
 
 import dev.keyward.key.Secret;
 import dev.keyward.model.CreatedKey;
-import dev.keyward.model.RootKeyInfo;
 import dev.keyward.rotation.JournalRecord.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /** The steps of a {@link RootKeyRotation}, each journaled before it runs and safe to run again. */
@@ -29,7 +27,8 @@ final class RootSteps {
 
   RotationReport run(boolean resumeOnly) {
     String oldId = oldKeyId();
-    try (RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
+    try (SecretStore.RotationLock storeLock = lockStore(oldId);
+        RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
       RootPlan plan = RootPlan.fold(session.records());
       if (plan.done) {
         // the old key is revoked: there is nothing left to rotate, so report the finished plan
@@ -48,7 +47,8 @@ final class RootSteps {
 
   RotationReport supply(String newKeyId, Secret newKey, List<String> confirmed) {
     String oldId = oldKeyId();
-    try (RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
+    try (SecretStore.RotationLock storeLock = lockStore(oldId);
+        RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
       RootPlan plan = RootPlan.fold(session.records());
       if (!plan.exists() || plan.finished()) {
         start(session, oldId);
@@ -74,7 +74,8 @@ final class RootSteps {
 
   RotationReport confirmRevoked() {
     String oldId = oldKeyId();
-    try (RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
+    try (SecretStore.RotationLock storeLock = lockStore(oldId);
+        RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
       RootPlan plan = RootPlan.fold(session.records());
       planId = plan.exists() ? plan.planId : "-";
       if (!plan.exists() || !plan.verified || plan.finished()) {
@@ -83,6 +84,17 @@ final class RootSteps {
       }
       session.append(record(Type.REVOKE_CONFIRMED));
       return drive(session);
+    }
+  }
+
+  /** The store's lock comes first: it keeps out a rotation of this key with another journal. */
+  private SecretStore.RotationLock lockStore(String oldId) {
+    try {
+      return rotation.store.lockForRotation(oldId);
+    } catch (RotationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RotationException("-", "lock", "cannot take the store's rotation lock", e);
     }
   }
 
@@ -102,28 +114,7 @@ final class RootSteps {
   private void start(RotationJournal.Session session, String oldId) {
     planId = RootKeyRotation.newPlanId(rotation.clock);
     step = "describe";
-    Optional<RootKeyInfo> info = rotation.issuer.describe(oldId);
-    List<String> perms;
-    String source;
-    String name = rotation.name;
-    if (info.isPresent()) {
-      perms = info.get().permissions();
-      source = "server";
-      if (!rotation.operatorPermissions.isEmpty()
-          && !new TreeSet<>(perms).equals(new TreeSet<>(rotation.operatorPermissions))) {
-        throw new RotationException(planId, step, "the permissions given differ from the server's");
-      }
-      if (name == null) {
-        name = baseName(info.get().name());
-      }
-    } else {
-      if (rotation.operatorPermissions.isEmpty()) {
-        throw new RotationException(
-            planId, step, "the server cannot describe " + oldId + ": pass permissions");
-      }
-      perms = rotation.operatorPermissions;
-      source = "operator";
-    }
+    RootOldKey known = RootOldKey.describe(rotation, oldId, planId);
     session.append(
         record(
             Type.PLAN,
@@ -132,11 +123,11 @@ final class RootSteps {
             "old",
             oldId,
             "name",
-            name != null ? name : "root key",
+            known.name != null ? known.name : "root key",
             "permissions",
-            JournalRecord.joinList(perms),
+            JournalRecord.joinList(known.permissions),
             "source",
-            source,
+            known.source,
             "store",
             rotation.storeName,
             "overlap",

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,7 +17,9 @@ import java.util.regex.Pattern;
  * record is forced to disk before the step it announces runs; a torn last record (a crash
  * mid-write) is dropped on the next open. Records hold key ids, names, permissions and instants,
  * never a plaintext key. A lock file per key ({@link FileChannel#tryLock}, released by the OS if
- * the process dies) keeps two plans for the same key from running at once.
+ * the process dies) keeps two plans in this journal from writing one file at once; the lock that
+ * keeps two rotations of one key apart, whatever their journals, is the store's ({@link
+ * SecretStore#lockForRotation(String)}). The directory and its files are created on first use.
  *
  * <pre>{@code
  * RotationJournal journal = RotationJournal.open(Path.of("/var/lib/myapp/rotation"));
@@ -36,19 +36,19 @@ public final class RotationJournal {
     this.storage = storage;
   }
 
-  /** A journal kept in {@code directory}, which is created if missing. */
+  /**
+   * A journal kept in {@code directory}, created (with its files) when a plan first takes a lock in
+   * it: opening it and a dry run write nothing. Give an absolute path that every run of a plan
+   * shares: {@link RootKeyRotation#resume()} finds an unfinished plan only in the journal that
+   * started it, and a relative path moves with the working directory of whoever runs the job.
+   */
   public static RotationJournal open(Path directory) {
     return open(directory, Storage.SYSTEM);
   }
 
   static RotationJournal open(Path directory, Storage storage) {
     Objects.requireNonNull(directory, "directory == null");
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the journal directory", e);
-    }
-    return new RotationJournal(directory, storage);
+    return new RotationJournal(directory.toAbsolutePath(), storage);
   }
 
   /** The directory holding the journal files. */
@@ -72,27 +72,26 @@ public final class RotationJournal {
    */
   Session lock(String subject, String planId) {
     checkSubject(subject);
-    FileChannel lockChannel = null;
     try {
-      lockChannel =
-          storage.open(
-              directory.resolve(subject + ".lock"),
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = lockChannel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        lockChannel.close();
-        throw new RotationException(
-            planId, "lock", "another rotation of " + subject + " is active (lock held)");
-      }
-      return new Session(this, subject, lockChannel);
+      Files.createDirectories(directory);
     } catch (IOException e) {
-      closeQuietly(lockChannel);
+      throw new RotationException(planId, "lock", "cannot create the journal directory", e);
+    }
+    Path lockPath = directory.resolve(subject + ".lock");
+    LockFile lock = null;
+    try {
+      lock = LockFile.tryLock(storage, lockPath, subject);
+      if (lock == null) {
+        throw new ConcurrentRotationException(
+            planId,
+            subject,
+            "another rotation of " + subject + " is active (journal lock " + lockPath + ")");
+      }
+      return new Session(this, subject, lock);
+    } catch (IOException e) {
+      if (lock != null) {
+        lock.release();
+      }
       throw new RotationException(planId, "lock", "cannot open the journal", e);
     }
   }
@@ -150,7 +149,7 @@ public final class RotationJournal {
   static final class Session implements AutoCloseable {
     private final RotationJournal journal;
     private final String subject;
-    private final FileChannel lockChannel;
+    private final LockFile lock;
     private final FileChannel channel;
     private final List<JournalRecord> records = new ArrayList<>();
     private final Object writeLock = new Object();
@@ -158,10 +157,10 @@ public final class RotationJournal {
     private long written;
     private long forced;
 
-    Session(RotationJournal journal, String subject, FileChannel lockChannel) throws IOException {
+    Session(RotationJournal journal, String subject, LockFile lock) throws IOException {
       this.journal = journal;
       this.subject = subject;
-      this.lockChannel = lockChannel;
+      this.lock = lock;
       Path file = journal.file(subject);
       boolean existed = Files.exists(file);
       this.channel =
@@ -229,7 +228,7 @@ public final class RotationJournal {
     @Override
     public void close() {
       closeQuietly(channel);
-      closeQuietly(lockChannel);
+      lock.release();
     }
   }
 }

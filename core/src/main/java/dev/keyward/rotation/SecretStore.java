@@ -30,15 +30,59 @@ public interface SecretStore {
   void delete(String name);
 
   /**
-   * A store over an {@code .env} file of {@code NAME=value} lines: other lines and comments are
-   * kept as they are, every write replaces the file atomically (temporary file, fsync, rename,
-   * directory fsync) and keeps its POSIX mode ({@code 0600} for a new file).
+   * Takes this store's rotation lock for key {@code keyId}, which a rotation holds from its first
+   * step to its last, so that two rotations of one key in one store cannot both run, whatever
+   * journal each of them keeps. The default holds it in this process, per store instance and key
+   * id; a store shared by several processes overrides it with a lock they all see (the {@code .env}
+   * store locks a file next to the real file).
+   *
+   * @throws ConcurrentRotationException if another rotation holds the lock
    */
-  static SecretStore envFile(Path file) {
-    return new EnvFileSecretStore(file, Storage.SYSTEM);
+  default RotationLock lockForRotation(String keyId) {
+    return InProcessLocks.lock(this, keyId);
   }
 
-  /** A store in memory, for tests and for callers that deploy the key themselves. */
+  /** A held rotation lock; {@link #close()} releases it. */
+  @FunctionalInterface
+  interface RotationLock extends AutoCloseable {
+    /** Releases the lock; does nothing the second time. */
+    @Override
+    void close();
+  }
+
+  /**
+   * A store over an {@code .env} file of {@code NAME=value} lines: other lines and comments are
+   * kept as they are, every write replaces the file atomically (temporary file in the real file's
+   * directory, fsync, rename, directory fsync) and keeps its POSIX mode ({@code 0600} for a new
+   * file). A symbolic link (or a chain of them) is written through: the real file is replaced and
+   * the link stays; a dangling link is refused ({@link SecretStoreException.Reason#BROKEN_LINK}). A
+   * file its group or others can read gets a warning on the {@code System.Logger} {@code
+   * dev.keyward.rotation.EnvFileSecretStore} (never a value) and is written anyway, unless {@link
+   * EnvFileOption#REFUSE_READABLE_BY_OTHERS} is given. A rotation's lock is the file {@code
+   * .<name>.keyward-lock} beside the real file: one rotation per {@code .env} file at a time,
+   * across processes.
+   *
+   * <pre>{@code
+   * SecretStore store =
+   *     SecretStore.envFile(Path.of("/etc/billing/.env"), EnvFileOption.REFUSE_READABLE_BY_OTHERS);
+   * }</pre>
+   */
+  static SecretStore envFile(Path file, EnvFileOption... options) {
+    return new EnvFileSecretStore(file, Storage.SYSTEM, options);
+  }
+
+  /**
+   * A store over an {@code .env} file with the default options; see {@link #envFile(Path,
+   * EnvFileOption...)}.
+   */
+  static SecretStore envFile(Path file) {
+    return envFile(file, new EnvFileOption[0]);
+  }
+
+  /**
+   * A store in memory, for tests and for callers that deploy the key themselves; its rotation lock
+   * is the default one, held in this process.
+   */
   static SecretStore inMemory() {
     return new InMemorySecretStore();
   }

@@ -3,10 +3,15 @@ package dev.keyward.rotation;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The file-system seam of the journal, the lock and the {@code .env} store. Tests replace it with
@@ -38,6 +43,22 @@ interface Storage {
 
   /** Opens a file channel. */
   FileChannel open(Path path, OpenOption... options) throws IOException;
+
+  /**
+   * Creates {@code path}, which must not exist (a link there is not followed), with {@code mode}
+   * from the first instant (null: the file system's default, where there are no POSIX modes), and
+   * opens it for writing.
+   */
+  default FileChannel create(Path path, @Nullable Set<PosixFilePermission> mode)
+      throws IOException {
+    if (mode == null) {
+      Files.createFile(path);
+    } else {
+      Files.createFile(path, PosixFilePermissions.asFileAttribute(mode));
+      Files.setPosixFilePermissions(path, mode); // the umask may have narrowed the mode
+    }
+    return open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+  }
 
   /** Renames {@code from} over {@code to} atomically. */
   void move(Path from, Path to) throws IOException;

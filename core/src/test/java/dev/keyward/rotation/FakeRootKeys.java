@@ -57,6 +57,10 @@ final class FakeRootKeys implements RootKeyIssuer {
   Supplier<Optional<Secret>> storeValue = Optional::empty;
 
   String protectedOldKeyId = "";
+
+  /** Runs at the start of every {@code create} (tests block a rotation there). */
+  Runnable beforeCreate = () -> {};
+
   private int next;
 
   Key add(String name, List<String> permissions) {
@@ -92,6 +96,7 @@ final class FakeRootKeys implements RootKeyIssuer {
 
   @Override
   public CreatedKey create(String name, List<String> permissions) {
+    beforeCreate.run();
     Key k = add(name, grant.apply(permissions));
     if (newKeysRejected) {
       rejected.add(k.secret);

@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +122,7 @@ class RootKeyRotationTest {
 
   @Test
   void planIsADryRun() throws IOException {
-    String before = Files.readString(env);
+    Map<String, String> before = tree(dir);
     List<String> steps = plan().build().plan();
 
     assertThat(steps).hasSize(6);
@@ -129,8 +131,27 @@ class RootKeyRotationTest {
         .contains(old.id)
         .contains("rootKeys.createRootKey");
     assertThat(server.keys).hasSize(1);
-    assertThat(Files.readString(env)).isEqualTo(before);
-    assertThat(dir.resolve("journal")).isEmptyDirectory();
+    // no journal directory, journal file, lock file or temporary file: the tree is unchanged
+    assertThat(tree(dir)).isEqualTo(before);
+    assertThat(dir.resolve("journal")).doesNotExist();
+  }
+
+  /** Every path under {@code root} with its content (directories and links marked as such). */
+  static Map<String, String> tree(Path root) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.toList()) {
+        String key = root.relativize(p).toString();
+        if (Files.isSymbolicLink(p)) {
+          out.put(key, "link -> " + Files.readSymbolicLink(p));
+        } else if (Files.isDirectory(p)) {
+          out.put(key, "directory");
+        } else {
+          out.put(key, Files.readString(p));
+        }
+      }
+    }
+    return out;
   }
 
   @Test

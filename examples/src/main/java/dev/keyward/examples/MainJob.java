@@ -38,21 +38,29 @@ public final class MainJob {
 
   /** Runs the tour with {@code env} as the environment, printing to {@code out}. */
   public static void run(Map<String, String> env, PrintStream out) throws Exception {
+    run(env, out, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * Runs the tour; the rotation demo's files go to a new directory under {@code tempRoot}, which is
+   * deleted with everything in it when the demo ends, also when it fails.
+   */
+  static void run(Map<String, String> env, PrintStream out, Path tempRoot) throws Exception {
     boolean remote = env.containsKey("UNKEY_BASE_URL") && env.containsKey("UNKEY_ROOT_KEY");
     if (remote) {
       out.println("Using the Unkey server at " + env.get("UNKEY_BASE_URL"));
-      tour(UnkeyHttpClient.fromEnvironment(), out);
+      tour(UnkeyHttpClient.fromEnvironment(), out, tempRoot);
       return;
     }
     try (FakeUnkeyServer server = FakeUnkeyServer.start()) {
       out.println("Started the fake Unkey server at " + server.url() + " (no account, no network)");
       Unkey unkey =
           UnkeyHttpClient.builder().baseUrl(server.url()).rootKey(server.bootstrapKey()).build();
-      tour(unkey, out);
+      tour(unkey, out, tempRoot);
     }
   }
 
-  private static void tour(Unkey unkey, PrintStream out) throws Exception {
+  private static void tour(Unkey unkey, PrintStream out, Path tempRoot) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     out.println("liveness: " + unkey.liveness().message());
 
@@ -111,15 +119,23 @@ public final class MainJob {
       out.println("analytics            -> not configured on this server (HTTP 412)");
     }
 
+    long roots = -1;
     try {
-      long roots = unkey.rootKeys().listAll(ListRootKeysRequest.of()).stream().count();
-      out.println("rootKeys.list        -> " + roots + " root key(s)");
-      Path dir = Files.createTempDirectory("keyward-demo-");
-      RotationDemo.run(unkey, out, dir);
+      roots = unkey.rootKeys().listAll(ListRootKeysRequest.of()).stream().count();
     } catch (NotFoundException e) {
       out.println(
           "rootKeys.*           -> 404: root keys are managed in the dashboard on this server;"
               + " skipping the rotation demo");
+    }
+    if (roots >= 0) {
+      out.println("rootKeys.list        -> " + roots + " root key(s)");
+      // the demo's .env holds a root key (dead once rotated, but a key): nothing may outlive it
+      Path dir = Files.createTempDirectory(tempRoot, "keyward-demo-");
+      try {
+        RotationDemo.run(unkey, out, dir);
+      } finally {
+        RotationDemo.deleteTree(dir);
+      }
     }
 
     unkey.keys().delete(created.keyId());

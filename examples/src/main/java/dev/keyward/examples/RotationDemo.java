@@ -17,11 +17,14 @@ import dev.keyward.rotation.SecretStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Rotates a root key kept in an {@code .env} file, then runs the leak playbook on its successor,
@@ -34,9 +37,34 @@ public final class RotationDemo {
   private RotationDemo() {}
 
   /**
-   * Runs the demo against {@code unkey} (a workspace-admin client), with files in {@code tempDir}.
+   * Runs the demo against {@code unkey} (a workspace-admin client). Its {@code .env} file, journal
+   * and lock files go to a new directory inside {@code tempDir}, which is deleted with everything
+   * in it when the demo ends, also when it fails.
    */
   public static void run(Unkey unkey, PrintStream out, Path tempDir) throws IOException {
+    Path dir = Files.createTempDirectory(tempDir, "rotation-");
+    try {
+      runIn(unkey, out, dir);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** Deletes {@code root} and everything in it (links themselves, never their targets). */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(root)) {
+      paths = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path path : paths) {
+      Files.deleteIfExists(path);
+    }
+  }
+
+  private static void runIn(Unkey unkey, PrintStream out, Path tempDir) throws IOException {
     CreatedKey service;
     try {
       service =
@@ -52,9 +80,11 @@ public final class RotationDemo {
       return;
     }
     Path env = tempDir.resolve(".env");
+    // owner-only from the first byte: the file holds a root key
+    Files.createFile(
+        env, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(
         env, "# keyward rotation demo\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
-    Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
     out.println(
         "rotation: created root key "
             + service.keyId()

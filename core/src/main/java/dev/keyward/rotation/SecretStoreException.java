@@ -1,0 +1,38 @@
+package dev.keyward.rotation;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link SecretStore} refused to read or write: the message names the path's role (the {@code
+ * .env} file, its link target, its directory) and what is wrong, never a stored value.
+ */
+public class SecretStoreException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why the store refused. */
+  public enum Reason {
+    /** The store's path is a symbolic link that leads to no file (dangling, or a loop). */
+    BROKEN_LINK,
+    /** The process cannot create or replace files in the directory of the real file. */
+    NOT_WRITABLE,
+    /**
+     * The real file is readable by its group or by others, and the store was told to refuse such a
+     * file ({@link EnvFileOption#REFUSE_READABLE_BY_OTHERS}).
+     */
+    READABLE_BY_OTHERS
+  }
+
+  private final Reason reason;
+
+  /** Creates the exception; {@code explanation} is fixed text and paths, never a stored value. */
+  public SecretStoreException(Reason reason, String explanation, @Nullable Throwable cause) {
+    super(explanation, cause);
+    this.reason = Objects.requireNonNull(reason, "reason == null");
+  }
+
+  /** Why the store refused. */
+  public Reason reason() {
+    return reason;
+  }
+}
