@@ -3,69 +3,149 @@ package dev.keyward.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The spec's limits, checked in builders. Messages name the field and the limit, never the value.
+ * The spec's limits, checked in builders: the one place that words their messages. A message names
+ * the field (with an index for list elements, e.g. {@code permissions[2]}) and what is allowed,
+ * never the value. A null where a value is required is a {@link NullPointerException}; any other
+ * violation an {@link IllegalArgumentException}.
  */
 public final class Constraints {
   /** The latest timestamp Unkey accepts: 2100-01-01T00:00:00Z. */
   public static final long MAX_EPOCH_MILLIS = 4102444800000L;
 
+  private static final Instant MAX_INSTANT = Instant.ofEpochMilli(MAX_EPOCH_MILLIS);
+
   private Constraints() {}
 
-  public static String length(String field, String value, int min, int max) {
-    if (value.length() < min || value.length() > max) {
-      throw new IllegalArgumentException(
-          field + " must be " + min + " to " + max + " characters long");
+  /** {@code value}, or a {@link NullPointerException} naming {@code field}. */
+  public static <T> T notNull(String field, @Nullable T value) {
+    if (value == null) {
+      throw new NullPointerException(field + " must not be null");
     }
     return value;
   }
 
+  /** {@code value}, or a {@link NullPointerException} naming {@code field} and what is allowed. */
+  public static <T> T notNull(String field, @Nullable T value, String allowed) {
+    if (value == null) {
+      throw new NullPointerException(field + " must not be null; allowed: " + allowed);
+    }
+    return value;
+  }
+
+  /** A string of {@code min..max} characters. */
+  public static String length(String field, @Nullable String value, int min, int max) {
+    String v = notNull(field, value, lengthText(min, max));
+    if (v.length() < min || v.length() > max) {
+      throw new IllegalArgumentException(field + " must be " + lengthText(min, max) + " long");
+    }
+    return v;
+  }
+
+  /** A string of {@code min..max} characters matching {@code pattern} ({@code allowed} says it). */
   public static String pattern(
-      String field, String value, int min, int max, Pattern pattern, String allowed) {
-    length(field, value, min, max);
-    if (!pattern.matcher(value).matches()) {
+      String field, @Nullable String value, int min, int max, Pattern pattern, String allowed) {
+    String v = notNull(field, value, lengthText(min, max) + " of " + allowed);
+    length(field, v, min, max);
+    if (!pattern.matcher(v).matches()) {
       throw new IllegalArgumentException(field + " may contain only " + allowed);
     }
-    return value;
+    return v;
   }
 
-  public static <C extends Collection<?>> C maxItems(String field, C items, int max) {
-    if (items.size() > max) {
-      throw new IllegalArgumentException(field + " may hold at most " + max + " items");
+  /** Every element of {@code values} has {@code min..max} characters; returns a copy. */
+  public static List<String> eachLength(
+      String field, @Nullable List<String> values, int minItems, int maxItems, int min, int max) {
+    List<String> list = items(field, values, minItems, maxItems);
+    for (int i = 0; i < list.size(); i++) {
+      length(field + "[" + i + "]", list.get(i), min, max);
     }
-    return items;
+    return List.copyOf(list);
   }
 
-  public static <C extends Collection<?>> C items(String field, C items, int min, int max) {
-    if (items.size() < min || items.size() > max) {
+  /** Every element of {@code values} matches {@code pattern}; returns a copy. */
+  public static List<String> eachPattern(
+      String field,
+      @Nullable List<String> values,
+      int minItems,
+      int maxItems,
+      int min,
+      int max,
+      Pattern pattern,
+      String allowed) {
+    List<String> list = items(field, values, minItems, maxItems);
+    for (int i = 0; i < list.size(); i++) {
+      pattern(field + "[" + i + "]", list.get(i), min, max, pattern, allowed);
+    }
+    return List.copyOf(list);
+  }
+
+  /** A list of {@code min..max} non-null elements; returns a copy. */
+  public static <T> List<T> nonNullItems(String field, @Nullable List<T> values, int min, int max) {
+    List<T> list = items(field, values, min, max);
+    for (int i = 0; i < list.size(); i++) {
+      notNull(field + "[" + i + "]", list.get(i));
+    }
+    return List.copyOf(list);
+  }
+
+  /** A list of non-null elements, any number; returns a copy. */
+  public static <T> List<T> nonNullItems(String field, @Nullable List<T> values) {
+    return nonNullItems(field, values, 0, Integer.MAX_VALUE);
+  }
+
+  /** A collection of at most {@code max} items. */
+  public static <C extends Collection<?>> C maxItems(String field, @Nullable C items, int max) {
+    return items(field, items, 0, max);
+  }
+
+  /** A collection of {@code min..max} items. */
+  public static <C extends Collection<?>> C items(
+      String field, @Nullable C items, int min, int max) {
+    C c = notNull(field, items, "a list of " + min + " to " + max + " items");
+    if (c.size() < min || c.size() > max) {
       throw new IllegalArgumentException(field + " must hold " + min + " to " + max + " items");
     }
-    return items;
+    return c;
   }
 
-  public static Duration millis(String field, Duration value, long min, long max) {
+  /**
+   * A duration of {@code min..max} whole milliseconds; one whose millisecond count overflows a
+   * {@code long} is out of range (never an {@link ArithmeticException}).
+   */
+  public static Duration millis(String field, @Nullable Duration value, long min, long max) {
+    Duration d = notNull(field, value, "a duration of " + min + " to " + max + " ms");
     long ms;
     try {
-      ms = value.toMillis();
-    } catch (ArithmeticException e) {
-      ms = Long.MAX_VALUE;
+      ms = d.toMillis();
+    } catch (ArithmeticException overflow) {
+      throw outOfRange(field, min, max);
     }
     if (ms < min || ms > max) {
-      throw new IllegalArgumentException(field + " must be between " + min + " and " + max + " ms");
+      throw outOfRange(field, min, max);
     }
-    return value;
+    return d;
   }
 
-  public static <M extends Map<?, ?>> M maxProperties(String field, M map, int max) {
-    if (map.size() > max) {
+  private static IllegalArgumentException outOfRange(String field, long min, long max) {
+    return new IllegalArgumentException(field + " must be between " + min + " and " + max + " ms");
+  }
+
+  /** A map of at most {@code max} entries. */
+  public static <M extends Map<?, ?>> M maxProperties(String field, @Nullable M map, int max) {
+    M m = notNull(field, map, "an object of at most " + max + " properties");
+    if (m.size() > max) {
       throw new IllegalArgumentException(field + " may hold at most " + max + " properties");
     }
-    return map;
+    return m;
   }
 
+  /** A number in {@code min..max}. */
   public static long range(String field, long value, long min, long max) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(field + " must be between " + min + " and " + max);
@@ -73,12 +153,22 @@ public final class Constraints {
     return value;
   }
 
-  public static Instant timestamp(String field, Instant value) {
-    long millis = value.toEpochMilli();
-    if (millis < 0 || millis > MAX_EPOCH_MILLIS) {
+  /**
+   * An instant Unkey accepts as epoch milliseconds: 1970-01-01T00:00:00Z to 2100-01-01T00:00:00Z.
+   * Compared as instants, so {@link Instant#MAX} and {@link Instant#MIN} are out of range rather
+   * than an {@link ArithmeticException}.
+   */
+  public static Instant timestamp(String field, @Nullable Instant value) {
+    String allowed = "1970-01-01T00:00:00Z to 2100-01-01T00:00:00Z";
+    Instant v = notNull(field, value, "an instant from " + allowed);
+    if (v.isBefore(Instant.EPOCH) || v.isAfter(MAX_INSTANT)) {
       throw new IllegalArgumentException(
           field + " must be between 1970-01-01T00:00:00Z and 2100-01-01T00:00:00Z");
     }
-    return value;
+    return v;
+  }
+
+  private static String lengthText(int min, int max) {
+    return min + " to " + max + " characters";
   }
 }

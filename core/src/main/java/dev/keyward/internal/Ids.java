@@ -1,7 +1,6 @@
 package dev.keyward.internal;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -12,41 +11,42 @@ public final class Ids {
   public static final Pattern PERMISSION = Pattern.compile("[a-zA-Z0-9_:\\-.*]+");
   public static final Pattern RESOURCE_ID = Pattern.compile("[a-zA-Z0-9_-]+");
 
+  /** How messages describe {@link #PERMISSION}. */
+  public static final String PERMISSION_TEXT = "[a-zA-Z0-9_:-.*]";
+
   private Ids() {}
 
-  public static String apiId(String value) {
+  public static String apiId(@Nullable String value) {
     return Constraints.pattern("apiId", value, 3, 255, WORD, "[a-zA-Z0-9_]");
   }
 
   /** An id of an existing API (getApi, deleteApi): 8..255 characters. */
-  public static String existingApiId(String value) {
+  public static String existingApiId(@Nullable String value) {
     return Constraints.pattern("apiId", value, 8, 255, WORD, "[a-zA-Z0-9_]");
   }
 
-  public static String keyId(String value) {
+  public static String keyId(@Nullable String value) {
     return Constraints.pattern("keyId", value, 3, 255, WORD, "[a-zA-Z0-9_]");
   }
 
-  public static String externalId(String value) {
+  public static String externalId(@Nullable String value) {
     return Constraints.pattern("externalId", value, 1, 255, EXTERNAL_ID, "[a-zA-Z0-9_.-]");
   }
 
-  public static String permissionSlug(String field, String value) {
-    return Constraints.pattern(field, value, 1, 128, PERMISSION, "[a-zA-Z0-9_:-.*]");
+  public static String permissionSlug(String field, @Nullable String value) {
+    return Constraints.pattern(field, value, 1, 128, PERMISSION, PERMISSION_TEXT);
   }
 
-  public static List<String> permissionSlugs(String field, List<String> values, int min, int max) {
-    Constraints.items(field, values, min, max);
-    values.forEach(
-        v -> permissionSlug("permission", Objects.requireNonNull(v, "permission == null")));
-    return List.copyOf(values);
+  /** A list of {@code min..max} permission slugs; an element is named {@code field[i]}. */
+  public static List<String> permissionSlugs(
+      String field, @Nullable List<String> values, int min, int max) {
+    return Constraints.eachPattern(field, values, min, max, 1, 128, PERMISSION, PERMISSION_TEXT);
   }
 
-  public static List<String> roleNames(String field, List<String> values, int min, int max) {
-    Constraints.items(field, values, min, max);
-    values.forEach(
-        v -> Constraints.length("role", Objects.requireNonNull(v, "role == null"), 1, 128));
-    return List.copyOf(values);
+  /** A list of {@code min..max} role names of 1..128 characters. */
+  public static List<String> roleNames(
+      String field, @Nullable List<String> values, int min, int max) {
+    return Constraints.eachLength(field, values, min, max, 1, 128);
   }
 
   /** A pagination cursor: null (first page) or 1..max characters, never empty. */

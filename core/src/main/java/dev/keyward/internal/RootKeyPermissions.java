@@ -1,18 +1,14 @@
 package dev.keyward.internal;
 
 import java.util.List;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Limits of root-key permission lists in keyward's {@code rootKeys.*} extension. */
 public final class RootKeyPermissions {
   private RootKeyPermissions() {}
 
-  public static List<String> check(List<String> permissions, int min) {
-    Constraints.items("permissions", permissions, min, 1000);
-    permissions.forEach(
-        p ->
-            Constraints.length(
-                "permission", Objects.requireNonNull(p, "permission == null"), 1, 512));
-    return List.copyOf(permissions);
+  /** At least {@code min} and at most 1000 permissions of 1..512 characters; returns a copy. */
+  public static List<String> check(@Nullable List<String> permissions, int min) {
+    return Constraints.eachLength("permissions", permissions, min, 1000, 1, 512);
   }
 }

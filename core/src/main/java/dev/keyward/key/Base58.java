@@ -49,7 +49,9 @@ public final class Base58 {
     while (--zeros >= 0) {
       encoded[--out] = CHARS[0];
     }
-    return new String(encoded, out, encoded.length - out);
+    String text = new String(encoded, out, encoded.length - out);
+    Arrays.fill(encoded, '\0'); // encoded keys must not linger in a buffer
+    return text;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /** Reads a root key from a file, again whenever the file changes (mounted Kubernetes secrets). */
@@ -51,7 +52,9 @@ final class FileRootKeyProvider implements RootKeyProvider {
     }
     String text;
     try {
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+      byte[] bytes = Files.readAllBytes(file);
+      text = new String(bytes, StandardCharsets.UTF_8).strip();
+      Arrays.fill(bytes, (byte) 0);
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot read root key file " + file + ": " + e.getClass().getSimpleName(), e);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,10 @@ public final class KeyFormat {
   private static final int MIN_BYTES = 16;
   private static final int MAX_BYTES = 255;
   private static final int MAX_PREFIX = 16;
+  private static final int START_CHARS = 4;
+
+  /** Fewest body characters for {@link #visibleStart} to treat a key as Unkey-shaped. */
+  private static final int MIN_BODY = 16;
 
   private KeyFormat() {}
 
@@ -38,6 +43,7 @@ public final class KeyFormat {
     byte[] bytes = new byte[byteLength];
     random.nextBytes(bytes);
     String body = Base58.encode(bytes);
+    Arrays.fill(bytes, (byte) 0);
     return Secret.of(prefix == null ? body : prefix + "_" + body);
   }
 
@@ -49,9 +55,7 @@ public final class KeyFormat {
     }
     for (int i = 0; i < prefix.length(); i++) {
       char c = prefix.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-      if (!ok) {
+      if (!isPrefixChar(c)) {
         throw new InvalidKeyFormatException(
             "prefix character at index " + i + " is not allowed; allowed: [a-zA-Z0-9_]");
       }
@@ -61,15 +65,73 @@ public final class KeyFormat {
   /** Unkey's stored hash of a key: base64 (padded) of SHA-256 over the UTF-8 bytes. */
   public static String hash(String key) {
     Objects.requireNonNull(key, "key == null");
-    return Base64.getEncoder().encodeToString(sha256(key.getBytes(StandardCharsets.UTF_8)));
+    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    try {
+      return Base64.getEncoder().encodeToString(sha256(bytes));
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
   }
 
-  /** Unkey's {@code start}: the prefix with its {@code _} plus 4 characters, or 4 characters. */
+  /**
+   * Unkey's {@code start}: the prefix with its {@code _} plus the next 4 characters, or the first 4
+   * characters when there is no prefix. The prefix ends at the last {@code _} among the first 17
+   * characters (a prefix has at most 16), so the start never exceeds 21 characters whatever the
+   * key. This is what Unkey stores and shows, not a mask: log {@link #visibleStart(String)}.
+   */
   public static String start(String key) {
     Objects.requireNonNull(key, "key == null");
-    int underscore = key.lastIndexOf('_');
-    int end = underscore >= 0 ? underscore + 1 + 4 : 4;
+    int underscore = key.lastIndexOf('_', MAX_PREFIX);
+    int end = underscore >= 0 ? underscore + 1 + START_CHARS : START_CHARS;
     return key.substring(0, Math.min(end, key.length()));
+  }
+
+  /**
+   * The leading characters of {@code key} that may be shown in logs and {@code toString()}: at most
+   * {@link Secret#MAX_VISIBLE} characters and never more than half of the key, by the rule that
+   * {@link Secret}'s class comment documents (Unkey's start for a key of Unkey's shape with a short
+   * prefix, else its prefix, else 4 characters of a key of at least 16, else nothing).
+   */
+  public static String visibleStart(String key) {
+    Objects.requireNonNull(key, "key == null");
+    int n = key.length();
+    int separator = unkeyShapeSeparator(key);
+    if (separator > 0) {
+      int withStart = separator + 1 + START_CHARS;
+      if (withStart <= Secret.MAX_VISIBLE) {
+        return key.substring(0, withStart);
+      }
+      if (separator + 1 <= Secret.MAX_VISIBLE) {
+        return key.substring(0, separator + 1);
+      }
+    }
+    return n >= 4 * START_CHARS ? key.substring(0, START_CHARS) : "";
+  }
+
+  /**
+   * The index of the {@code _} that ends the prefix of a key of Unkey's shape ({@code prefix_body},
+   * prefix 1..16 of {@code [A-Za-z0-9_]}, body at least 16 base58 characters), or -1.
+   */
+  private static int unkeyShapeSeparator(String key) {
+    int separator = key.lastIndexOf('_');
+    if (separator < 1 || separator > MAX_PREFIX || key.length() - separator - 1 < MIN_BODY) {
+      return -1;
+    }
+    for (int i = 0; i < separator; i++) {
+      if (!isPrefixChar(key.charAt(i))) {
+        return -1;
+      }
+    }
+    for (int i = separator + 1; i < key.length(); i++) {
+      if (!Base58.isBase58(key.charAt(i))) {
+        return -1;
+      }
+    }
+    return separator;
+  }
+
+  private static boolean isPrefixChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   /** True if {@code key} has the shape of an Unkey root key: {@code unkey_} + base58. */

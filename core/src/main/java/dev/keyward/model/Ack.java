@@ -1,11 +1,11 @@
 package dev.keyward.model;
 
-import java.util.Objects;
+import dev.keyward.internal.Constraints;
 
 /** The answer of an operation whose response carries no data: only the request id. */
 public record Ack(String requestId) {
   /** Creates an ack. */
   public Ack {
-    Objects.requireNonNull(requestId, "requestId == null");
+    Constraints.notNull("requestId", requestId);
   }
 }

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
 import java.util.List;
-import java.util.Objects;
 
 /** {@code keys.addPermissions}: adds direct permissions to a key (creating missing ones). */
 public final class AddPermissionsRequest {
@@ -16,8 +15,7 @@ public final class AddPermissionsRequest {
 
   /** A request for {@code keyId} with 1..1000 permission slugs. */
   public static AddPermissionsRequest of(String keyId, List<String> permissions) {
-    Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
-    Objects.requireNonNull(permissions, "permissions == null");
+    Ids.keyId(keyId);
     return new AddPermissionsRequest(
         keyId, Ids.permissionSlugs("permissions", permissions, 1, 1000));
   }

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
 import java.util.List;
-import java.util.Objects;
 
 /** {@code keys.addRoles}: assigns existing roles to a key. */
 public final class AddRolesRequest {
@@ -16,8 +15,7 @@ public final class AddRolesRequest {
 
   /** A request for {@code keyId} with 1..100 role names. */
   public static AddRolesRequest of(String keyId, List<String> roles) {
-    Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
-    Objects.requireNonNull(roles, "roles == null");
+    Ids.keyId(keyId);
     return new AddRolesRequest(keyId, Ids.roleNames("roles", roles, 1, 100));
   }
 

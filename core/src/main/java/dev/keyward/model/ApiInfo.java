@@ -1,12 +1,12 @@
 package dev.keyward.model;
 
-import java.util.Objects;
+import dev.keyward.internal.Constraints;
 
 /** An API (a namespace of keys), as {@code apis.getApi} returns it. */
 public record ApiInfo(String id, String name) {
   /** Checks nulls. */
   public ApiInfo {
-    Objects.requireNonNull(id, "id == null");
-    Objects.requireNonNull(name, "name == null");
+    Constraints.notNull("id", id);
+    Constraints.notNull("name", name);
   }
 }

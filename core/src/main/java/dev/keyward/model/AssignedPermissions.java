@@ -1,7 +1,7 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The permissions assigned directly to a key or role after {@code keys.add/remove/setPermissions}
@@ -10,7 +10,7 @@ import java.util.Objects;
 public record AssignedPermissions(List<Permission> permissions, String requestId) {
   /** Copies the list and checks nulls. */
   public AssignedPermissions {
-    permissions = List.copyOf(permissions);
-    Objects.requireNonNull(requestId, "requestId == null");
+    permissions = Constraints.nonNullItems("permissions", permissions);
+    Constraints.notNull("requestId", requestId);
   }
 }

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-import java.util.Objects;
 
 /** {@code apis.createApi}: creates an API, a namespace for keys. */
 public final class CreateApiRequest {
@@ -13,8 +12,7 @@ public final class CreateApiRequest {
 
   /** A request for {@code name}. */
   public static CreateApiRequest of(String name) {
-    return new CreateApiRequest(
-        Constraints.length("name", Objects.requireNonNull(name, "name == null"), 3, 256));
+    return new CreateApiRequest(Constraints.length("name", name, 3, 256));
   }
 
   /** The API's name, 3..256 characters. */

@@ -5,7 +5,6 @@ import dev.keyward.internal.Ids;
 import dev.keyward.internal.Meta;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code identities.createIdentity}: a user or organisation that several keys can share. */
@@ -61,7 +60,7 @@ public final class CreateIdentityRequest {
     private List<RateLimit> ratelimits = List.of();
 
     Builder(String externalId) {
-      this.externalId = Ids.externalId(Objects.requireNonNull(externalId, "externalId == null"));
+      this.externalId = Ids.externalId(externalId);
     }
 
     /** Metadata, at most 100 properties. */

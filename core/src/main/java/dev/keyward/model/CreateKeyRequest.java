@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code keys.createKey}: a new API key in an API, with its optional configuration. */
@@ -134,7 +133,7 @@ public final class CreateKeyRequest {
     private @Nullable Boolean recoverable;
 
     Builder(String apiId) {
-      this.apiId = Ids.apiId(Objects.requireNonNull(apiId, "apiId == null"));
+      this.apiId = Ids.apiId(apiId);
     }
 
     /** The key prefix: 1..16 of {@code [a-zA-Z0-9_]}, without the separating {@code _}. */
@@ -169,18 +168,13 @@ public final class CreateKeyRequest {
 
     /** Roles, at most 100 names of 1..128 characters. */
     public Builder roles(List<String> roles) {
-      Constraints.maxItems("roles", roles, 100);
-      roles.forEach(r -> Constraints.length("role", r, 1, 128));
-      this.roles = new ArrayList<>(roles);
+      this.roles = Ids.roleNames("roles", roles, 0, 100);
       return this;
     }
 
     /** Permissions, at most 1000 slugs of {@code [a-zA-Z0-9_:-.*]}, 1..128 characters. */
     public Builder permissions(List<String> permissions) {
-      Constraints.maxItems("permissions", permissions, 1000);
-      permissions.forEach(
-          p -> Constraints.pattern("permission", p, 1, 128, Ids.PERMISSION, "[a-zA-Z0-9_:-.*]"));
-      this.permissions = new ArrayList<>(permissions);
+      this.permissions = Ids.permissionSlugs("permissions", permissions, 0, 1000);
       return this;
     }
 
@@ -192,13 +186,13 @@ public final class CreateKeyRequest {
 
     /** Usage credits. */
     public Builder credits(Credits credits) {
-      this.credits = Objects.requireNonNull(credits, "credits == null");
+      this.credits = Constraints.notNull("credits", credits);
       return this;
     }
 
     /** Rate limits, at most 50. */
     public Builder ratelimits(List<RateLimit> ratelimits) {
-      this.ratelimits = new ArrayList<>(RateLimit.checkRequestLimits(ratelimits));
+      this.ratelimits = RateLimit.checkRequestLimits(ratelimits);
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code permissions.createPermission}: a new permission with a name and a unique slug. */
@@ -54,8 +53,8 @@ public final class CreatePermissionRequest {
     private @Nullable String description;
 
     Builder(String name, String slug) {
-      this.name = Constraints.length("name", Objects.requireNonNull(name, "name == null"), 1, 512);
-      this.slug = Ids.permissionSlug("slug", Objects.requireNonNull(slug, "slug == null"));
+      this.name = Constraints.length("name", name, 1, 512);
+      this.slug = Ids.permissionSlug("slug", slug);
     }
 
     /** A description, at most 512 characters. */

@@ -3,7 +3,6 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code permissions.createRole}: a new role, optionally with permissions. */
@@ -55,7 +54,7 @@ public final class CreateRoleRequest {
     private List<String> permissions = List.of();
 
     Builder(String name) {
-      this.name = Constraints.length("name", Objects.requireNonNull(name, "name == null"), 1, 128);
+      this.name = Constraints.length("name", name, 1, 128);
     }
 
     /** A description, at most 512 characters. */

@@ -3,7 +3,6 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.RootKeyPermissions;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,13 +49,12 @@ public final class CreateRootKeyRequest {
     private @Nullable String name;
 
     Builder(List<String> permissions) {
-      this.permissions =
-          RootKeyPermissions.check(Objects.requireNonNull(permissions, "permissions == null"), 1);
+      this.permissions = RootKeyPermissions.check(permissions, 1);
     }
 
     /** A name, 1..255 characters. */
     public Builder name(String name) {
-      this.name = Constraints.length("name", Objects.requireNonNull(name, "name == null"), 1, 255);
+      this.name = Constraints.length("name", name, 1, 255);
       return this;
     }
 

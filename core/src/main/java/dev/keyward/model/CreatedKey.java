@@ -1,7 +1,7 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import dev.keyward.key.Secret;
-import java.util.Objects;
 
 /** A new key and its plaintext, which Unkey returns exactly once (create and reroll). */
 public final class CreatedKey {
@@ -11,9 +11,9 @@ public final class CreatedKey {
 
   /** Creates the value. */
   public CreatedKey(String keyId, Secret key, String requestId) {
-    this.keyId = Objects.requireNonNull(keyId, "keyId == null");
-    this.key = Objects.requireNonNull(key, "key == null");
-    this.requestId = Objects.requireNonNull(requestId, "requestId == null");
+    this.keyId = Constraints.notNull("keyId", keyId);
+    this.key = Constraints.notNull("key", key);
+    this.requestId = Constraints.notNull("requestId", requestId);
   }
 
   /** The key's id, e.g. {@code key_2cGKbMxRyIzhCxo1Idjz8q}. */

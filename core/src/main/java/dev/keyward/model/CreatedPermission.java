@@ -1,12 +1,12 @@
 package dev.keyward.model;
 
-import java.util.Objects;
+import dev.keyward.internal.Constraints;
 
 /** The answer of {@code permissions.createPermission}: the new permission's id. */
 public record CreatedPermission(String permissionId, String requestId) {
   /** Checks nulls. */
   public CreatedPermission {
-    Objects.requireNonNull(permissionId, "permissionId == null");
-    Objects.requireNonNull(requestId, "requestId == null");
+    Constraints.notNull("permissionId", permissionId);
+    Constraints.notNull("requestId", requestId);
   }
 }

@@ -1,12 +1,12 @@
 package dev.keyward.model;
 
-import java.util.Objects;
+import dev.keyward.internal.Constraints;
 
 /** The answer of {@code permissions.createRole}: the new role's id. */
 public record CreatedRole(String roleId, String requestId) {
   /** Checks nulls. */
   public CreatedRole {
-    Objects.requireNonNull(roleId, "roleId == null");
-    Objects.requireNonNull(requestId, "requestId == null");
+    Constraints.notNull("roleId", roleId);
+    Constraints.notNull("requestId", requestId);
   }
 }

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-import java.util.Objects;
 
 /**
  * The {@code credits} of {@code keys.updateKey}: each part absent (unchanged), cleared or set.
@@ -10,8 +9,8 @@ import java.util.Objects;
 public record CreditsUpdate(Patch<Long> remaining, Patch<Refill> refill) {
   /** Checks nulls and remaining ≥ 0. */
   public CreditsUpdate {
-    Objects.requireNonNull(remaining, "remaining == null");
-    Objects.requireNonNull(refill, "refill == null");
+    Constraints.notNull("remaining", remaining);
+    Constraints.notNull("refill", refill);
     if (remaining.isSet()) {
       Constraints.range("credits remaining", remaining.value(), 0, Long.MAX_VALUE);
     }

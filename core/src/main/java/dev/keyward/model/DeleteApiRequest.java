@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 
 /** {@code apis.deleteApi}: deletes an API and all its keys. */
 public final class DeleteApiRequest {
@@ -13,7 +12,7 @@ public final class DeleteApiRequest {
 
   /** A request for {@code apiId}. */
   public static DeleteApiRequest of(String apiId) {
-    return new DeleteApiRequest(Ids.existingApiId(Objects.requireNonNull(apiId, "apiId == null")));
+    return new DeleteApiRequest(Ids.existingApiId(apiId));
   }
 
   /** The API's id. */

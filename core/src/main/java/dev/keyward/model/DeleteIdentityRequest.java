@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-import java.util.Objects;
 
 /** {@code identities.deleteIdentity}: deletes an identity by id or external id. */
 public final class DeleteIdentityRequest {
@@ -14,11 +13,7 @@ public final class DeleteIdentityRequest {
   /** A request for {@code identity}. */
   public static DeleteIdentityRequest of(String identity) {
     return new DeleteIdentityRequest(
-        Constraints.length(
-            "identity",
-            Objects.requireNonNull(identity, "identity == null"),
-            1,
-            Integer.MAX_VALUE));
+        Constraints.length("identity", identity, 1, Integer.MAX_VALUE));
   }
 
   /** The identity's id or external id. */

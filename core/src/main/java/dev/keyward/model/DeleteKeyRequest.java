@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 
 /** {@code keys.deleteKey}: soft-deletes a key, or removes it for good with {@code permanent}. */
 public final class DeleteKeyRequest {
@@ -46,7 +45,7 @@ public final class DeleteKeyRequest {
     private boolean permanent;
 
     Builder(String keyId) {
-      this.keyId = Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
+      this.keyId = Ids.keyId(keyId);
     }
 
     /** Deletes permanently instead of soft-deleting. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-import java.util.Objects;
 
 /** {@code ratelimit.deleteOverride}: deletes the override of one identifier in a namespace. */
 public final class DeleteOverrideRequest {
@@ -19,10 +18,8 @@ public final class DeleteOverrideRequest {
    */
   public static DeleteOverrideRequest of(String namespace, String identifier) {
     return new DeleteOverrideRequest(
-        Constraints.length(
-            "namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512),
-        Constraints.length(
-            "identifier", Objects.requireNonNull(identifier, "identifier == null"), 1, 512));
+        Constraints.length("namespace", namespace, 1, 512),
+        Constraints.length("identifier", identifier, 1, 512));
   }
 
   /** The namespace's id or name. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 
 /** {@code permissions.deletePermission}: deletes a permission by id or slug. */
 public final class DeletePermissionRequest {
@@ -13,8 +12,7 @@ public final class DeletePermissionRequest {
 
   /** A request for {@code permission}. */
   public static DeletePermissionRequest of(String permission) {
-    return new DeletePermissionRequest(
-        Ids.permissionSlug("permission", Objects.requireNonNull(permission, "permission == null")));
+    return new DeletePermissionRequest(Ids.permissionSlug("permission", permission));
   }
 
   /** The permission's id or slug. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-import java.util.Objects;
 
 /** {@code permissions.deleteRole}: deletes a role by id or name. */
 public final class DeleteRoleRequest {
@@ -13,8 +12,7 @@ public final class DeleteRoleRequest {
 
   /** A request for {@code role}. */
   public static DeleteRoleRequest of(String role) {
-    return new DeleteRoleRequest(
-        Constraints.length("role", Objects.requireNonNull(role, "role == null"), 1, 128));
+    return new DeleteRoleRequest(Constraints.length("role", role, 1, 128));
   }
 
   /** The role's id or name. */

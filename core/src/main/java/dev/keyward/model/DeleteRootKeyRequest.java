@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 
 /** {@code rootKeys.deleteRootKey}: revokes a root key (keyward's extension). */
 public final class DeleteRootKeyRequest {
@@ -13,7 +12,7 @@ public final class DeleteRootKeyRequest {
 
   /** A request for {@code keyId}. */
   public static DeleteRootKeyRequest of(String keyId) {
-    return new DeleteRootKeyRequest(Ids.keyId(Objects.requireNonNull(keyId, "keyId == null")));
+    return new DeleteRootKeyRequest(Ids.keyId(keyId));
   }
 
   /** The root key's id. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 
 /** {@code apis.getApi}: reads an API. */
 public final class GetApiRequest {
@@ -13,7 +12,7 @@ public final class GetApiRequest {
 
   /** A request for {@code apiId}. */
   public static GetApiRequest of(String apiId) {
-    return new GetApiRequest(Ids.existingApiId(Objects.requireNonNull(apiId, "apiId == null")));
+    return new GetApiRequest(Ids.existingApiId(apiId));
   }
 
   /** The API's id. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-import java.util.Objects;
 
 /** {@code identities.getIdentity}: reads an identity by id or external id. */
 public final class GetIdentityRequest {
@@ -13,12 +12,7 @@ public final class GetIdentityRequest {
 
   /** A request for {@code identity}. */
   public static GetIdentityRequest of(String identity) {
-    return new GetIdentityRequest(
-        Constraints.length(
-            "identity",
-            Objects.requireNonNull(identity, "identity == null"),
-            1,
-            Integer.MAX_VALUE));
+    return new GetIdentityRequest(Constraints.length("identity", identity, 1, Integer.MAX_VALUE));
   }
 
   /** The identity's id or external id. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 
 /** {@code keys.getKey}: reads a key by id, optionally with its plaintext if it is recoverable. */
 public final class GetKeyRequest {
@@ -44,7 +43,7 @@ public final class GetKeyRequest {
     private boolean decrypt;
 
     Builder(String keyId) {
-      this.keyId = Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
+      this.keyId = Ids.keyId(keyId);
     }
 
     /** Whether to return the plaintext. */

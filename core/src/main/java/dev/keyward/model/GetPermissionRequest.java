@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 
 /** {@code permissions.getPermission}: reads a permission by id or slug. */
 public final class GetPermissionRequest {
@@ -13,8 +12,7 @@ public final class GetPermissionRequest {
 
   /** A request for {@code permission}. */
   public static GetPermissionRequest of(String permission) {
-    return new GetPermissionRequest(
-        Ids.permissionSlug("permission", Objects.requireNonNull(permission, "permission == null")));
+    return new GetPermissionRequest(Ids.permissionSlug("permission", permission));
   }
 
   /** The permission's id or slug. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-import java.util.Objects;
 
 /** {@code permissions.getRole}: reads a role by id or name. */
 public final class GetRoleRequest {
@@ -13,8 +12,7 @@ public final class GetRoleRequest {
 
   /** A request for {@code role}. */
   public static GetRoleRequest of(String role) {
-    return new GetRoleRequest(
-        Constraints.length("role", Objects.requireNonNull(role, "role == null"), 1, 128));
+    return new GetRoleRequest(Constraints.length("role", role, 1, 128));
   }
 
   /** The role's id or name. */

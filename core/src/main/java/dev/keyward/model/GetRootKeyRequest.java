@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 
 /** {@code rootKeys.getRootKey}: reads a root key by id (keyward's extension). */
 public final class GetRootKeyRequest {
@@ -13,7 +12,7 @@ public final class GetRootKeyRequest {
 
   /** A request for {@code keyId}. */
   public static GetRootKeyRequest of(String keyId) {
-    return new GetRootKeyRequest(Ids.keyId(Objects.requireNonNull(keyId, "keyId == null")));
+    return new GetRootKeyRequest(Ids.keyId(keyId));
   }
 
   /** The root key's id. */

@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-import java.util.Objects;
 
 /** {@code analytics.getVerifications}: runs a SQL query over key verifications. */
 public final class GetVerificationsRequest {
@@ -13,9 +12,7 @@ public final class GetVerificationsRequest {
 
   /** A request for {@code query}. */
   public static GetVerificationsRequest of(String query) {
-    return new GetVerificationsRequest(
-        Constraints.length(
-            "query", Objects.requireNonNull(query, "query == null"), 1, Integer.MAX_VALUE));
+    return new GetVerificationsRequest(Constraints.length("query", query, 1, Integer.MAX_VALUE));
   }
 
   /** The SQL query. */

@@ -1,5 +1,6 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Meta;
 import dev.keyward.key.Secret;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class KeyInfo {
     start = b.start;
     enabled = b.enabled;
     name = b.name;
-    meta = Meta.copy(b.meta);
+    meta = b.meta;
     createdAt = b.createdAt;
     updatedAt = b.updatedAt;
     lastUsedAt = b.lastUsedAt;
@@ -174,7 +175,7 @@ public final class KeyInfo {
     private final boolean enabled;
     private final Instant createdAt;
     private @Nullable String name;
-    private Map<String, ?> meta = Map.of();
+    private Map<String, Object> meta = Map.of();
     private @Nullable Instant updatedAt;
     private @Nullable Instant lastUsedAt;
     private @Nullable Instant expires;
@@ -186,10 +187,10 @@ public final class KeyInfo {
     private @Nullable Secret plaintext;
 
     Builder(String keyId, String start, boolean enabled, Instant createdAt) {
-      this.keyId = Objects.requireNonNull(keyId, "keyId == null");
-      this.start = Objects.requireNonNull(start, "start == null");
+      this.keyId = Constraints.notNull("keyId", keyId);
+      this.start = Constraints.notNull("start", start);
       this.enabled = enabled;
-      this.createdAt = Objects.requireNonNull(createdAt, "createdAt == null");
+      this.createdAt = Constraints.notNull("createdAt", createdAt);
     }
 
     /** The key's name. */
@@ -200,7 +201,7 @@ public final class KeyInfo {
 
     /** The key's metadata. */
     public Builder meta(Map<String, ?> meta) {
-      this.meta = Objects.requireNonNull(meta, "meta == null");
+      this.meta = Meta.copy(meta);
       return this;
     }
 
@@ -236,19 +237,19 @@ public final class KeyInfo {
 
     /** The key's rate limits. */
     public Builder ratelimits(List<RateLimit> ratelimits) {
-      this.ratelimits = Objects.requireNonNull(ratelimits, "ratelimits == null");
+      this.ratelimits = Constraints.nonNullItems("ratelimits", ratelimits);
       return this;
     }
 
     /** The key's permission slugs. */
     public Builder permissions(List<String> permissions) {
-      this.permissions = Objects.requireNonNull(permissions, "permissions == null");
+      this.permissions = Constraints.nonNullItems("permissions", permissions);
       return this;
     }
 
     /** The key's role names. */
     public Builder roles(List<String> roles) {
-      this.roles = Objects.requireNonNull(roles, "roles == null");
+      this.roles = Constraints.nonNullItems("roles", roles);
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import java.time.Duration;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,19 +83,10 @@ public final class LimitRequest {
     private @Nullable Long cost;
 
     Builder(String namespace, String identifier, long limit, Duration duration) {
-      this.namespace =
-          Constraints.length(
-              "namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512);
-      this.identifier =
-          Constraints.length(
-              "identifier", Objects.requireNonNull(identifier, "identifier == null"), 1, 512);
+      this.namespace = Constraints.length("namespace", namespace, 1, 512);
+      this.identifier = Constraints.length("identifier", identifier, 1, 512);
       this.limit = Constraints.range("limit", limit, 1, Long.MAX_VALUE);
-      this.duration =
-          Constraints.millis(
-              "duration",
-              Objects.requireNonNull(duration, "duration == null"),
-              1000,
-              2_592_000_000L);
+      this.duration = Constraints.millis("duration", duration, 1000, 2_592_000_000L);
     }
 
     /** Tokens to spend, ≥ 0. */

@@ -1,7 +1,7 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +17,7 @@ public record LimitResult(
     String requestId) {
   /** Checks nulls. */
   public LimitResult {
-    Objects.requireNonNull(reset, "reset == null");
-    Objects.requireNonNull(requestId, "requestId == null");
+    Constraints.notNull("reset", reset);
+    Constraints.notNull("requestId", requestId);
   }
 }

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code apis.listKeys}: lists the keys of an API, one page at a time. */
@@ -100,9 +99,7 @@ public final class ListKeysRequest {
     private boolean revalidateKeysCache;
 
     Builder(String apiId) {
-      this.apiId =
-          Constraints.length(
-              "apiId", Objects.requireNonNull(apiId, "apiId == null"), 1, Integer.MAX_VALUE);
+      this.apiId = Constraints.length("apiId", apiId, 1, Integer.MAX_VALUE);
     }
 
     /** Items per page, 1..100. */
@@ -113,18 +110,17 @@ public final class ListKeysRequest {
 
     /** Starts at the page with this cursor (1..1024 characters). */
     public Builder cursor(String cursor) {
-      this.cursor = Ids.cursor(Objects.requireNonNull(cursor, "cursor == null"), 1024);
+      this.cursor =
+          Ids.cursor(
+              Constraints.notNull(
+                  "cursor", cursor, "1 to 1024 characters; omit it for the first page"),
+              1024);
       return this;
     }
 
     /** Only keys of the identity with this external id. */
     public Builder externalId(String externalId) {
-      this.externalId =
-          Constraints.length(
-              "externalId",
-              Objects.requireNonNull(externalId, "externalId == null"),
-              1,
-              Integer.MAX_VALUE);
+      this.externalId = Constraints.length("externalId", externalId, 1, Integer.MAX_VALUE);
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code ratelimit.listOverrides}: lists the overrides of a namespace, one page at a time. */
@@ -73,9 +72,7 @@ public final class ListOverridesRequest {
     private @Nullable String cursor;
 
     Builder(String namespace) {
-      this.namespace =
-          Constraints.length(
-              "namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512);
+      this.namespace = Constraints.length("namespace", namespace, 1, 512);
     }
 
     /** Items per page, 1..100. */
@@ -86,7 +83,11 @@ public final class ListOverridesRequest {
 
     /** Starts at the page with this cursor (1..1024 characters). */
     public Builder cursor(String cursor) {
-      this.cursor = Ids.cursor(Objects.requireNonNull(cursor, "cursor == null"), 1024);
+      this.cursor =
+          Ids.cursor(
+              Constraints.notNull(
+                  "cursor", cursor, "1 to 1024 characters; omit it for the first page"),
+              1024);
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code permissions.listPermissions}: lists permissions, one page at a time. */
@@ -75,14 +74,17 @@ public final class ListPermissionsRequest {
 
     /** Starts at the page with this cursor (1..1024 characters). */
     public Builder cursor(String cursor) {
-      this.cursor = Ids.cursor(Objects.requireNonNull(cursor, "cursor == null"), 1024);
+      this.cursor =
+          Ids.cursor(
+              Constraints.notNull(
+                  "cursor", cursor, "1 to 1024 characters; omit it for the first page"),
+              1024);
       return this;
     }
 
     /** Only permissions whose name, slug or description contains this. */
     public Builder search(String search) {
-      this.search =
-          Constraints.length("search", Objects.requireNonNull(search, "search == null"), 0, 256);
+      this.search = Constraints.length("search", search, 0, 256);
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code rootKeys.listRootKeys}: lists root keys, one page at a time (keyward's extension). */
@@ -66,7 +65,11 @@ public final class ListRootKeysRequest {
 
     /** Starts at the page with this cursor (1..1024 characters). */
     public Builder cursor(String cursor) {
-      this.cursor = Ids.cursor(Objects.requireNonNull(cursor, "cursor == null"), 1024);
+      this.cursor =
+          Ids.cursor(
+              Constraints.notNull(
+                  "cursor", cursor, "1 to 1024 characters; omit it for the first page"),
+              1024);
       return this;
     }
 

@@ -1,12 +1,12 @@
 package dev.keyward.model;
 
-import java.util.Objects;
+import dev.keyward.internal.Constraints;
 
 /** The answer of {@code GET /v2/liveness}. */
 public record Liveness(String message, String requestId) {
   /** Creates a liveness answer. */
   public Liveness {
-    Objects.requireNonNull(message, "message == null");
-    Objects.requireNonNull(requestId, "requestId == null");
+    Constraints.notNull("message", message);
+    Constraints.notNull("requestId", requestId);
   }
 }

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import java.util.List;
-import java.util.Objects;
 
 /** {@code keys.migrateKeys}: imports keys by their hashes from another system into an API. */
 public final class MigrateKeysRequest {
@@ -20,12 +19,10 @@ public final class MigrateKeysRequest {
    * Imports {@code keys} (at least one) into {@code apiId} under the migration {@code migrationId}.
    */
   public static MigrateKeysRequest of(String migrationId, String apiId, List<MigratedKey> keys) {
-    Constraints.length(
-        "migrationId", Objects.requireNonNull(migrationId, "migrationId == null"), 3, 255);
-    Constraints.length("apiId", Objects.requireNonNull(apiId, "apiId == null"), 3, 255);
-    Objects.requireNonNull(keys, "keys == null");
-    Constraints.items("keys", keys, 1, Integer.MAX_VALUE);
-    return new MigrateKeysRequest(migrationId, apiId, List.copyOf(keys));
+    Constraints.length("migrationId", migrationId, 3, 255);
+    Constraints.length("apiId", apiId, 3, 255);
+    return new MigrateKeysRequest(
+        migrationId, apiId, Constraints.nonNullItems("keys", keys, 1, Integer.MAX_VALUE));
   }
 
   /** The migration id Unkey configured for the source system's hash format. */

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** One key of {@code keys.migrateKeys}: its hash (never a plaintext) and its configuration. */
@@ -110,9 +109,7 @@ public final class MigratedKey {
     private List<RateLimit> ratelimits = new ArrayList<>();
 
     Builder(String hash) {
-      this.hash =
-          Constraints.length(
-              "hash", Objects.requireNonNull(hash, "hash == null"), 3, Integer.MAX_VALUE);
+      this.hash = Constraints.length("hash", hash, 3, Integer.MAX_VALUE);
     }
 
     /** A name, 1..255 characters. */
@@ -159,13 +156,13 @@ public final class MigratedKey {
 
     /** Credits. */
     public Builder credits(Credits credits) {
-      this.credits = Objects.requireNonNull(credits, "credits == null");
+      this.credits = Constraints.notNull("credits", credits);
       return this;
     }
 
     /** Rate limits, at most 50. */
     public Builder ratelimits(List<RateLimit> ratelimits) {
-      this.ratelimits = List.copyOf(Constraints.maxItems("ratelimits", ratelimits, 50));
+      this.ratelimits = Constraints.nonNullItems("ratelimits", ratelimits, 0, 50);
       return this;
     }
 

@@ -1,7 +1,7 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.util.List;
-import java.util.Objects;
 
 /** The answer of {@code keys.migrateKeys}: which hashes became keys and which failed. */
 public record MigrationResult(List<Migrated> migrated, List<String> failed, String requestId) {
@@ -9,15 +9,15 @@ public record MigrationResult(List<Migrated> migrated, List<String> failed, Stri
   public record Migrated(String hash, String keyId) {
     /** Checks nulls. */
     public Migrated {
-      Objects.requireNonNull(hash, "hash == null");
-      Objects.requireNonNull(keyId, "keyId == null");
+      Constraints.notNull("hash", hash);
+      Constraints.notNull("keyId", keyId);
     }
   }
 
   /** Copies the lists and checks nulls. */
   public MigrationResult {
-    migrated = List.copyOf(migrated);
-    failed = List.copyOf(failed);
-    Objects.requireNonNull(requestId, "requestId == null");
+    migrated = Constraints.nonNullItems("migrated", migrated);
+    failed = Constraints.nonNullItems("failed", failed);
+    Constraints.notNull("requestId", requestId);
   }
 }

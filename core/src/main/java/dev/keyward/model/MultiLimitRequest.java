@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import java.util.List;
-import java.util.Objects;
 
 /** {@code ratelimit.multiLimit}: several limit checks in one call; the body is a JSON array. */
 public final class MultiLimitRequest {
@@ -14,8 +13,7 @@ public final class MultiLimitRequest {
 
   /** Checks 1..100 limits at once. */
   public static MultiLimitRequest of(List<LimitRequest> limits) {
-    Objects.requireNonNull(limits, "limits == null");
-    return new MultiLimitRequest(List.copyOf(Constraints.items("limits", limits, 1, 100)));
+    return new MultiLimitRequest(Constraints.nonNullItems("limits", limits, 1, 100));
   }
 
   /** The checks, in order. */

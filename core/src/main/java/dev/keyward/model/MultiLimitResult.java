@@ -1,8 +1,8 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The answer of {@code ratelimit.multiLimit}: {@code passed} only if every check passed. */
@@ -18,15 +18,15 @@ public record MultiLimitResult(boolean passed, List<Check> limits, String reques
       @Nullable String overrideId) {
     /** Checks nulls. */
     public Check {
-      Objects.requireNonNull(namespace, "namespace == null");
-      Objects.requireNonNull(identifier, "identifier == null");
-      Objects.requireNonNull(reset, "reset == null");
+      Constraints.notNull("namespace", namespace);
+      Constraints.notNull("identifier", identifier);
+      Constraints.notNull("reset", reset);
     }
   }
 
   /** Copies the list and checks nulls. */
   public MultiLimitResult {
-    limits = List.copyOf(limits);
-    Objects.requireNonNull(requestId, "requestId == null");
+    limits = Constraints.nonNullItems("limits", limits);
+    Constraints.notNull("requestId", requestId);
   }
 }

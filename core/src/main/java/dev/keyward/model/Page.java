@@ -1,7 +1,7 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -14,10 +14,10 @@ public final class Page<T> {
 
   /** Creates a page; {@code cursor} is null or non-empty. */
   public Page(List<T> items, boolean hasMore, @Nullable String cursor, String requestId) {
-    this.items = List.copyOf(Objects.requireNonNull(items, "items == null"));
+    this.items = Constraints.nonNullItems("items", items);
     this.hasMore = hasMore;
     this.cursor = cursor == null || cursor.isEmpty() ? null : cursor;
-    this.requestId = Objects.requireNonNull(requestId, "requestId == null");
+    this.requestId = Constraints.notNull("requestId", requestId);
   }
 
   /** The items of this page, in server order. */

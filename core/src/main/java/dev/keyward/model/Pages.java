@@ -1,8 +1,8 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -24,7 +24,7 @@ public final class Pages<T> implements Iterable<T> {
    * {@link IllegalStateException} rather than loop.
    */
   public static <T> Pages<T> iterate(Function<Optional<String>, Page<T>> fetch) {
-    return new Pages<>(Objects.requireNonNull(fetch, "fetch == null"));
+    return new Pages<>(Constraints.notNull("fetch", fetch));
   }
 
   /** A sequential stream over every item, fetched lazily. */

@@ -1,5 +1,6 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,7 @@ public final class Patch<T> {
 
   /** Sent with {@code value}. */
   public static <T> Patch<T> set(T value) {
-    return new Patch<>(State.SET, Objects.requireNonNull(value, "value == null"));
+    return new Patch<>(State.SET, Constraints.notNull("value", value));
   }
 
   /** True if the field is not sent. */

@@ -1,6 +1,6 @@
 package dev.keyward.model;
 
-import java.util.Objects;
+import dev.keyward.internal.Constraints;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 public record Permission(String id, String name, String slug, @Nullable String description) {
   /** Checks nulls. */
   public Permission {
-    Objects.requireNonNull(id, "id == null");
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(slug, "slug == null");
+    Constraints.notNull("id", id);
+    Constraints.notNull("name", name);
+    Constraints.notNull("slug", slug);
   }
 }

@@ -3,7 +3,6 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,11 +16,9 @@ public record RateLimit(
    * duration ≥ 1 s).
    */
   public RateLimit {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(duration, "duration == null");
-    Constraints.length("ratelimit name", name, 1, 128);
-    Constraints.range("ratelimit limit", limit, 1, Long.MAX_VALUE);
-    Constraints.range("ratelimit duration (ms)", duration.toMillis(), 1000, Long.MAX_VALUE);
+    Constraints.length("name", name, 1, 128);
+    Constraints.range("limit", limit, 1, Long.MAX_VALUE);
+    Constraints.millis("duration", duration, 1000, Long.MAX_VALUE);
   }
 
   /** A rate limit to create, without an id. */
@@ -32,9 +29,11 @@ public record RateLimit(
   /**
    * A request's rate limits: at most 50, each name 3..128 characters (servers may return shorter).
    */
-  static List<RateLimit> checkRequestLimits(List<RateLimit> ratelimits) {
-    Constraints.maxItems("ratelimits", ratelimits, 50);
-    ratelimits.forEach(r -> Constraints.length("ratelimit name", r.name(), 3, 128));
-    return ratelimits;
+  static List<RateLimit> checkRequestLimits(@Nullable List<RateLimit> ratelimits) {
+    List<RateLimit> list = Constraints.nonNullItems("ratelimits", ratelimits, 0, 50);
+    for (int i = 0; i < list.size(); i++) {
+      Constraints.length("ratelimits[" + i + "].name", list.get(i).name(), 3, 128);
+    }
+    return list;
   }
 }

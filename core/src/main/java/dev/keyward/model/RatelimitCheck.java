@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import java.time.Duration;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +12,7 @@ public record RatelimitCheck(
     String name, @Nullable Integer cost, @Nullable Long limit, @Nullable Duration duration) {
   /** Validates name 3..255 and non-negative numbers. */
   public RatelimitCheck {
-    Objects.requireNonNull(name, "name == null");
+    Constraints.notNull("name", name);
     Constraints.length("ratelimit name", name, 3, 255);
     if (cost != null) {
       Constraints.range("ratelimit cost", cost, 0, Integer.MAX_VALUE);
@@ -22,7 +21,7 @@ public record RatelimitCheck(
       Constraints.range("ratelimit limit", limit, 0, Long.MAX_VALUE);
     }
     if (duration != null) {
-      Constraints.range("ratelimit duration (ms)", duration.toMillis(), 0, Long.MAX_VALUE);
+      Constraints.millis("ratelimit duration", duration, 0, Long.MAX_VALUE);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.time.Duration;
-import java.util.Objects;
 
 /** The state of one rate limit after a verification: whether it was exceeded and what remains. */
 public record RatelimitStatus(
@@ -15,9 +15,9 @@ public record RatelimitStatus(
     boolean autoApply) {
   /** Checks nulls. */
   public RatelimitStatus {
-    Objects.requireNonNull(id, "id == null");
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(duration, "duration == null");
-    Objects.requireNonNull(reset, "reset == null");
+    Constraints.notNull("id", id);
+    Constraints.notNull("name", name);
+    Constraints.notNull("duration", duration);
+    Constraints.notNull("reset", reset);
   }
 }

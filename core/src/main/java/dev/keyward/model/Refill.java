@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import java.util.Locale;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,8 +38,8 @@ public record Refill(
 
   /** Validates amount ≥ 1 and refillDay 1..31. */
   public Refill {
-    Objects.requireNonNull(interval, "interval == null");
-    Objects.requireNonNull(rawInterval, "rawInterval == null");
+    Constraints.notNull("interval", interval);
+    Constraints.notNull("rawInterval", rawInterval);
     Constraints.range("refill amount", amount, 1, Long.MAX_VALUE);
     if (refillDay != null) {
       Constraints.range("refillDay", refillDay, 1, 31);
@@ -49,11 +48,7 @@ public record Refill(
 
   /** A refill with a known interval; {@code rawInterval} is its wire name. */
   public Refill(Interval interval, long amount, @Nullable Integer refillDay) {
-    this(
-        interval,
-        amount,
-        refillDay,
-        Objects.requireNonNull(interval, "interval == null").wireName());
+    this(interval, amount, refillDay, Constraints.notNull("interval", interval).wireName());
   }
 
   /**
@@ -61,7 +56,7 @@ public record Refill(
    * the raw value.
    */
   public static Refill fromWire(String interval, long amount, @Nullable Integer refillDay) {
-    Objects.requireNonNull(interval, "interval == null");
+    Constraints.notNull("interval", interval);
     return new Refill(Interval.fromWire(interval), amount, refillDay, interval);
   }
 

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
 import java.util.List;
-import java.util.Objects;
 
 /** {@code keys.removeRoles}: removes roles from a key. */
 public final class RemoveRolesRequest {
@@ -16,8 +15,7 @@ public final class RemoveRolesRequest {
 
   /** A request for {@code keyId} with 1..100 role names. */
   public static RemoveRolesRequest of(String keyId, List<String> roles) {
-    Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
-    Objects.requireNonNull(roles, "roles == null");
+    Ids.keyId(keyId);
     return new RemoveRolesRequest(keyId, Ids.roleNames("roles", roles, 1, 100));
   }
 

@@ -3,7 +3,6 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * {@code rootKeys.rerollRootKey} (keyward's extension): a new root key with the old one's
@@ -23,8 +22,8 @@ public final class RerollRootKeyRequest {
    * Rerolls {@code keyId}, keeping the old key valid for {@code expiration} (0..4102444800000 ms).
    */
   public static RerollRootKeyRequest of(String keyId, Duration expiration) {
-    Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
-    Objects.requireNonNull(expiration, "expiration == null");
+    Ids.keyId(keyId);
+    Constraints.notNull("expiration", expiration);
     Constraints.millis("expiration", expiration, 0, Constraints.MAX_EPOCH_MILLIS);
     return new RerollRootKeyRequest(keyId, expiration);
   }

@@ -1,7 +1,7 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** An RBAC role: a named bundle of permissions that keys can be assigned. */
@@ -9,8 +9,8 @@ public record Role(
     String id, String name, @Nullable String description, List<Permission> permissions) {
   /** Checks nulls and copies the permissions. */
   public Role {
-    Objects.requireNonNull(id, "id == null");
-    Objects.requireNonNull(name, "name == null");
-    permissions = List.copyOf(permissions);
+    Constraints.notNull("id", id);
+    Constraints.notNull("name", name);
+    permissions = Constraints.nonNullItems("permissions", permissions);
   }
 }

@@ -1,8 +1,8 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A root key as keyward's {@code rootKeys.*} extension shows it: never its plaintext. */
@@ -15,9 +15,9 @@ public record RootKeyInfo(
     @Nullable Instant expires) {
   /** Copies the permissions and checks nulls. */
   public RootKeyInfo {
-    Objects.requireNonNull(keyId, "keyId == null");
-    Objects.requireNonNull(start, "start == null");
-    permissions = List.copyOf(permissions);
-    Objects.requireNonNull(createdAt, "createdAt == null");
+    Constraints.notNull("keyId", keyId);
+    Constraints.notNull("start", start);
+    permissions = Constraints.nonNullItems("permissions", permissions);
+    Constraints.notNull("createdAt", createdAt);
   }
 }

@@ -1,12 +1,12 @@
 package dev.keyward.model;
 
-import java.util.Objects;
+import dev.keyward.internal.Constraints;
 
 /** The answer of {@code ratelimit.setOverride}: the id of the created or updated override. */
 public record SavedOverride(String overrideId, String requestId) {
   /** Checks nulls. */
   public SavedOverride {
-    Objects.requireNonNull(overrideId, "overrideId == null");
-    Objects.requireNonNull(requestId, "requestId == null");
+    Constraints.notNull("overrideId", overrideId);
+    Constraints.notNull("requestId", requestId);
   }
 }

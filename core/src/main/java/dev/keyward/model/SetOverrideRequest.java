@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * {@code ratelimit.setOverride}: a custom limit for an identifier (or wildcard pattern) in a
@@ -28,16 +27,10 @@ public final class SetOverrideRequest {
   public static SetOverrideRequest of(
       String namespace, String identifier, long limit, Duration duration) {
     return new SetOverrideRequest(
-        Constraints.length(
-            "namespace", Objects.requireNonNull(namespace, "namespace == null"), 1, 512),
-        Constraints.length(
-            "identifier", Objects.requireNonNull(identifier, "identifier == null"), 1, 512),
+        Constraints.length("namespace", namespace, 1, 512),
+        Constraints.length("identifier", identifier, 1, 512),
         Constraints.range("limit", limit, 0, Long.MAX_VALUE),
-        Constraints.millis(
-            "duration",
-            Objects.requireNonNull(duration, "duration == null"),
-            1000,
-            Long.MAX_VALUE));
+        Constraints.millis("duration", duration, 1000, Long.MAX_VALUE));
   }
 
   /** The namespace's id or name. */

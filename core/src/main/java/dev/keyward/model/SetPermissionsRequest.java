@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
 import java.util.List;
-import java.util.Objects;
 
 /** {@code keys.setPermissions}: replaces a key's direct permissions (an empty list removes all). */
 public final class SetPermissionsRequest {
@@ -16,8 +15,7 @@ public final class SetPermissionsRequest {
 
   /** A request for {@code keyId} with 0..1000 permission slugs. */
   public static SetPermissionsRequest of(String keyId, List<String> permissions) {
-    Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
-    Objects.requireNonNull(permissions, "permissions == null");
+    Ids.keyId(keyId);
     return new SetPermissionsRequest(
         keyId, Ids.permissionSlugs("permissions", permissions, 0, 1000));
   }

@@ -3,7 +3,6 @@ package dev.keyward.model;
 import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code permissions.setRolePermissions}: replaces a role's permissions (an empty list removes
@@ -20,14 +19,7 @@ public final class SetRolePermissionsRequest {
 
   /** Sets the permissions of {@code roleId} (3..255 of {@code [a-zA-Z0-9_-]}) to 0..1000 slugs. */
   public static SetRolePermissionsRequest of(String roleId, List<String> permissions) {
-    Constraints.pattern(
-        "roleId",
-        Objects.requireNonNull(roleId, "roleId == null"),
-        3,
-        255,
-        Ids.RESOURCE_ID,
-        "[a-zA-Z0-9_-]");
-    Objects.requireNonNull(permissions, "permissions == null");
+    Constraints.pattern("roleId", roleId, 3, 255, Ids.RESOURCE_ID, "[a-zA-Z0-9_-]");
     return new SetRolePermissionsRequest(
         roleId, Ids.permissionSlugs("permissions", permissions, 0, 1000));
   }

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Ids;
 import java.util.List;
-import java.util.Objects;
 
 /** {@code keys.setRoles}: replaces a key's roles (an empty list removes all). */
 public final class SetRolesRequest {
@@ -16,8 +15,7 @@ public final class SetRolesRequest {
 
   /** A request for {@code keyId} with 0..100 role names. */
   public static SetRolesRequest of(String keyId, List<String> roles) {
-    Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
-    Objects.requireNonNull(roles, "roles == null");
+    Ids.keyId(keyId);
     return new SetRolesRequest(keyId, Ids.roleNames("roles", roles, 0, 100));
   }
 

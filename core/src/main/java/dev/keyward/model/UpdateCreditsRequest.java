@@ -1,7 +1,6 @@
 package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,8 +50,7 @@ public final class UpdateCreditsRequest {
   private final @Nullable Long value;
 
   private UpdateCreditsRequest(String keyId, CreditOperation operation, @Nullable Long value) {
-    this.keyId =
-        Constraints.length("keyId", Objects.requireNonNull(keyId, "keyId == null"), 3, 255);
+    this.keyId = Constraints.length("keyId", keyId, 3, 255);
     this.operation = operation;
     this.value = value == null ? null : Constraints.range("value", value, 0, Long.MAX_VALUE);
   }

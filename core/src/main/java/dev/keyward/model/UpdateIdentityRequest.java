@@ -4,7 +4,6 @@ import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Meta;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,12 +60,7 @@ public final class UpdateIdentityRequest {
     private @Nullable List<RateLimit> ratelimits;
 
     Builder(String identity) {
-      this.identity =
-          Constraints.length(
-              "identity",
-              Objects.requireNonNull(identity, "identity == null"),
-              1,
-              Integer.MAX_VALUE);
+      this.identity = Constraints.length("identity", identity, 1, Integer.MAX_VALUE);
     }
 
     /** Replaces the metadata, at most 100 properties. */

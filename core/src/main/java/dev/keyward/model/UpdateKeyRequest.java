@@ -6,7 +6,6 @@ import dev.keyward.internal.Meta;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,14 +120,12 @@ public final class UpdateKeyRequest {
     private @Nullable List<String> permissions;
 
     Builder(String keyId) {
-      this.keyId = Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
+      this.keyId = Ids.keyId(keyId);
     }
 
     /** Sets the name, 1..255 characters. */
     public Builder name(String name) {
-      this.name =
-          Patch.set(
-              Constraints.length("name", Objects.requireNonNull(name, "name == null"), 1, 255));
+      this.name = Patch.set(Constraints.length("name", name, 1, 255));
       return this;
     }
 
@@ -140,8 +137,7 @@ public final class UpdateKeyRequest {
 
     /** Links the key to the identity with this external id. */
     public Builder externalId(String externalId) {
-      this.externalId =
-          Patch.set(Ids.externalId(Objects.requireNonNull(externalId, "externalId == null")));
+      this.externalId = Patch.set(Ids.externalId(externalId));
       return this;
     }
 
@@ -165,9 +161,7 @@ public final class UpdateKeyRequest {
 
     /** Sets the expiry, no later than 2100-01-01. */
     public Builder expires(Instant expires) {
-      this.expires =
-          Patch.set(
-              Constraints.timestamp("expires", Objects.requireNonNull(expires, "expires == null")));
+      this.expires = Patch.set(Constraints.timestamp("expires", expires));
       return this;
     }
 
@@ -179,7 +173,7 @@ public final class UpdateKeyRequest {
 
     /** Changes the credits. */
     public Builder credits(CreditsUpdate credits) {
-      this.credits = Patch.set(Objects.requireNonNull(credits, "credits == null"));
+      this.credits = Patch.set(Constraints.notNull("credits", credits));
       return this;
     }
 

@@ -4,7 +4,6 @@ import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import dev.keyward.internal.RootKeyPermissions;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,19 +59,18 @@ public final class UpdateRootKeyRequest {
     private @Nullable List<String> permissions;
 
     Builder(String keyId) {
-      this.keyId = Ids.keyId(Objects.requireNonNull(keyId, "keyId == null"));
+      this.keyId = Ids.keyId(keyId);
     }
 
     /** A new name, 1..255 characters. */
     public Builder name(String name) {
-      this.name = Constraints.length("name", Objects.requireNonNull(name, "name == null"), 1, 255);
+      this.name = Constraints.length("name", name, 1, 255);
       return this;
     }
 
     /** Replaces the permissions: 1..1000 root permissions. */
     public Builder permissions(List<String> permissions) {
-      this.permissions =
-          RootKeyPermissions.check(Objects.requireNonNull(permissions, "permissions == null"), 1);
+      this.permissions = RootKeyPermissions.check(permissions, 1);
       return this;
     }
 

@@ -1,10 +1,10 @@
 package dev.keyward.model;
 
+import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Meta;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,13 +68,13 @@ public record Verification(
 
   /** Copies collections defensively and checks that {@code code} matches {@code rawCode}. */
   public Verification {
-    Objects.requireNonNull(code, "code == null");
-    Objects.requireNonNull(rawCode, "rawCode == null");
-    Objects.requireNonNull(requestId, "requestId == null");
+    Constraints.notNull("code", code);
+    Constraints.notNull("rawCode", rawCode);
+    Constraints.notNull("requestId", requestId);
     meta = Meta.copy(meta);
-    permissions = List.copyOf(permissions);
-    roles = List.copyOf(roles);
-    ratelimits = List.copyOf(ratelimits);
+    permissions = Constraints.nonNullItems("permissions", permissions);
+    roles = Constraints.nonNullItems("roles", roles);
+    ratelimits = Constraints.nonNullItems("ratelimits", ratelimits);
   }
 
   /** Starts a verification result with {@code code} (valid iff VALID). */
@@ -99,13 +99,13 @@ public record Verification(
     private String requestId = "";
 
     Builder(Code code) {
-      this.code = Objects.requireNonNull(code, "code == null");
+      this.code = Constraints.notNull("code", code);
       this.rawCode = code.name();
     }
 
     /** The wire value when it is not one of {@link Code}'s names. */
     public Builder rawCode(String rawCode) {
-      this.rawCode = Objects.requireNonNull(rawCode, "rawCode == null");
+      this.rawCode = Constraints.notNull("rawCode", rawCode);
       return this;
     }
 
@@ -123,7 +123,7 @@ public record Verification(
 
     /** The key's metadata. */
     public Builder meta(Map<String, Object> meta) {
-      this.meta = meta;
+      this.meta = Constraints.notNull("meta", meta);
       return this;
     }
 
@@ -147,13 +147,13 @@ public record Verification(
 
     /** The key's permissions (direct and through roles). */
     public Builder permissions(List<String> permissions) {
-      this.permissions = permissions;
+      this.permissions = Constraints.notNull("permissions", permissions);
       return this;
     }
 
     /** The key's roles. */
     public Builder roles(List<String> roles) {
-      this.roles = roles;
+      this.roles = Constraints.notNull("roles", roles);
       return this;
     }
 
@@ -165,13 +165,13 @@ public record Verification(
 
     /** The rate limits checked. */
     public Builder ratelimits(List<RatelimitStatus> ratelimits) {
-      this.ratelimits = ratelimits;
+      this.ratelimits = Constraints.notNull("ratelimits", ratelimits);
       return this;
     }
 
     /** The request id. */
     public Builder requestId(String requestId) {
-      this.requestId = requestId;
+      this.requestId = Constraints.notNull("requestId", requestId);
       return this;
     }
 

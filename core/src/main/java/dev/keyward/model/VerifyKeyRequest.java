@@ -5,7 +5,6 @@ import dev.keyward.key.Secret;
 import dev.keyward.permission.PermissionQuery;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** {@code keys.verifyKey}: is this API key valid, and may it do what it asks? */
@@ -38,7 +37,7 @@ public final class VerifyKeyRequest {
 
   /** Starts a request for {@code key}, wrapped at once as a {@link Secret}. */
   public static Builder builder(String key) {
-    return new Builder(Secret.of(Objects.requireNonNull(key, "key == null")));
+    return new Builder(Secret.of(Constraints.notNull("key", key)));
   }
 
   /** The key to verify. */
@@ -86,21 +85,19 @@ public final class VerifyKeyRequest {
     private @Nullable String migrationId;
 
     Builder(Secret key) {
-      this.key = Objects.requireNonNull(key, "key == null");
+      this.key = Constraints.notNull("key", key);
       Constraints.length("key", key.reveal(), 1, 512);
     }
 
     /** Analytics tags: at most 20, each 1..512 characters. */
     public Builder tags(List<String> tags) {
-      Constraints.maxItems("tags", tags, 20);
-      tags.forEach(t -> Constraints.length("tag", t, 1, 512));
-      this.tags = new ArrayList<>(tags);
+      this.tags = Constraints.eachLength("tags", tags, 0, 20, 1, 512);
       return this;
     }
 
     /** The permissions the key must hold. */
     public Builder permissions(PermissionQuery permissions) {
-      this.permissions = Objects.requireNonNull(permissions, "permissions == null");
+      this.permissions = Constraints.notNull("permissions", permissions);
       Constraints.length("permissions", permissions.toString(), 1, 1000);
       return this;
     }
@@ -111,7 +108,8 @@ public final class VerifyKeyRequest {
      * @throws dev.keyward.permission.PermissionQuerySyntaxException if the query is malformed
      */
     public Builder permissions(String query) {
-      return permissions(PermissionQuery.parse(query));
+      return permissions(
+          PermissionQuery.parse(Constraints.notNull("permissions", query, "a permission query")));
     }
 
     /** Credits to spend, 0..10^12. */
@@ -122,7 +120,7 @@ public final class VerifyKeyRequest {
 
     /** Named rate limits to check. */
     public Builder ratelimits(List<RatelimitCheck> ratelimits) {
-      this.ratelimits = new ArrayList<>(ratelimits);
+      this.ratelimits = Constraints.nonNullItems("ratelimits", ratelimits);
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.keyward.model;
 
 import dev.keyward.internal.Constraints;
 import dev.keyward.key.Secret;
-import java.util.Objects;
 
 /** {@code keys.whoami}: looks a key up by its plaintext. */
 public final class WhoamiRequest {
@@ -14,14 +13,14 @@ public final class WhoamiRequest {
 
   /** Looks up {@code key}. */
   public static WhoamiRequest of(Secret key) {
-    Objects.requireNonNull(key, "key == null");
+    Constraints.notNull("key", key);
     Constraints.length("key", key.reveal(), 1, 512);
     return new WhoamiRequest(key);
   }
 
   /** Looks up {@code key}, wrapped at once as a {@link Secret}. */
   public static WhoamiRequest of(String key) {
-    return of(Secret.of(Objects.requireNonNull(key, "key == null")));
+    return of(Secret.of(Constraints.notNull("key", key)));
   }
 
   /** The key to look up. */

@@ -86,6 +86,9 @@ class KeyFormatTest {
     assertThat(KeyFormat.start("prefix_ABCDEFG")).isEqualTo("prefix_ABCD");
     assertThat(KeyFormat.start("ABCDEFG")).isEqualTo("ABCD");
     assertThat(KeyFormat.start("AB")).isEqualTo("AB");
+    // a '_' beyond where a prefix can end (16 characters) is body, not a separator
+    assertThat(KeyFormat.start("Zk3pQ9xW2mLr8TvB5nY7cJ4hD6gF1sA0eUoIqKwEr_x")).isEqualTo("Zk3p");
+    assertThat(KeyFormat.start("abcdefghijklmnop_ABCDEFG")).isEqualTo("abcdefghijklmnop_ABCD");
   }
 
   @Test

@@ -98,4 +98,19 @@ class RootKeyProviderTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageNotContaining("unkey_secret");
   }
+
+  @Test
+  void fromFile_nonAsciiKeyIsAClearErrorNamingFileAndRule(@TempDir Path dir) throws Exception {
+    // a byte-order mark and a zero-width space survive strip(): OkHttp would fail on them later
+    Path bom =
+        Files.write(
+            dir.resolve("bom"),
+            "\uFEFFunkey_3ZxKq8mPv7RtWbN2\u200B".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(RootKeyProvider.fromFile(bom)::current)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(bom.toString())
+        .hasMessageContaining("secret has a non-ASCII character at index 0")
+        .hasMessageContaining("visible ASCII")
+        .hasMessageNotContaining("3ZxK");
+  }
 }

@@ -27,7 +27,8 @@ class SecretTest {
   void toStringShowsStartAndMaskOnly() {
     assertThat(Secret.of(KEY).toString()).isEqualTo("sk_live_3ZxK…****").doesNotContain("q8mP");
     assertThat(Secret.of("abc").toString()).doesNotContain("abc");
-    assertThat(Secret.of("sk_ab12cd34").toString()).isEqualTo("sk_…****");
+    // shorter than 16 and not of Unkey's shape: nothing shown
+    assertThat(Secret.of("sk_ab12cd34").toString()).isEqualTo("…****");
     assertThat(Secret.of("x").toString()).isEqualTo("…****");
   }
 
@@ -69,5 +70,54 @@ class SecretTest {
   void of_messageNeverQuotesTheInput() {
     assertThatThrownBy(() -> Secret.of("sk_secretvalue with space"))
         .hasMessageNotContaining("secretvalue");
+  }
+
+  /** Finding 2: what OkHttp cannot put in a header is rejected by {@code Secret.of}, typed. */
+  @Test
+  void of_acceptsExactlyVisibleAsciiAtEveryCodeUnit() {
+    for (int c = 0; c <= 0xFFFF; c++) {
+      String value = "sk_" + (char) c + "3ZxKq8mP";
+      boolean visibleAscii = c >= 0x21 && c <= 0x7e;
+      if (visibleAscii) {
+        assertThat(Secret.of(value).reveal()).isEqualTo(value);
+      } else {
+        int code = c;
+        assertThatThrownBy(() -> Secret.of(value))
+            .as("U+%04X", code)
+            .isExactlyInstanceOf(InvalidKeyFormatException.class)
+            .hasMessageStartingWith("secret has ")
+            .hasMessageContaining("at index 3")
+            .hasMessageContaining("visible ASCII")
+            .hasMessageNotContaining("3ZxK");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sk_live_\u200Babcdefgh",
+        "sk_live_caf\u00e9abcdef",
+        "\uFEFFsk_live_abcdefgh",
+        "sk_live_abc\u00A0defgh",
+        "sk_live_\uD83D\uDE00abcdef"
+      })
+  void of_rejectsInvisibleAndNonAsciiCharactersNamingTheField(String value) {
+    assertThatThrownBy(() -> Secret.of(value))
+        .isExactlyInstanceOf(InvalidKeyFormatException.class)
+        .hasMessageStartingWith("secret ")
+        .hasMessageContaining("U+0021..U+007E")
+        .hasMessageNotContaining("abc")
+        .hasMessageNotContaining("live");
+  }
+
+  @Test
+  void of_rejectsNullAndEmptyNamingTheField() {
+    assertThatThrownBy(() -> Secret.of(null))
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessageStartingWith("secret must not be null");
+    assertThatThrownBy(() -> Secret.of(""))
+        .isExactlyInstanceOf(InvalidKeyFormatException.class)
+        .hasMessageStartingWith("secret must not be empty");
   }
 }
