@@ -42,12 +42,12 @@ final class SentSecrets {
     return values.isEmpty() ? NONE : new SentSecrets(values);
   }
 
-  /** Replaces each sent secret in {@code text} by its Unkey start and the Redactor's mask. */
+  /** Replaces each sent secret in {@code text} by what {@code Secret.toString()} shows of it. */
   String mask(String text) {
     String result = text;
     for (String value : values) {
       if (result.contains(value)) {
-        result = result.replace(value, KeyFormat.start(value) + "****");
+        result = result.replace(value, KeyFormat.visibleStart(value) + "…****");
       }
     }
     return result;
