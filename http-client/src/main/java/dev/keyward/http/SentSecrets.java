@@ -22,6 +22,9 @@ final class SentSecrets {
   /** Shorter values are not searched for: masking them would mangle ordinary text. */
   private static final int MIN_LENGTH = 8;
 
+  /** The most a mask keeps of a sent secret. */
+  private static final int MAX_SHOWN = 12;
+
   private static final SentSecrets NONE = new SentSecrets(List.of());
 
   private final List<String> values;
@@ -42,15 +45,29 @@ final class SentSecrets {
     return values.isEmpty() ? NONE : new SentSecrets(values);
   }
 
-  /** Replaces each sent secret in {@code text} by its Unkey start and the Redactor's mask. */
+  /** Replaces each sent secret in {@code text} by its {@link #shown} start and a mask. */
   String mask(String text) {
     String result = text;
     for (String value : values) {
       if (result.contains(value)) {
-        result = result.replace(value, KeyFormat.start(value) + "****");
+        result = result.replace(value, shown(value) + "****");
       }
     }
     return result;
+  }
+
+  /**
+   * What a mask keeps of {@code value}: Unkey's start when it is at most 12 characters and half the
+   * value, else 4 characters of a value of at least 16, else nothing. {@code KeyFormat.start} alone
+   * ends at the last {@code _}, so for a shapeless token with a {@code _} near its end it is most
+   * of the token.
+   */
+  static String shown(String value) {
+    String start = KeyFormat.start(value);
+    if (start.length() <= MAX_SHOWN && 2 * start.length() <= value.length()) {
+      return start;
+    }
+    return value.length() >= 16 ? value.substring(0, 4) : "";
   }
 
   /**
