@@ -30,6 +30,12 @@ final class Caller {
    */
   static final class AttemptTag {
     volatile boolean sent;
+
+    /**
+     * The response headers arrived: a failure from now on happened while the body arrived, also
+     * when an interceptor (the HTTP log at TRACE) read the body before the call returned.
+     */
+    volatile boolean answered;
   }
 
   static final Interceptor SENT_MARKER =
@@ -38,7 +44,11 @@ final class Caller {
         if (tag != null) {
           tag.sent = true;
         }
-        return chain.proceed(chain.request());
+        okhttp3.Response response = chain.proceed(chain.request());
+        if (tag != null) {
+          tag.answered = true;
+        }
+        return response;
       };
 
   private final OkHttpClient http;
@@ -293,8 +303,8 @@ final class Caller {
       IOException e,
       boolean canceled) {
     if (watch.expired) {
-      return exchange.onFailure(watch.reported(e), tag.sent, false);
+      return exchange.onFailure(watch.reported(e), tag.sent, false, tag.answered);
     }
-    return exchange.onFailure(e, tag.sent, canceled);
+    return exchange.onFailure(e, tag.sent, canceled, tag.answered);
   }
 }

@@ -218,11 +218,12 @@ final class Exchange<R> {
             + " set baseUrl to the server that answers");
   }
 
-  Step<R> onFailure(IOException e, boolean sent, boolean canceled) {
-    return onFailure(e, sent, canceled, false);
-  }
-
-  private Step<R> onFailure(IOException e, boolean sent, boolean canceled, boolean inBody) {
+  /**
+   * Decides after an attempt got no complete answer: {@code sent} whether the request reached the
+   * network, {@code canceled} whether the caller cancelled it, {@code inBody} whether the response
+   * headers had arrived (the body was being read).
+   */
+  Step<R> onFailure(IOException e, boolean sent, boolean canceled, boolean inBody) {
     TransportException.Outcome outcome =
         sent ? TransportException.Outcome.UNKNOWN : TransportException.Outcome.NOT_SENT;
     if (canceled) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real loopback HTTP/1.1 server that answers as a broken or malicious Unkey might: redirects to
@@ -37,6 +38,7 @@ public final class HostileServer implements AutoCloseable {
 
   private final BlockingQueue<HostileAnswer> script = new LinkedBlockingQueue<>();
   private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+  private final AtomicLong bodyBytes = new AtomicLong();
   private final LoopbackListener listener;
   private volatile HostileAnswer fallback = HostileAnswer.json(200, "{}");
 
@@ -81,6 +83,16 @@ public final class HostileServer implements AutoCloseable {
     return received.size();
   }
 
+  /**
+   * Response body bytes written so far, over every answer: a client that stops reading a {@link
+   * HostileAnswer#huge huge} body keeps this far below the size the answer announced. A write the
+   * client never reads blocks once the socket buffers are full, so this counts what the client took
+   * plus at most those buffers (and one write of up to 64 KiB).
+   */
+  public long bodyBytesWritten() {
+    return bodyBytes.get();
+  }
+
   /** Stops the server and closes every open connection. */
   @Override
   public void close() {
@@ -110,7 +122,7 @@ public final class HostileServer implements AutoCloseable {
       if (answer == null) {
         answer = fallback;
       }
-      if (!HostileWriter.write(socket, out, answer, request) || head.wantsClose()) {
+      if (!HostileWriter.write(socket, out, answer, request, bodyBytes) || head.wantsClose()) {
         return;
       }
     }

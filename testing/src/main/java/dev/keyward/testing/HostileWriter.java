@@ -6,13 +6,22 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Writes one {@link HostileAnswer} the way it asks: whole, dripping, reset or stalled. */
 final class HostileWriter {
   private HostileWriter() {}
 
-  /** Writes {@code a} for {@code request}; false when the connection must end after it. */
-  static boolean write(Socket socket, OutputStream out, HostileAnswer a, ReceivedRequest request)
+  /**
+   * Writes {@code a} for {@code request}, adding each body write to {@code bodyBytes} once it
+   * returned; false when the connection must end after it.
+   */
+  static boolean write(
+      Socket socket,
+      OutputStream out,
+      HostileAnswer a,
+      ReceivedRequest request,
+      AtomicLong bodyBytes)
       throws IOException {
     byte[] prefix = a.prefix;
     long length = a.bodyLength;
@@ -54,6 +63,7 @@ final class HostileWriter {
       fill(buf, n, sent, prefix, a.filler);
       out.write(buf, 0, n);
       sent += n;
+      bodyBytes.addAndGet(n);
       if (a.dripBytes > 0) {
         out.flush();
         if (sent < limit) {

@@ -13,8 +13,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code UnkeyHttpClient} pointed at a {@link HostileServer}: how to wire the fixture, for the
- * behaviours the client already handles.
+ * {@code UnkeyHttpClient} pointed at a {@link HostileServer}: how to wire the fixture. Each finding
+ * has its focused class, sync and async, with keys of every shape: {@link
+ * HostileRedirectClientTest}, {@link HostileEchoClientTest}, {@link HostileBodyClientTest}, {@link
+ * HostileHeaderClientTest}, {@link HostileResetClientTest}.
  */
 class HostileServerClientTest {
   private static final Secret ROOT = Secret.of("unkey_3ZZ8mN5dYk1TGQ7vWz2pLhXx");

@@ -19,6 +19,15 @@ public final class ServerTexts {
   /** What an error type that is not of the expected shape, or that holds a secret, becomes. */
   public static final String INVALID_TYPE = "(invalid error type)";
 
+  /**
+   * What a verification code that is not of the expected shape, or that holds a secret, becomes (it
+   * reads as {@code Verification.Code.UNKNOWN}).
+   */
+  public static final String INVALID_CODE = "(invalid code)";
+
+  /** What an id (a key id) that is not of the expected shape, or that holds a secret, becomes. */
+  public static final String INVALID_ID = "(invalid id)";
+
   private static final int MAX_REQUEST_ID = 64;
   private static final int MAX_TYPE = 200;
   private static final String UNKEY_DOCS = "https://unkey.com/docs/";
@@ -64,6 +73,27 @@ public final class ServerTexts {
   /** {@link #requestId(String)}, keeping null and empty as null. */
   public @Nullable String optRequestId(@Nullable String raw) {
     return raw == null || raw.isEmpty() ? null : requestId(raw);
+  }
+
+  /**
+   * A verification code (Unkey's are {@code VALID}, {@code NOT_FOUND}, …) if it is 1 to 64
+   * characters of {@code [A-Za-z0-9_-]} and holds no secret; else {@link #INVALID_CODE}. A server
+   * may put anything there, and keyward hands it on (the servlet filter's answer, its logs).
+   */
+  public String code(String raw) {
+    Objects.requireNonNull(raw, "raw == null");
+    return raw.length() <= MAX_SLUG && word(raw) && !holdsSecret.test(raw) ? raw : INVALID_CODE;
+  }
+
+  /**
+   * An id such as a key id if it is 1 to 64 characters of {@code [A-Za-z0-9_-]} (Unkey's are {@code
+   * key_} and base58) and holds no secret; null when absent; else {@link #INVALID_ID}.
+   */
+  public @Nullable String optId(@Nullable String raw) {
+    if (raw == null) {
+      return null;
+    }
+    return raw.length() <= MAX_REQUEST_ID && word(raw) && !holdsSecret.test(raw) ? raw : INVALID_ID;
   }
 
   /**

@@ -60,7 +60,10 @@ final class VerificationReader {
     return read(body, ServerTexts.defaults());
   }
 
-  /** Reads a verify answer; a request id that {@code texts} rejects becomes its placeholder. */
+  /**
+   * Reads a verify answer; a request id, code or key id that {@code texts} rejects becomes its
+   * placeholder.
+   */
   static OperationCodec.Decoded<Verification> read(BufferedSource body, ServerTexts texts) {
     JsonReader reader = JsonReader.of(body);
     try {
@@ -76,7 +79,7 @@ final class VerificationReader {
           case 0 -> requestId = meta(reader);
           case 1 -> {
             hasData = reader.peek() != Token.NULL;
-            data = hasData ? data(reader) : reader.nextNull();
+            data = hasData ? data(reader, texts) : reader.nextNull();
           }
           default -> unknown(reader, 1);
         }
@@ -127,8 +130,10 @@ final class VerificationReader {
     return requestId;
   }
 
+  /** The data object; its code and key id checked with {@code texts}, as the tree path does. */
   @SuppressWarnings("unchecked")
-  private static Verification.Builder data(JsonReader reader) throws IOException {
+  private static Verification.Builder data(JsonReader reader, ServerTexts texts)
+      throws IOException {
     if (reader.peek() != Token.BEGIN_OBJECT) {
       throw new WireFormatException(DATA_PATH + " is not a JSON object");
     }
@@ -181,8 +186,8 @@ final class VerificationReader {
             ? null
             : CommonCodecs.readIdentity(WireObject.of(identity, DATA_PATH + ".identity"));
     return Verification.builder(parsed)
-        .rawCode(code)
-        .keyId(keyId)
+        .rawCode(texts.code(code))
+        .keyId(texts.optId(keyId))
         .name(name)
         .meta(meta == null ? Map.of() : (Map<String, Object>) meta)
         .expires(expires == null ? null : Instant.ofEpochMilli(expires))

@@ -105,6 +105,10 @@ final class VerifyKeyCodec {
         .bool("autoApply", s.autoApply());
   }
 
+  /**
+   * The tree reading of a verification: its code and key id checked with {@link
+   * ServerTexts#defaults()} (the stream also with the call's own secrets).
+   */
   static Verification readVerification(WireObject o, String requestId) {
     String rawCode = o.str("code");
     Verification.Code code = Verification.Code.fromWire(rawCode);
@@ -112,8 +116,8 @@ final class VerifyKeyCodec {
       throw new WireFormatException("response.data.valid contradicts response.data.code");
     }
     return Verification.builder(code)
-        .rawCode(rawCode)
-        .keyId(o.optStr("keyId"))
+        .rawCode(ServerTexts.defaults().code(rawCode))
+        .keyId(ServerTexts.defaults().optId(o.optStr("keyId")))
         .name(o.optStr("name"))
         .meta(o.meta("meta"))
         .expires(o.optInstant("expires"))
