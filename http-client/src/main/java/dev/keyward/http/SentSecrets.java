@@ -22,7 +22,6 @@ final class SentSecrets {
   /** Shorter values are not searched for: masking them would mangle ordinary text. */
   private static final int MIN_LENGTH = 8;
 
-
   private static final SentSecrets NONE = new SentSecrets(List.of());
 
   private final List<String> values;
