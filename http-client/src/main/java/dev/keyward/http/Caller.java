@@ -259,7 +259,9 @@ final class Caller {
     } else {
       b.post(new JsonBody(body, retryClass != RetryClass.SAFE));
     }
-    return http.newCall(b.build());
+    Request request = b.build();
+    exchange.lastRequest = request;
+    return http.newCall(request);
   }
 
   /**

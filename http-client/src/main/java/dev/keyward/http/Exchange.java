@@ -62,6 +62,9 @@ final class Exchange<R> {
   final long startMillis;
   int attempts;
 
+  /** The latest attempt's request: its secrets are masked in a transport failure's cause. */
+  volatile @Nullable Request lastRequest;
+
   Exchange(
       OperationCodec<?, R> codec,
       RetryClass retryClass,
@@ -227,7 +230,7 @@ final class Exchange<R> {
     TransportException.Outcome outcome =
         sent ? TransportException.Outcome.UNKNOWN : TransportException.Outcome.NOT_SENT;
     if (canceled) {
-      return new Fail<>(new TransportException(op, outcome, "the call was cancelled", e));
+      return new Fail<>(new TransportException(op, outcome, "the call was cancelled", scrubbed(e)));
     }
     String reason = TransportFailures.reason(e, sent, inBody, settings);
     boolean retryable = !sent || retryClass != RetryClass.UNSAFE;
@@ -240,8 +243,17 @@ final class Exchange<R> {
     return new Fail<>(transport(outcome, reason, e));
   }
 
+  /** {@code e}, or a copy whose messages hold neither this call's secrets nor a server's bytes. */
+  private Throwable scrubbed(IOException e) {
+    Request request = lastRequest;
+    ServerTexts texts =
+        request != null ? texts(request) : ServerTexts.of(t -> false, settings.redactor()::redact);
+    return TransportFailures.scrub(e, texts::freeText);
+  }
+
   private TransportException transport(
-      TransportException.Outcome outcome, String reason, IOException e) {
+      TransportException.Outcome outcome, String reason, IOException raw) {
+    Throwable e = scrubbed(raw);
     String host = url.host() + ":" + url.port();
     String tries = attempts == 1 ? "" : " after " + attempts + " attempts";
     if (outcome == TransportException.Outcome.NOT_SENT) {

@@ -24,6 +24,15 @@ final class BodyReader {
     }
   }
 
+  /** A chunked body that breaks HTTP/1.1's grammar: answered 400, and the connection closed. */
+  static final class MalformedBodyException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedBodyException(String message) {
+      super(message, null);
+    }
+  }
+
   /**
    * Reads the whole body. With {@code refuseOverCap} a body longer than {@code cap} throws {@link
    * TooLargeException} once the cap is passed (the rest stays unread); otherwise the bytes past the
@@ -45,19 +54,24 @@ final class BodyReader {
     while (true) {
       long size = chunkSize(readLine(in));
       if (size == 0) {
-        // Trailers, up to the blank line that ends the body.
-        while (!readLine(in).isEmpty()) {
-          // Dropped: the fake needs no trailer.
+        // Trailers, up to the blank line that ends the body; dropped, and bounded like a head.
+        int trailerBytes = 0;
+        for (String t = readLine(in); !t.isEmpty(); t = readLine(in)) {
+          trailerBytes += t.length() + 2;
+          if (trailerBytes > RequestHead.MAX_HEAD_BYTES) {
+            throw new MalformedBodyException("trailers larger than " + RequestHead.MAX_HEAD_BYTES);
+          }
         }
         return new Body(kept.toByteArray(), total);
       }
-      if (refuseOverCap && total + size > cap) {
+      // Not total + size > cap: a size near Long.MAX_VALUE would overflow past the check.
+      if (refuseOverCap && size > cap - total) {
         throw new TooLargeException();
       }
       copy(in, size, kept, cap);
       total += size;
       if (!readLine(in).isEmpty()) {
-        throw new IOException("chunk not followed by CRLF");
+        throw new MalformedBodyException("chunk not followed by CRLF");
       }
     }
   }
@@ -79,18 +93,23 @@ final class BodyReader {
     }
   }
 
+  /**
+   * A chunk size line's hex digits (no sign, no {@code 0x}), extensions ignored; a size of more
+   * than 15 significant digits reads as {@code Long.MAX_VALUE}, larger than any cap.
+   */
   private static long chunkSize(String line) throws IOException {
     int semi = line.indexOf(';');
-    String hex = (semi < 0 ? line : line.substring(0, semi)).trim();
-    try {
-      long size = Long.parseLong(hex, 16);
-      if (size < 0) {
-        throw new NumberFormatException();
-      }
-      return size;
-    } catch (NumberFormatException e) {
-      throw new IOException("malformed chunk size", e);
+    String hex = (semi < 0 ? line : line.substring(0, semi)).strip();
+    if (hex.isEmpty() || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 0x80)) {
+      throw new MalformedBodyException("malformed chunk size");
     }
+    int first = 0;
+    while (first < hex.length() - 1 && hex.charAt(first) == '0') {
+      first++;
+    }
+    return hex.length() - first > 15
+        ? Long.MAX_VALUE
+        : Long.parseLong(hex, first, hex.length(), 16);
   }
 
   private static String readLine(InputStream in) throws IOException {
@@ -105,7 +124,7 @@ final class BodyReader {
         return n > 0 && sb.charAt(n - 1) == '\r' ? sb.substring(0, n - 1) : sb.toString();
       }
       if (sb.length() > 4096) {
-        throw new IOException("chunk line too long");
+        throw new MalformedBodyException("chunk line too long");
       }
       sb.append((char) b);
     }

@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
 final class ExchangeHandler implements LoopbackListener.ConnectionHandler {
   private static final Pattern LOCATION = Pattern.compile("\\bbody(\\.[A-Za-z0-9_\\[\\]]+)*");
   private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)( [a-zA-Z]+)? ");
+  private static final byte[] CONTINUE =
+      "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   /** An answer before it is sent. */
   private record Answer(int status, Map<String, List<String>> headers, byte[] body) {}
@@ -79,10 +81,11 @@ final class ExchangeHandler implements LoopbackListener.ConnectionHandler {
       socket.setSoTimeout(readTimeoutMillis);
       RequestHead head;
       try {
-        head = RequestHead.read(in);
+        head = RequestHead.read(in, readTimeoutMillis * 1_000_000L);
       } catch (RequestHead.MalformedHeadException e) {
-        byte[] text = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
-        ResponseWriter.write(out, e.status, Map.of(), text, text.length, true, 0);
+        ResponseWriter.refuseFraming(out, e.status, e.getMessage());
+        // The client may still be sending (a 10 MB header line): let it read the answer first.
+        LoopbackListener.lingerThenClose(socket, in, maxBodyBytes);
         return;
       }
       if (head == null) {
@@ -105,8 +108,7 @@ final class ExchangeHandler implements LoopbackListener.ConnectionHandler {
     try {
       length = ex.head.contentLength();
     } catch (RequestHead.MalformedHeadException e) {
-      byte[] text = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
-      ResponseWriter.write(ex.out, e.status, Map.of(), text, text.length, true, 0);
+      ResponseWriter.refuseFraming(ex.out, e.status, e.getMessage());
       return false;
     }
     // Refused before its body is read: an unauthenticated or oversized request costs no memory.
@@ -122,11 +124,19 @@ final class ExchangeHandler implements LoopbackListener.ConnectionHandler {
     if (refusal != null) {
       return send(ex, refusal, false, true);
     }
+    if (length != 0 && ex.head.expectsContinue()) {
+      // The client waits for this before it sends the body (RFC 9110 §10.1.1).
+      ex.out.write(CONTINUE);
+      ex.out.flush();
+    }
     try {
       ex.body = BodyReader.read(in, length, maxBodyBytes, true).kept();
       ex.bodyRead = true;
     } catch (BodyReader.TooLargeException e) {
       return send(ex, tooLarge(requestId), false, true);
+    } catch (BodyReader.MalformedBodyException e) {
+      ResponseWriter.refuseFraming(ex.out, 400, e.getMessage());
+      return false;
     }
     if (op == null) {
       Answer a =
@@ -336,7 +346,8 @@ final class ExchangeHandler implements LoopbackListener.ConnectionHandler {
           a.status(),
           a.headers(),
           a.body(),
-          truncate ? a.body().length / 2 : a.body().length,
+          // A HEAD answer has the headers of a GET answer and no body.
+          ex.head.method.equals("HEAD") ? 0 : truncate ? a.body().length / 2 : a.body().length,
           closing,
           Math.max(1, idleTimeoutMillis / 1000));
     } finally {

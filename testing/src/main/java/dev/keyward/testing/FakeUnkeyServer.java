@@ -247,7 +247,8 @@ public final class FakeUnkeyServer implements AutoCloseable {
     /**
      * How long one read inside a request (its head or body) may wait for bytes before the server
      * closes the connection (default 10 s): a client that sends half a request and stalls holds a
-     * connection no longer than this.
+     * connection no longer than this. A request's head as a whole must arrive within it too (else
+     * 408), so that a client trickling a byte now and then cannot hold a connection either.
      */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = positive(readTimeout, "readTimeout");

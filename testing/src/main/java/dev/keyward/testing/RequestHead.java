@@ -42,10 +42,24 @@ final class RequestHead {
     this.headers = headers;
   }
 
-  /** The path without the query. */
+  /**
+   * The path without the query. An absolute-form target ({@code http://host:port/path}, which RFC
+   * 9112 requires a server to accept) is reduced to its path.
+   */
   String path() {
-    int q = target.indexOf('?');
-    return q < 0 ? target : target.substring(0, q);
+    String t = target;
+    int scheme = t.indexOf("://");
+    if (scheme > 0
+        && (t.regionMatches(true, 0, "http://", 0, 7)
+            || t.regionMatches(true, 0, "https://", 0, 8))) {
+      int end = scheme + 3;
+      while (end < t.length() && t.charAt(end) != '/' && t.charAt(end) != '?') {
+        end++;
+      }
+      t = end < t.length() && t.charAt(end) == '/' ? t.substring(end) : "/";
+    }
+    int q = t.indexOf('?');
+    return q < 0 ? t : t.substring(0, q);
   }
 
   /** The first value of {@code name} (any case), or null. */
@@ -59,31 +73,53 @@ final class RequestHead {
     return Collections.unmodifiableMap(headers);
   }
 
-  /** The declared Content-Length, 0 without one, -1 for a chunked body. */
+  /**
+   * The declared Content-Length, 0 without one, -1 for a chunked body. A request whose framing two
+   * parties could read differently is refused: Content-Length together with Transfer-Encoding, a
+   * coding list other than exactly {@code chunked} (over all Transfer-Encoding headers), or a
+   * Content-Length that is not plain digits.
+   */
   long contentLength() throws MalformedHeadException {
-    String te = header("Transfer-Encoding");
+    List<String> te = headers.get("Transfer-Encoding");
+    List<String> cl = headers.get("Content-Length");
     if (te != null) {
-      if (!te.trim().equalsIgnoreCase("chunked")) {
+      if (cl != null) {
+        throw new MalformedHeadException(400, "Content-Length and Transfer-Encoding together");
+      }
+      List<String> codings = new ArrayList<>();
+      for (String v : te) {
+        for (String c : v.split(",", -1)) {
+          if (!c.isBlank()) {
+            codings.add(c.strip());
+          }
+        }
+      }
+      if (codings.size() != 1 || !codings.get(0).equalsIgnoreCase("chunked")) {
         throw new MalformedHeadException(501, "unsupported Transfer-Encoding");
       }
       return -1;
     }
-    List<String> cl = headers.get("Content-Length");
     if (cl == null || cl.isEmpty()) {
       return 0;
     }
     if (cl.size() > 1 && cl.stream().distinct().count() > 1) {
       throw new MalformedHeadException(400, "conflicting Content-Length headers");
     }
+    String v = cl.get(0);
     try {
-      long n = Long.parseLong(cl.get(0).trim());
-      if (n < 0) {
+      if (v.isEmpty() || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw new NumberFormatException();
       }
-      return n;
+      return Long.parseLong(v);
     } catch (NumberFormatException e) {
       throw new MalformedHeadException(400, "Content-Length must be a non-negative integer");
     }
+  }
+
+  /** Whether an HTTP/1.1 client waits for {@code 100 Continue} before it sends the body. */
+  boolean expectsContinue() {
+    String e = header("Expect");
+    return version.equals("HTTP/1.1") && e != null && e.equalsIgnoreCase("100-continue");
   }
 
   /** Whether the client asked to close the connection after this exchange. */
@@ -94,15 +130,23 @@ final class RequestHead {
     return close || (version.equals("HTTP/1.0") && !keepAlive);
   }
 
+  /** {@link #read(InputStream, long)} without a deadline. */
+  static @Nullable RequestHead read(InputStream in) throws IOException {
+    return read(in, 0);
+  }
+
   /**
    * Reads a head; null when the peer closed the connection cleanly before sending a byte. Blank
-   * lines before the request line are skipped, as RFC 9112 allows.
+   * lines before the request line are skipped, as RFC 9112 allows. With {@code maxNanos > 0} the
+   * whole head must arrive within that time (else 408), so that a client trickling a byte now and
+   * then cannot hold a connection for ever. Field names must be tokens (no whitespace before the
+   * colon, which would hide a Content-Length) and no line may hold control characters but HTAB.
    */
-  static @Nullable RequestHead read(InputStream in) throws IOException {
-    int[] budget = {MAX_HEAD_BYTES};
+  static @Nullable RequestHead read(InputStream in, long maxNanos) throws IOException {
+    Limits limits = new Limits(maxNanos);
     String requestLine;
     do {
-      requestLine = readLine(in, budget);
+      requestLine = readLine(in, limits);
       if (requestLine == null) {
         return null;
       }
@@ -116,7 +160,7 @@ final class RequestHead {
     }
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     while (true) {
-      String line = readLine(in, budget);
+      String line = readLine(in, limits);
       if (line == null) {
         throw new MalformedHeadException(400, "connection closed inside the headers");
       }
@@ -124,17 +168,61 @@ final class RequestHead {
         break;
       }
       int colon = line.indexOf(':');
-      if (colon <= 0 || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+      if (colon <= 0 || !token(line, colon)) {
         throw new MalformedHeadException(400, "malformed header line");
       }
       String name = line.substring(0, colon);
-      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
+      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(ows(line.substring(colon + 1)));
     }
     return new RequestHead(parts[0], parts[1], parts[2], headers);
   }
 
-  /** One CRLF- (or LF-) terminated line in ISO-8859-1; null on EOF before any byte of it. */
-  private static @Nullable String readLine(InputStream in, int[] budget) throws IOException {
+  /** What is left of a head's byte budget, and when it must have arrived. */
+  private static final class Limits {
+    int budget = MAX_HEAD_BYTES;
+    final long deadline;
+    final boolean timed;
+
+    Limits(long maxNanos) {
+      timed = maxNanos > 0;
+      deadline = System.nanoTime() + maxNanos;
+    }
+  }
+
+  /** Whether {@code line}'s first {@code end} characters are an RFC 9110 token. */
+  private static boolean token(String line, int end) {
+    for (int i = 0; i < end; i++) {
+      char c = line.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code v} without leading and trailing spaces and tabs (RFC 9110's OWS). */
+  private static String ows(String v) {
+    int from = 0;
+    int to = v.length();
+    while (from < to && (v.charAt(from) == ' ' || v.charAt(from) == '\t')) {
+      from++;
+    }
+    while (to > from && (v.charAt(to - 1) == ' ' || v.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return v.substring(from, to);
+  }
+
+  /**
+   * One CRLF- (or LF-) terminated line in ISO-8859-1; null on EOF before any byte of it. A control
+   * character other than HTAB (a bare CR, a NUL) is refused, as Go's net/http refuses it.
+   */
+  private static @Nullable String readLine(InputStream in, Limits limits) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream(64);
     while (true) {
       int b = in.read();
@@ -144,13 +232,22 @@ final class RequestHead {
         }
         throw new MalformedHeadException(400, "connection closed inside the head");
       }
-      if (--budget[0] < 0) {
+      if (--limits.budget < 0) {
         throw new MalformedHeadException(431, "request head larger than " + MAX_HEAD_BYTES);
+      }
+      if (limits.timed && System.nanoTime() - limits.deadline > 0) {
+        throw new MalformedHeadException(408, "request head not received within the read timeout");
       }
       if (b == '\n') {
         byte[] bytes = line.toByteArray();
         int n =
             bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        for (int i = 0; i < n; i++) {
+          int c = bytes[i] & 0xff;
+          if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            throw new MalformedHeadException(400, "control character in the request head");
+          }
+        }
         return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
       }
       line.write(b);

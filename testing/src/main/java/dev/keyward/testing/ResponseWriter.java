@@ -33,6 +33,8 @@ final class ResponseWriter {
         return "Forbidden";
       case 404:
         return "Not Found";
+      case 408:
+        return "Request Timeout";
       case 409:
         return "Conflict";
       case 410:
@@ -56,6 +58,16 @@ final class ResponseWriter {
       default:
         return "Status";
     }
+  }
+
+  /**
+   * Answers a request whose head or body framing is broken as an HTTP server would, before any
+   * routing: a plain-text status with a fixed message (never a value from the request), and {@code
+   * Connection: close}.
+   */
+  static void refuseFraming(OutputStream out, int status, String message) throws IOException {
+    byte[] text = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    write(out, status, Map.of(), text, text.length, true, 0);
   }
 
   /**
