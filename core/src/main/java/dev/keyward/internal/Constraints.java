@@ -61,11 +61,11 @@ public final class Constraints {
   /** Every element of {@code values} has {@code min..max} characters; returns a copy. */
   public static List<String> eachLength(
       String field, @Nullable List<String> values, int minItems, int maxItems, int min, int max) {
-    List<String> list = items(field, values, minItems, maxItems);
-    for (int i = 0; i < list.size(); i++) {
-      length(field + "[" + i + "]", list.get(i), min, max);
+    Object[] items = snapshot(field, values, minItems, maxItems);
+    for (int i = 0; i < items.length; i++) {
+      length(field + "[" + i + "]", string(field, i, items[i], lengthText(min, max)), min, max);
     }
-    return List.copyOf(list);
+    return listOf(items);
   }
 
   /** Every element of {@code values} matches {@code pattern}; returns a copy. */
@@ -78,25 +78,61 @@ public final class Constraints {
       int max,
       Pattern pattern,
       String allowed) {
-    List<String> list = items(field, values, minItems, maxItems);
-    for (int i = 0; i < list.size(); i++) {
-      pattern(field + "[" + i + "]", list.get(i), min, max, pattern, allowed);
+    Object[] items = snapshot(field, values, minItems, maxItems);
+    for (int i = 0; i < items.length; i++) {
+      String element = string(field, i, items[i], lengthText(min, max) + " of " + allowed);
+      pattern(field + "[" + i + "]", element, min, max, pattern, allowed);
     }
-    return List.copyOf(list);
+    return listOf(items);
   }
 
   /** A list of {@code min..max} non-null elements; returns a copy. */
   public static <T> List<T> nonNullItems(String field, @Nullable List<T> values, int min, int max) {
-    List<T> list = items(field, values, min, max);
-    for (int i = 0; i < list.size(); i++) {
-      notNull(field + "[" + i + "]", list.get(i));
+    Object[] items = snapshot(field, values, min, max);
+    for (int i = 0; i < items.length; i++) {
+      notNull(field + "[" + i + "]", items[i]);
     }
-    return List.copyOf(list);
+    return listOf(items);
   }
 
   /** A list of non-null elements, any number; returns a copy. */
   public static <T> List<T> nonNullItems(String field, @Nullable List<T> values) {
     return nonNullItems(field, values, 0, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The elements of {@code values}, read once with {@code toArray()}: the checks and the copy see
+   * the same elements even if the list changes meanwhile (another thread) or lies (a {@code size()}
+   * that differs from what it holds, a {@code get} that answers differently each time).
+   */
+  private static Object[] snapshot(String field, @Nullable List<?> values, int min, int max) {
+    List<?> list = notNull(field, values, "a list of " + min + " to " + max + " items");
+    Object[] array = list.toArray();
+    if (array == null) {
+      throw new IllegalArgumentException(
+          field + " must be a list whose toArray() returns its items");
+    }
+    // A copy: a hostile list could keep the array it returned and change it after the checks.
+    Object[] items = array.clone();
+    if (items.length < min || items.length > max) {
+      throw new IllegalArgumentException(field + " must hold " + min + " to " + max + " items");
+    }
+    return items;
+  }
+
+  /** An element of a {@code List<String>}; raw types can smuggle in anything else. */
+  private static String string(String field, int index, @Nullable Object item, String allowed) {
+    String name = field + "[" + index + "]";
+    notNull(name, item, allowed);
+    if (!(item instanceof String s)) {
+      throw new IllegalArgumentException(name + " must be a String of " + allowed);
+    }
+    return s;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> listOf(Object[] checked) {
+    return (List<T>) List.of(checked);
   }
 
   /** A collection of at most {@code max} items. */

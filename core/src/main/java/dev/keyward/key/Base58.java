@@ -3,8 +3,18 @@ package dev.keyward.key;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** Base58 with the Bitcoin alphabet, as Unkey encodes key bytes. */
+/**
+ * Base58 with the Bitcoin alphabet, as Unkey encodes key bytes. Base58 takes time quadratic in the
+ * length, so both directions are bounded: {@value #MAX_BYTES} bytes, {@value #MAX_TEXT} characters
+ * (a key has at most 512); beyond, a 10 MB input would run for hours.
+ */
 public final class Base58 {
+  /** The most bytes {@link #encode} takes. */
+  public static final int MAX_BYTES = 1024;
+
+  /** The most characters {@link #decode} takes. */
+  public static final int MAX_TEXT = 1400;
+
   static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final char[] CHARS = ALPHABET.toCharArray();
   private static final int[] INDEXES = new int[128];
@@ -23,9 +33,16 @@ public final class Base58 {
     return c < 128 && INDEXES[c] >= 0;
   }
 
-  /** Encodes {@code input} (leading zero bytes become leading {@code '1'}s). */
+  /**
+   * Encodes {@code input} (leading zero bytes become leading {@code '1'}s).
+   *
+   * @throws InvalidKeyFormatException if {@code input} has more than {@value #MAX_BYTES} bytes
+   */
   public static String encode(byte[] input) {
     Objects.requireNonNull(input, "input == null");
+    if (input.length > MAX_BYTES) {
+      throw new InvalidKeyFormatException("input must be at most " + MAX_BYTES + " bytes");
+    }
     if (input.length == 0) {
       return "";
     }
@@ -58,10 +75,14 @@ public final class Base58 {
    * Decodes base58 text.
    *
    * @throws InvalidKeyFormatException if a character is outside the alphabet (its position is
-   *     named)
+   *     named) or {@code input} has more than {@value #MAX_TEXT} characters
    */
   public static byte[] decode(String input) {
     Objects.requireNonNull(input, "input == null");
+    if (input.length() > MAX_TEXT) {
+      throw new InvalidKeyFormatException(
+          "input must be at most " + MAX_TEXT + " base58 characters; allowed: " + ALPHABET);
+    }
     if (input.isEmpty()) {
       return new byte[0];
     }

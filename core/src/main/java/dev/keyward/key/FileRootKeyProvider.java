@@ -1,6 +1,7 @@
 package dev.keyward.key;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 /** Reads a root key from a file, again whenever the file changes (mounted Kubernetes secrets). */
 final class FileRootKeyProvider implements RootKeyProvider {
+  /**
+   * The most bytes read: a key (512 characters) with generous whitespace around it. A larger file
+   * (a misconfigured path, {@code /dev/zero}) is an error, never read to the end.
+   */
+  static final int MAX_FILE_BYTES = 4096;
+
   private final Path file;
   private @Nullable Snapshot snapshot;
 
@@ -52,7 +59,22 @@ final class FileRootKeyProvider implements RootKeyProvider {
     }
     String text;
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        Arrays.fill(bytes, (byte) 0);
+        throw new IllegalStateException(
+            "root key file "
+                + file
+                + " is larger than "
+                + MAX_FILE_BYTES
+                + " bytes: a key has"
+                + " at most "
+                + Secret.MAX_LENGTH
+                + " characters");
+      }
       text = new String(bytes, StandardCharsets.UTF_8).strip();
       Arrays.fill(bytes, (byte) 0);
     } catch (IOException e) {

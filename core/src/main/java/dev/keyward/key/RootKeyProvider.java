@@ -53,8 +53,8 @@ public interface RootKeyProvider {
    * Reads the key from {@code file} (surrounding whitespace stripped), and reads it again whenever
    * the file's modification time or size changes, as when Kubernetes updates a mounted secret.
    *
-   * @throws IllegalStateException from {@link #current()}, naming the file, when it cannot be read
-   *     or does not hold a key
+   * @throws IllegalStateException from {@link #current()}, naming the file, when it cannot be read,
+   *     is larger than 4096 bytes (it is never read further) or does not hold a key
    */
   static RootKeyProvider fromFile(Path file) {
     return new FileRootKeyProvider(Objects.requireNonNull(file, "file == null"));

@@ -1,6 +1,5 @@
 package dev.keyward.model;
 
-import dev.keyward.internal.Constraints;
 import dev.keyward.internal.Ids;
 import dev.keyward.internal.Meta;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class CreateIdentityRequest {
 
     /** Metadata, at most 100 properties. */
     public Builder meta(Map<String, ?> meta) {
-      this.meta = Meta.copy(Constraints.maxProperties("meta", meta, 100));
+      this.meta = Meta.copy("meta", meta, 100);
       return this;
     }
 

@@ -126,7 +126,7 @@ public final class MigratedKey {
 
     /** Metadata, at most 100 properties. */
     public Builder meta(Map<String, ?> meta) {
-      this.meta = Meta.copy(Constraints.maxProperties("meta", meta, 100));
+      this.meta = Meta.copy("meta", meta, 100);
       return this;
     }
 

@@ -65,7 +65,7 @@ public final class UpdateIdentityRequest {
 
     /** Replaces the metadata, at most 100 properties. */
     public Builder meta(Map<String, ?> meta) {
-      this.meta = Meta.copy(Constraints.maxProperties("meta", meta, 100));
+      this.meta = Meta.copy("meta", meta, 100);
       return this;
     }
 

@@ -149,7 +149,7 @@ public final class UpdateKeyRequest {
 
     /** Replaces the metadata, at most 100 properties. */
     public Builder meta(Map<String, ?> meta) {
-      this.meta = Patch.set(Meta.copy(Constraints.maxProperties("meta", meta, 100)));
+      this.meta = Patch.set(Meta.copy("meta", meta, 100));
       return this;
     }
 

@@ -41,11 +41,20 @@ public final class PermissionQuery {
     OR
   }
 
+  /**
+   * Deepest nesting of {@code AND} and {@code OR} nodes (a permission counts 1). A query Unkey
+   * accepts (1000 characters) nests far less; the bound keeps {@link #toString()}, {@link
+   * #evaluate}, {@link #equals} and {@link #hashCode}, which recurse, clear of a stack overflow on
+   * a query built in a loop.
+   */
+  public static final int MAX_DEPTH = 256;
+
   private static final PermissionQuery[] NO_CHILDREN = new PermissionQuery[0];
 
   private final Kind kind;
   private final String permission;
   private final PermissionQuery[] children;
+  private final int depth;
 
   /** Computed on first use, like {@link String#hashCode()}: parsing should not pay for it. */
   private int hashCode;
@@ -54,6 +63,15 @@ public final class PermissionQuery {
     this.kind = kind;
     this.permission = permission;
     this.children = children;
+    int deepest = 0;
+    for (PermissionQuery child : children) {
+      deepest = Math.max(deepest, child.depth);
+    }
+    this.depth = deepest + 1;
+    if (depth > MAX_DEPTH) {
+      throw new IllegalArgumentException(
+          "query is nested deeper than " + MAX_DEPTH + " levels of AND and OR");
+    }
   }
 
   /**
@@ -91,7 +109,8 @@ public final class PermissionQuery {
   /**
    * A query that matches when all {@code queries} match; one query is returned as it is.
    *
-   * @throws IllegalArgumentException if {@code queries} is empty
+   * @throws IllegalArgumentException if {@code queries} is empty or the result would nest deeper
+   *     than {@link #MAX_DEPTH}
    */
   public static PermissionQuery and(PermissionQuery... queries) {
     return combine(Kind.AND, Arrays.asList(queries));
@@ -105,7 +124,8 @@ public final class PermissionQuery {
   /**
    * A query that matches when any of {@code queries} matches; one query is returned as it is.
    *
-   * @throws IllegalArgumentException if {@code queries} is empty
+   * @throws IllegalArgumentException if {@code queries} is empty or the result would nest deeper
+   *     than {@link #MAX_DEPTH}
    */
   public static PermissionQuery or(PermissionQuery... queries) {
     return combine(Kind.OR, Arrays.asList(queries));

@@ -1,18 +1,14 @@
 package dev.keyward.redact;
 
 /**
- * What {@link SecretScanner} reads text with: ASCII character classes (base58, bearer tokens) and
- * comparisons and searches over a {@link CharSequence}, none of which allocates.
+ * What {@link SecretScanner} reads text with: ASCII character classes (letters and digits, bearer
+ * tokens) and comparisons and searches over a {@link CharSequence}, none of which allocates.
  */
 final class CharSequences {
-  private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-  private static final boolean[] IS_BASE58 = new boolean[128];
   private static final boolean[] IS_TOKEN = new boolean[128];
+  private static final boolean[] IS_ALPHANUMERIC = new boolean[128];
 
   static {
-    for (int i = 0; i < BASE58.length(); i++) {
-      IS_BASE58[BASE58.charAt(i)] = true;
-    }
     // RFC 6750 b64token, plus '*' so that an already masked token is recognised as one token.
     for (char c = 'a'; c <= 'z'; c++) {
       IS_TOKEN[c] = true;
@@ -20,6 +16,9 @@ final class CharSequences {
     }
     for (char c = '0'; c <= '9'; c++) {
       IS_TOKEN[c] = true;
+    }
+    for (char c = 0; c < 128; c++) {
+      IS_ALPHANUMERIC[c] = IS_TOKEN[c] && Character.isLetterOrDigit(c);
     }
     for (char c : "-._~+/=*".toCharArray()) {
       IS_TOKEN[c] = true;
@@ -66,6 +65,13 @@ final class CharSequences {
     return n;
   }
 
+  static int skipBackslashes(CharSequence s, int i, int n) {
+    while (i < n && s.charAt(i) == '\\') {
+      i++;
+    }
+    return i;
+  }
+
   static int skipBlanks(CharSequence s, int i, int n) {
     while (i < n) {
       char c = s.charAt(i);
@@ -81,8 +87,8 @@ final class CharSequences {
     return c < 128 && set[c];
   }
 
-  static boolean isBase58(char c) {
-    return c < 128 && IS_BASE58[c];
+  static boolean isAlphanumeric(char c) {
+    return c < 128 && IS_ALPHANUMERIC[c];
   }
 
   static boolean isToken(char c) {

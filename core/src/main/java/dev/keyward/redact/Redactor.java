@@ -16,12 +16,14 @@ import java.util.Set;
  * <p>What is found:
  *
  * <ul>
- *   <li>a registered prefix, {@code _} and at least 8 base58 characters, anywhere in the text (root
- *       keys {@code unkey_…} always; API key prefixes such as {@code sk_live} when registered);
+ *   <li>a registered prefix, {@code _} and at least 8 ASCII letters and digits (Unkey's base58, or
+ *       base62 of a migrated key), anywhere in the text (root keys {@code unkey_…} always; API key
+ *       prefixes such as {@code sk_live} when registered);
  *   <li>{@code Bearer} (any case), blanks and a token;
  *   <li>the string value of the JSON fields {@code key}, {@code rootKey}, {@code plaintext} and
- *       {@code Authorization} (field names compared ignoring case, also in escaped JSON), plus the
- *       fields registered with {@link Builder#field(String)}.
+ *       {@code Authorization} (field names compared ignoring case, also in escaped JSON at any
+ *       depth: {@code \"key\"}, {@code \\\"key\\\"}), plus the fields registered with {@link
+ *       Builder#field(String)}.
  * </ul>
  *
  * <p>The mask keeps Unkey's {@code start} so that a log line still tells which key it was: the

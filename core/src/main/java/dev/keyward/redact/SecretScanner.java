@@ -2,11 +2,12 @@ package dev.keyward.redact;
 
 import static dev.keyward.redact.CharSequences.escapedStringEnd;
 import static dev.keyward.redact.CharSequences.indexOf;
-import static dev.keyward.redact.CharSequences.isBase58;
+import static dev.keyward.redact.CharSequences.isAlphanumeric;
 import static dev.keyward.redact.CharSequences.isIn;
 import static dev.keyward.redact.CharSequences.isToken;
 import static dev.keyward.redact.CharSequences.regionEquals;
 import static dev.keyward.redact.CharSequences.regionEqualsIgnoreCase;
+import static dev.keyward.redact.CharSequences.skipBackslashes;
 import static dev.keyward.redact.CharSequences.skipBlanks;
 import static dev.keyward.redact.CharSequences.skipWhitespace;
 import static dev.keyward.redact.CharSequences.stringEnd;
@@ -20,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * int)} (vectorised by the JVM), so text without candidates is scanned at memory speed:
  *
  * <ul>
- *   <li>{@code _}: a registered prefix ends here and at least {@link #MIN_SECRET} base58 characters
- *       follow;
+ *   <li>{@code _}: a registered prefix ends here and at least {@link #MIN_SECRET} ASCII letters and
+ *       digits follow;
  *   <li>{@code "}: a secret-bearing JSON field name starts here ({@code "key": "…"}, also in
  *       escaped JSON such as {@code \"key\":\"…\"}) and a string value follows;
  *   <li>{@code b}/{@code B}: {@code bearer}, spaces or tabs, and a token follow.
@@ -158,13 +159,17 @@ final class SecretScanner {
     return out;
   }
 
-  /** {@code _} at {@code i}: a registered prefix before it and a base58 tail after it. */
+  /**
+   * {@code _} at {@code i}: a registered prefix before it and a tail of letters and digits after
+   * it. Unkey's bodies are base58, but a migrated key may be base62 ({@code 0}, {@code O}, {@code
+   * I}, {@code l}), and stopping at such a character would print the rest of the key.
+   */
   private long prefixAt(CharSequence s, int i, int n) {
     for (String prefix : prefixes) {
       int start = i - prefix.length();
       if (start >= 0 && regionEquals(s, start, prefix)) {
         int end = i + 1;
-        while (end < n && isBase58(s.charAt(end))) {
+        while (end < n && isAlphanumeric(s.charAt(end))) {
           end++;
         }
         if (end - (i + 1) < MIN_SECRET) {
@@ -184,9 +189,9 @@ final class SecretScanner {
       if (j >= n || !regionEqualsIgnoreCase(s, nameStart, field)) {
         continue;
       }
-      if (s.charAt(j) == '\\') {
-        j++;
-      }
+      // Escaped JSON puts one or more backslashes before the quotes (\"key\" in a JSON string,
+      // \\\"key\\\" when that string is itself logged as JSON).
+      j = skipBackslashes(s, j, n);
       if (j >= n || s.charAt(j) != '"') {
         continue;
       }
@@ -195,10 +200,9 @@ final class SecretScanner {
         continue;
       }
       j = skipWhitespace(s, j + 1, n);
-      boolean escaped = j < n && s.charAt(j) == '\\';
-      if (escaped) {
-        j++;
-      }
+      int quote = skipBackslashes(s, j, n);
+      boolean escaped = quote > j;
+      j = quote;
       if (j >= n || s.charAt(j) != '"') {
         continue;
       }

@@ -50,4 +50,30 @@ class Base58Test {
           .hasMessageNotContaining(bad);
     }
   }
+
+  @Test
+  void decode_beyondItsBound_isRejectedAtOnce() {
+    String huge = "z".repeat(10_000_000); // quadratic decoding would run for hours
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> Base58.decode(huge))
+        .isInstanceOf(InvalidKeyFormatException.class)
+        .hasMessageStartingWith("input must be at most 1400 base58 characters");
+    assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    assertThat(Base58.decode(Base58.encode(new byte[Base58.MAX_BYTES]))).hasSize(Base58.MAX_BYTES);
+    assertThat(Base58.encode(filled(Base58.MAX_BYTES)).length())
+        .isLessThanOrEqualTo(Base58.MAX_TEXT);
+  }
+
+  @Test
+  void encode_beyondItsBound_isRejected() {
+    assertThatThrownBy(() -> Base58.encode(new byte[Base58.MAX_BYTES + 1]))
+        .isInstanceOf(InvalidKeyFormatException.class)
+        .hasMessage("input must be at most 1024 bytes");
+  }
+
+  private static byte[] filled(int length) {
+    byte[] bytes = new byte[length];
+    java.util.Arrays.fill(bytes, (byte) 0xff);
+    return bytes;
+  }
 }

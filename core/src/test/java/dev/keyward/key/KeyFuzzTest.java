@@ -45,7 +45,7 @@ class KeyFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "2m")
+  @FuzzTest(maxDuration = "3m")
   void secretAndGenerateThrowOnlyInvalidKeyFormat(FuzzedDataProvider data) {
     String prefix = data.consumeBoolean() ? null : data.consumeString(20);
     int byteLength = data.consumeInt(0, 300);
@@ -75,8 +75,14 @@ class KeyFuzzTest {
   private static void assertMasked(Secret secret) {
     String shown = secret.toString();
     String value = secret.reveal();
-    String visible = shown.substring(0, shown.indexOf('…'));
+    assertThat(shown).endsWith("…****");
+    String visible = shown.substring(0, shown.length() - "…****".length());
     assertThat(value).startsWith(visible);
+    assertThat(visible.length()).isLessThanOrEqualTo(Secret.MAX_VISIBLE);
+    assertThat(visible).isEqualTo(KeyFormat.visibleStart(value));
+    if (!visible.isEmpty()) {
+      assertThat(visible.length() * 2).isLessThanOrEqualTo(value.length());
+    }
     // either 8 characters stay hidden, or only the prefix (up to its '_') is shown
     if (value.length() - visible.length() < 8) {
       assertThat(visible.isEmpty() || visible.endsWith("_")).as(visible).isTrue();

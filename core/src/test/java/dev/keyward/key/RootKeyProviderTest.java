@@ -113,4 +113,21 @@ class RootKeyProviderTest {
         .hasMessageContaining("visible ASCII")
         .hasMessageNotContaining("3ZxK");
   }
+
+  @Test
+  void fromFile_largerThanAKeyCanBe_isNeverReadToTheEnd(@TempDir Path dir) throws Exception {
+    Path sparse = dir.resolve("huge");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+      file.setLength(3L << 30); // 3 GiB of holes: readAllBytes threw OutOfMemoryError here
+    }
+    assertThatThrownBy(() -> RootKeyProvider.fromFile(sparse).current())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "root key file "
+                + sparse
+                + " is larger than 4096 bytes: a key has at most 512"
+                + " characters");
+    Files.writeString(sparse, " ".repeat(3000) + KEY_A + "\n".repeat(500));
+    assertThat(RootKeyProvider.fromFile(sparse).current().reveal()).isEqualTo(KEY_A);
+  }
 }

@@ -13,7 +13,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class PermissionQueryFuzzTest {
 
-  @FuzzTest(maxDuration = "2m")
+  @FuzzTest(maxDuration = "3m")
   void parseThrowsOnlySyntaxErrors(FuzzedDataProvider data) {
     String input = data.consumeRemainingAsString();
     PermissionQuery query;

@@ -14,7 +14,7 @@ class RedactorFuzzTest {
   private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final Redactor REDACTOR = Redactor.builder().prefix("sk_live").build();
 
-  @FuzzTest(maxDuration = "2m")
+  @FuzzTest(maxDuration = "3m")
   void embeddedKeyIsAlwaysMasked(FuzzedDataProvider data) {
     String before = data.consumeString(300);
     String after = data.consumeString(300);
@@ -46,7 +46,35 @@ class RedactorFuzzTest {
     if (occurrences(text, secret) == 1) {
       assertThat(out).doesNotContain(secret);
     }
-    assertThat(REDACTOR.redact(data.consumeRemainingAsString())).isNotNull();
+    assertThat(out.length()).isLessThanOrEqualTo(2 * text.length() + 8);
+    assertNoPrefixedKey(out);
+    assertThat(REDACTOR.redact(out)).isEqualTo(out);
+    String rest = data.consumeRemainingAsString();
+    String restOut = REDACTOR.redact(rest);
+    assertThat(restOut.length()).isLessThanOrEqualTo(2 * rest.length() + 8);
+    assertNoPrefixedKey(restOut);
+  }
+
+  /**
+   * No registered prefix, {@code _} and 8 letters or digits is left: the rule the scanner masks.
+   */
+  private static void assertNoPrefixedKey(String out) {
+    for (String prefix : REDACTOR.prefixes()) {
+      String head = prefix + "_";
+      for (int i = out.indexOf(head); i >= 0; i = out.indexOf(head, i + 1)) {
+        int end = i + head.length();
+        while (end < out.length()
+            && end - i - head.length() < 8
+            && isAlphanumeric(out.charAt(end))) {
+          end++;
+        }
+        assertThat(end - i - head.length()).as("key left at %s in %s", i, out).isLessThan(8);
+      }
+    }
+  }
+
+  private static boolean isAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   @FuzzTest(maxDuration = "1m")
