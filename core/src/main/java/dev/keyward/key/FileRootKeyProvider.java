@@ -12,11 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Reads a root key from a file, again whenever the file changes (mounted Kubernetes secrets). */
 final class FileRootKeyProvider implements RootKeyProvider {
-  /**
-   * The most bytes read: a key (512 characters) with generous whitespace around it. A larger file
-   * (a misconfigured path, {@code /dev/zero}) is an error, never read to the end.
-   */
-  static final int MAX_FILE_BYTES = 4096;
+  /** A key is at most {@value Secret#MAX_LENGTH} characters; room for a newline and padding. */
+  private static final int MAX_SIZE = 4096;
 
   private final Path file;
   private @Nullable Snapshot snapshot;
@@ -49,6 +46,20 @@ final class FileRootKeyProvider implements RootKeyProvider {
       throw new IllegalStateException(
           "cannot read root key file " + file + ": " + e.getClass().getSimpleName(), e);
     }
+    if (!attributes.isRegularFile()) {
+      // a FIFO would block every caller until some process wrote to it
+      throw new IllegalStateException("root key file " + file + " is not a regular file");
+    }
+    if (attributes.size() > MAX_SIZE) {
+      throw new IllegalStateException(
+          "root key file "
+              + file
+              + " is larger than "
+              + MAX_SIZE
+              + " bytes: a key has at most "
+              + Secret.MAX_LENGTH
+              + " characters");
+    }
     Object fileKey = attributes.fileKey() == null ? "" : attributes.fileKey();
     Snapshot last = snapshot;
     if (last != null
@@ -59,22 +70,7 @@ final class FileRootKeyProvider implements RootKeyProvider {
     }
     String text;
     try {
-      byte[] bytes;
-      try (InputStream in = Files.newInputStream(file)) {
-        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-      }
-      if (bytes.length > MAX_FILE_BYTES) {
-        Arrays.fill(bytes, (byte) 0);
-        throw new IllegalStateException(
-            "root key file "
-                + file
-                + " is larger than "
-                + MAX_FILE_BYTES
-                + " bytes: a key has"
-                + " at most "
-                + Secret.MAX_LENGTH
-                + " characters");
-      }
+      byte[] bytes = readAtMost(file, MAX_SIZE);
       text = new String(bytes, StandardCharsets.UTF_8).strip();
       Arrays.fill(bytes, (byte) 0);
     } catch (IOException e) {
@@ -93,6 +89,20 @@ final class FileRootKeyProvider implements RootKeyProvider {
     }
     snapshot = new Snapshot(attributes.lastModifiedTime(), attributes.size(), fileKey, secret);
     return secret;
+  }
+
+  /**
+   * Reads up to {@code max} bytes; a file that grew past it (since its size was read) is refused.
+   */
+  private static byte[] readAtMost(Path file, int max) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(max + 1);
+      if (bytes.length > max) {
+        Arrays.fill(bytes, (byte) 0);
+        throw new IOException("larger than " + max + " bytes");
+      }
+      return bytes;
+    }
   }
 
   @Override

@@ -6,22 +6,21 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -32,10 +31,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class EnvFileSecretStore implements SecretStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
-  private static final Pattern ASSIGNMENT =
-      Pattern.compile("^(\\s*(?:export\\s+)?)([A-Za-z_][A-Za-z0-9_.]*)(\\s*=\\s*)(.*)$");
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
+
+  private static final Map<Path, Object> WRITE_LOCKS = new ConcurrentHashMap<>();
 
   private final Path file;
   private final Storage storage;
@@ -59,14 +58,10 @@ final class EnvFileSecretStore implements SecretStore {
   @Override
   public synchronized Optional<Secret> read(String name) {
     checkName(name);
-    for (String line : lines(target())) {
-      Matcher m = ASSIGNMENT.matcher(line);
-      if (m.matches() && m.group(2).equals(name)) {
-        String value = unquote(m.group(4).strip());
-        return value.isEmpty() ? Optional.empty() : Optional.of(Secret.of(value));
-      }
-    }
-    return Optional.empty();
+    Optional<String> value = lines(target()).value(name);
+    return value.isEmpty() || value.get().isEmpty()
+        ? Optional.empty()
+        : Optional.of(Secret.of(value.get()));
   }
 
   @Override
@@ -75,41 +70,22 @@ final class EnvFileSecretStore implements SecretStore {
     Objects.requireNonNull(value, "value == null");
     Path target = target();
     checkExposure(target);
-    List<String> out = new ArrayList<>();
-    boolean replaced = false;
-    for (String line : lines(target)) {
-      Matcher m = ASSIGNMENT.matcher(line);
-      if (m.matches() && m.group(2).equals(name)) {
-        if (!replaced) {
-          out.add(m.group(1) + name + m.group(3) + value.reveal());
-          replaced = true;
-        }
-      } else {
-        out.add(line);
-      }
+    synchronized (writeLock(target)) {
+      EnvLines lines = lines(target);
+      lines.set(name, value.reveal());
+      replace(target, lines.bytes());
     }
-    if (!replaced) {
-      out.add(name + "=" + value.reveal());
-    }
-    replace(target, out);
   }
 
   @Override
   public synchronized void delete(String name) {
     checkName(name);
     Path target = target();
-    List<String> out = new ArrayList<>();
-    boolean removed = false;
-    for (String line : lines(target)) {
-      Matcher m = ASSIGNMENT.matcher(line);
-      if (m.matches() && m.group(2).equals(name)) {
-        removed = true;
-      } else {
-        out.add(line);
+    synchronized (writeLock(target)) {
+      EnvLines lines = lines(target);
+      if (lines.remove(name)) {
+        replace(target, lines.bytes());
       }
-    }
-    if (removed) {
-      replace(target, out);
     }
   }
 
@@ -121,6 +97,7 @@ final class EnvFileSecretStore implements SecretStore {
     synchronized (this) {
       target = target();
       checkExposure(target);
+      requireRegularFile(target);
     }
     Path lockPath = target.resolveSibling("." + target.getFileName() + ".keyward-lock");
     LockFile lock;
@@ -146,6 +123,20 @@ final class EnvFileSecretStore implements SecretStore {
                   + where);
     }
     return lock::release;
+  }
+
+  /**
+   * The monitor that serializes the read-modify-write of one real file in this JVM, whatever store
+   * instance and path spelling ({@code a/../.env}, a link) reach it.
+   */
+  private static Object writeLock(Path target) {
+    Path key;
+    try {
+      key = target.getParent().toRealPath().resolve(target.getFileName());
+    } catch (IOException e) {
+      key = target.normalize(); // a missing directory: the write reports it
+    }
+    return WRITE_LOCKS.computeIfAbsent(key, k -> new Object());
   }
 
   /** The real file: the path itself, or the end of its chain of symbolic links. */
@@ -207,29 +198,52 @@ final class EnvFileSecretStore implements SecretStore {
     }
   }
 
-  private static List<String> lines(Path target) {
-    if (!Files.exists(target)) {
-      return List.of();
+  private EnvLines lines(Path target) {
+    if (!requireRegularFile(target)) {
+      return EnvLines.parse(new byte[0]);
     }
     try {
-      return Files.readAllLines(target, StandardCharsets.UTF_8);
+      return EnvLines.parse(Files.readAllBytes(target));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the .env file", e);
     }
   }
 
-  private void replace(Path target, List<String> lines) {
-    StringBuilder text = new StringBuilder();
-    for (String line : lines) {
-      text.append(line).append('\n');
+  /**
+   * False if {@code target} does not exist; refuses a directory, a FIFO (whose open would block
+   * until some writer came) or a device, whose replacement by a regular file would destroy it.
+   */
+  private boolean requireRegularFile(Path target) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(target, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the .env file's attributes", e);
     }
+    if (!attributes.isRegularFile()) {
+      throw new SecretStoreException(
+          SecretStoreException.Reason.NOT_A_REGULAR_FILE,
+          "the .env file "
+              + target
+              + (target.equals(file) ? "" : " (the target of the link " + file + ")")
+              + " is "
+              + (attributes.isDirectory() ? "a directory" : "not a regular file (a FIFO or device)")
+              + ": the store reads and replaces regular files only",
+          null);
+    }
+    return true;
+  }
+
+  private void replace(Path target, byte[] text) {
     Path directory = target.getParent();
-    Path temp = directory.resolve("." + target.getFileName() + ".keyward-tmp");
+    Path temp = TempFiles.path(directory, target.getFileName().toString());
     try {
       Set<PosixFilePermission> mode = Files.exists(target) ? posixMode(target) : newFileMode();
-      Files.deleteIfExists(temp);
+      TempFiles.sweep(directory, target.getFileName().toString());
       try (FileChannel channel = storage.create(temp, mode)) {
-        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(text);
         storage.checkpoint("env.write");
         while (bytes.hasRemaining()) {
           channel.write(bytes);
@@ -242,9 +256,14 @@ final class EnvFileSecretStore implements SecretStore {
       storage.checkpoint("env.syncDirectory");
       storage.syncDirectory(directory);
     } catch (AccessDeniedException e) {
+      TempFiles.deleteQuietly(temp);
       throw notWritable(target, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the .env file", e);
+    } catch (IOException | RuntimeException e) {
+      TempFiles.deleteQuietly(temp);
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new UncheckedIOException("cannot write the .env file", (IOException) e);
     }
   }
 
@@ -269,15 +288,6 @@ final class EnvFileSecretStore implements SecretStore {
     } catch (UnsupportedOperationException e) {
       return null;
     }
-  }
-
-  private static String unquote(String value) {
-    if (value.length() >= 2
-        && ((value.startsWith("\"") && value.endsWith("\""))
-            || (value.startsWith("'") && value.endsWith("'")))) {
-      return value.substring(1, value.length() - 1);
-    }
-    return value;
   }
 
   private static void checkName(String name) {

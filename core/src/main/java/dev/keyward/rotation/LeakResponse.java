@@ -94,8 +94,21 @@ public final class LeakResponse {
     return new Builder();
   }
 
-  /** Runs the playbook; failures after the revocation are in {@link LeakReport#failure()}. */
+  /**
+   * Runs the playbook; failures after the revocation are in {@link LeakReport#failure()}. It holds
+   * the store's rotation lock for the leaked key throughout, so a rotation of that key cannot roll
+   * the store back over the replacement (losing its only copy).
+   *
+   * @throws ConcurrentRotationException before revoking anything, if a rotation of the leaked key
+   *     holds the store's lock: let it finish (or stop it), then run the playbook again
+   */
   public LeakReport execute() {
+    try (SecretStore.RotationLock lock = store.lockForRotation(leakedKeyId)) {
+      return run();
+    }
+  }
+
+  private LeakReport run() {
     String step = "describe";
     Instant revokedAt = null;
     String replacement = null;

@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ final class LockFile {
         return null;
       }
       HELD.remove(identity); // a crashed owner's channel was closed: its lock is gone
+      requirePlainFile(path);
       FileChannel channel = storage.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       FileLock lock;
       try {
@@ -117,6 +119,25 @@ final class LockFile {
       Files.createFile(path);
     } catch (FileAlreadyExistsException e) {
       // kept from an earlier rotation
+    }
+  }
+
+  /**
+   * Refuses a lock file someone replaced by a FIFO (opening it would block) or by a hard link to
+   * another file (which the lock would truncate); a symbolic link fails to open (no-follow).
+   */
+  private static void requirePlainFile(Path path) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    Object links = 1;
+    if (path.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+      links = Files.getAttribute(path, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+    }
+    if (!attributes.isRegularFile() || !Integer.valueOf(1).equals(links)) {
+      throw new FileSystemException(
+          path.toString(),
+          null,
+          "the lock file is not a regular file with a single link; remove it and retry");
     }
   }
 

@@ -58,6 +58,25 @@ final class RootPlan {
     return plan;
   }
 
+  /**
+   * The last plan in the journal file of {@code oldId}, which must be a plan for that key: a file
+   * copied or renamed from another key's would otherwise drive that key's plan (and revoke it).
+   */
+  static RootPlan foldFor(List<JournalRecord> records, String oldId) {
+    RootPlan plan = fold(records);
+    if (plan.exists() && !plan.oldKeyId.equals(oldId)) {
+      throw new RotationException(
+          plan.planId,
+          "journal",
+          "the journal file of "
+              + oldId
+              + " holds a plan for another key, "
+              + plan.oldKeyId
+              + ": it was copied or renamed; move it back or aside");
+    }
+    return plan;
+  }
+
   boolean exists() {
     return planId != null;
   }

@@ -29,7 +29,7 @@ final class RootSteps {
     String oldId = oldKeyId();
     try (SecretStore.RotationLock storeLock = lockStore(oldId);
         RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
-      RootPlan plan = RootPlan.fold(session.records());
+      RootPlan plan = RootPlan.foldFor(session.records(), oldId);
       if (plan.done) {
         // the old key is revoked: there is nothing left to rotate, so report the finished plan
         return drive(session);
@@ -49,7 +49,7 @@ final class RootSteps {
     String oldId = oldKeyId();
     try (SecretStore.RotationLock storeLock = lockStore(oldId);
         RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
-      RootPlan plan = RootPlan.fold(session.records());
+      RootPlan plan = RootPlan.foldFor(session.records(), oldId);
       if (!plan.exists() || plan.finished()) {
         start(session, oldId);
         plan = RootPlan.fold(session.records());
@@ -76,7 +76,7 @@ final class RootSteps {
     String oldId = oldKeyId();
     try (SecretStore.RotationLock storeLock = lockStore(oldId);
         RotationJournal.Session session = rotation.journal.lock(oldId, "-")) {
-      RootPlan plan = RootPlan.fold(session.records());
+      RootPlan plan = RootPlan.foldFor(session.records(), oldId);
       planId = plan.exists() ? plan.planId : "-";
       if (!plan.exists() || !plan.verified || plan.finished()) {
         throw new RotationException(

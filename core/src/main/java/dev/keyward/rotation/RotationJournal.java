@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -92,7 +95,12 @@ public final class RotationJournal {
       if (lock != null) {
         lock.release();
       }
-      throw new RotationException(planId, "lock", "cannot open the journal", e);
+      throw new RotationException(planId, "lock", "cannot open the journal: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (lock != null) {
+        lock.release(); // else this JVM would refuse every later plan of the subject
+      }
+      throw e;
     }
   }
 
@@ -162,25 +170,75 @@ public final class RotationJournal {
       this.subject = subject;
       this.lock = lock;
       Path file = journal.file(subject);
-      boolean existed = Files.exists(file);
+      boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+      if (existed
+          && !Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+              .isRegularFile()) {
+        // a link would let the truncation of a torn record cut another file; a FIFO would block
+        throw new FileSystemException(
+            file.toString(), null, "the journal file is not a regular file (a link, a FIFO?)");
+      }
       this.channel =
           journal.storage.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      long size = channel.size();
-      ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
-      while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
-        // read the whole file
-      }
-      int intact = parse(all.array(), records);
-      if (intact < size) {
-        channel.truncate(intact);
-        channel.force(true);
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
+      int intact;
+      try {
+        long size = channel.size();
+        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
+        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+          // read the whole file
+        }
+        intact = parse(all.array(), records);
+        if (intact < size) {
+          requireTornTail(file, all.array(), intact);
+          channel.truncate(intact);
+          channel.force(true);
+        }
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(channel);
+        throw e;
       }
       written = intact;
       forced = intact;
       if (!existed) {
         journal.storage.syncDirectory(journal.directory);
       }
+    }
+
+    /**
+     * A crash tears at most the records after the last forced one, so a corrupt record followed by
+     * an intact one is damage, not a crash: dropping the records after it would forget steps that
+     * ran (a revoked key, a stored one). Refuse instead of truncating them away.
+     */
+    private static void requireTornTail(Path file, byte[] bytes, int intact) throws IOException {
+      for (int end = indexOf(bytes, intact); end >= 0; end = indexOf(bytes, end + 1)) {
+        int start = end;
+        while (start > intact && bytes[start - 1] != '\n') {
+          start--;
+        }
+        if (JournalRecord.parse(bytes, start, end) != null) {
+          throw new FileSystemException(
+              file.toString(),
+              null,
+              "the journal is corrupt at byte "
+                  + intact
+                  + " and intact records follow: that is damage, not a torn last record;"
+                  + " restore the file or move it aside after checking the key's state");
+        }
+      }
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+      for (int i = from; i < bytes.length; i++) {
+        if (bytes[i] == '\n') {
+          return i;
+        }
+      }
+      return -1;
     }
 
     String subject() {

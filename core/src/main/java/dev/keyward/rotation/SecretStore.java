@@ -62,6 +62,12 @@ public interface SecretStore {
    * .<name>.keyward-lock} beside the real file: one rotation per {@code .env} file at a time,
    * across processes.
    *
+   * <p>Lines are kept byte for byte (CRLF endings, bytes that are not UTF-8, a byte order mark);
+   * the first definition of the name is replaced and later ones dropped. The real file must be a
+   * regular file ({@link SecretStoreException.Reason#NOT_A_REGULAR_FILE}: never a FIFO). Writes to
+   * one file are serialized within a JVM; two processes that write one file outside a rotation's
+   * lock each replace the whole file, so the later rename wins.
+   *
    * <pre>{@code
    * SecretStore store =
    *     SecretStore.envFile(Path.of("/etc/billing/.env"), EnvFileOption.REFUSE_READABLE_BY_OTHERS);

@@ -20,7 +20,12 @@ public class SecretStoreException extends RuntimeException {
      * The real file is readable by its group or by others, and the store was told to refuse such a
      * file ({@link EnvFileOption#REFUSE_READABLE_BY_OTHERS}).
      */
-    READABLE_BY_OTHERS
+    READABLE_BY_OTHERS,
+    /**
+     * The real file is a directory, a FIFO or a device: the store reads and replaces regular files
+     * only (reading a FIFO would block until some process wrote to it).
+     */
+    NOT_A_REGULAR_FILE
   }
 
   private final Reason reason;

@@ -8,6 +8,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -55,7 +56,10 @@ interface Storage {
       Files.createFile(path);
     } else {
       Files.createFile(path, PosixFilePermissions.asFileAttribute(mode));
-      Files.setPosixFilePermissions(path, mode); // the umask may have narrowed the mode
+      checkpoint("create.mode");
+      // the umask may have narrowed the mode; never through a link someone put in the file's place
+      Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .setPermissions(mode);
     }
     return open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
   }

@@ -2,10 +2,13 @@ package dev.keyward.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LeakResponseTest {
   static final List<String> PERMS = List.of("api.*.verify_key", "api.*.create_key");
@@ -66,6 +69,37 @@ class LeakResponseTest {
         .isInstanceOf(RotationException.class)
         .hasMessageContaining("describe");
     assertThat(server.live()).hasSize(1);
+  }
+
+  @Test
+  void aLeakResponseDuringARotationOfTheKeyIsRefusedBeforeRevokingSoNoKeyIsLost(
+      @TempDir Path journal) {
+    // without the store lock the playbook stored its replacement mid-rotation; the rotation then
+    // failed verification (the store no longer held its key) and rolled the store back to the
+    // revoked key: the replacement's only copy was gone
+    LeakResponse leakResponse = playbook().build(); // writes the leaked key into the store
+    server.storeValue = () -> store.read("UNKEY_ROOT_KEY");
+    List<Throwable> refusals = new java.util.ArrayList<>();
+    RootKeyRotation rotation =
+        RootKeyRotation.builder()
+            .oldKeyId(leaked.id)
+            .issuer(server)
+            .store(store, "UNKEY_ROOT_KEY")
+            .deploy((plan, key) -> refusals.add(catchThrowable(leakResponse::execute)))
+            .verifier(RotationVerifier.authenticatingWith(server::clientFor))
+            .journal(RotationJournal.open(journal))
+            .clock(clock)
+            .sleeper(clock)
+            .build();
+
+    RotationReport report = rotation.execute();
+
+    assertThat(refusals).singleElement().isInstanceOf(ConcurrentRotationException.class);
+    assertThat(report.status()).isEqualTo(RotationReport.Status.DONE);
+    FakeRootKeys.Key stored = server.keys.get(report.newKeyId().orElseThrow());
+    assertThat(stored.deleted).isFalse();
+    assertThat(store.read("UNKEY_ROOT_KEY")).contains(stored.secret);
+    assertThat(server.live()).containsExactly(stored);
   }
 
   @Test

@@ -127,13 +127,13 @@ class RotationCanaryTest {
   }
 
   /**
-   * The {@code .env} store (and its temp file): the one place the user asked plaintext to be
-   * written.
+   * The {@code .env} store (and its temp files, {@code ..env.keyward-tmp-<pid>}): the one place the
+   * user asked plaintext to be written.
    */
   static Predicate<Path> secretStore() {
     return p ->
         p.getFileName().toString().equals(".env")
-            || p.getFileName().toString().equals("..env.keyward-tmp");
+            || p.getFileName().toString().startsWith("..env.keyward-tmp");
   }
 
   static Object attempt(List<Throwable> thrown, java.util.concurrent.Callable<?> step) {
