@@ -4,7 +4,9 @@ import dev.keyward.key.Secret;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +53,7 @@ final class StateFile {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      throw new StateFileException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+      throw new StateFileException(file + ": cannot read (" + reason(e) + ")");
     }
     try {
       return SnapshotReader.read(json, clock, new SecureRandom(), bootstrapOverride);
@@ -81,7 +84,7 @@ final class StateFile {
       tmp = null;
       syncDirectory(dir);
     } catch (IOException e) {
-      throw new StateFileException(file + ": cannot write (" + e.getClass().getSimpleName() + ")");
+      throw new StateFileException(file + ": cannot write (" + reason(e) + ")");
     } finally {
       if (tmp != null) {
         try {
@@ -102,6 +105,20 @@ final class StateFile {
           tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     return Files.createFile(tmp);
+  }
+
+  /** The operating system's reason, without the exception's name or a path. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason().toLowerCase(Locale.ROOT);
+    }
+    return "I/O error";
   }
 
   private static void syncDirectory(Path dir) {
