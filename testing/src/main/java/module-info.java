@@ -6,6 +6,7 @@ module dev.keyward.testing {
   requires transitive dev.keyward.core;
   requires transitive dev.keyward.http;
   requires okio;
+  requires com.squareup.moshi;
   requires static transitive org.junit.jupiter.api;
   requires static org.jspecify;
 

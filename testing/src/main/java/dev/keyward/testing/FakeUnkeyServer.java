@@ -1,12 +1,13 @@
 package dev.keyward.testing;
 
 import dev.keyward.key.Secret;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -55,13 +56,19 @@ public final class FakeUnkeyServer implements AutoCloseable {
    */
   private final ConcurrentHashMap<String, InMemoryUnkey> views = new ConcurrentHashMap<>();
 
+  private final String urlHost;
   private volatile boolean closed;
 
   private FakeUnkeyServer(Builder b) {
     this.unkey = b.unkey;
     ExchangeHandler handler =
         new ExchangeHandler(this, b.readTimeout, b.idleTimeout, b.maxRequestBodyBytes);
-    this.listener = new LoopbackListener("fake-unkey", b.port, b.maxConnections, handler);
+    this.listener =
+        new LoopbackListener("fake-unkey", b.address, b.port, b.maxConnections, handler);
+    this.urlHost =
+        b.address instanceof Inet6Address
+            ? "[" + b.address.getHostAddress() + "]"
+            : b.address.getHostAddress();
   }
 
   /** Starts a server for {@code unkey} on an ephemeral loopback port. */
@@ -81,7 +88,7 @@ public final class FakeUnkeyServer implements AutoCloseable {
 
   /** The base URL, e.g. {@code http://127.0.0.1:51234}. */
   public String url() {
-    return "http://127.0.0.1:" + port();
+    return "http://" + urlHost + ":" + port();
   }
 
   /** The bound port. */
@@ -151,36 +158,12 @@ public final class FakeUnkeyServer implements AutoCloseable {
   }
 
   /**
-   * Runs a standalone server: {@code --port N} (default: ephemeral) and {@code --root-key K}
-   * (default: random). Prints the URL and the bootstrap key once, labelled as a local test
-   * credential.
+   * Runs a standalone server; {@code --help} lists the flags ({@code --port}, {@code --host},
+   * {@code --root-key-env}, {@code --state}, {@code --fault}, ...). Prints the URL and the
+   * bootstrap key once, labelled as a local test credential, and runs until the process is stopped.
    */
-  public static void main(String[] args) throws InterruptedException {
-    int port = 0;
-    String rootKey = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--port") && i + 1 < args.length) {
-        port = Integer.parseInt(args[++i]);
-      } else if (args[i].equals("--root-key") && i + 1 < args.length) {
-        rootKey = args[++i];
-      } else {
-        System.err.println("usage: FakeUnkeyServer [--port N] [--root-key KEY]");
-        System.exit(2);
-      }
-    }
-    InMemoryUnkey.Builder b = InMemoryUnkey.builder();
-    if (rootKey != null) {
-      b.bootstrapKey(Secret.of(rootKey));
-    }
-    FakeUnkeyServer server = builder(b.build()).port(port).start();
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    System.out.println("FakeUnkeyServer listening on " + server.url());
-    System.out.println(
-        "UNKEY_ROOT_KEY="
-            + server.bootstrapKey().reveal()
-            + "  (local test credential for this fake server only)");
-    System.out.flush();
-    new CountDownLatch(1).await();
+  public static void main(String[] args) {
+    System.exit(ServerCommand.run(args, System.getenv(), System.out, System.err));
   }
 
   /** A fault with its remaining count. */
@@ -213,6 +196,7 @@ public final class FakeUnkeyServer implements AutoCloseable {
   public static final class Builder {
     private final InMemoryUnkey unkey;
     private int port;
+    private InetAddress address = InetAddress.getLoopbackAddress();
     private int maxConnections = 1024;
     private Duration readTimeout = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ofMinutes(5);
@@ -229,6 +213,14 @@ public final class FakeUnkeyServer implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0..65535");
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Binds {@code address} instead of loopback; only the standalone server's {@code --host} does.
+     */
+    Builder address(InetAddress address) {
+      this.address = Objects.requireNonNull(address, "address == null");
       return this;
     }
 
@@ -292,7 +284,7 @@ public final class FakeUnkeyServer implements AutoCloseable {
       return this;
     }
 
-    /** Binds 127.0.0.1 and starts serving. */
+    /** Binds 127.0.0.1 (unless {@link #address} said otherwise) and starts serving. */
     public FakeUnkeyServer start() {
       FakeUnkeyServer s = new FakeUnkeyServer(this);
       if (listener != null) {

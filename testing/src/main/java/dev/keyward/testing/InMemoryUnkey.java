@@ -139,6 +139,11 @@ public final class InMemoryUnkey implements Unkey {
     return ws;
   }
 
+  /** The bootstrap view of a workspace built elsewhere (a restored snapshot). */
+  static InMemoryUnkey of(Workspace ws) {
+    return new InMemoryUnkey(ws, ws.bootstrap.hash);
+  }
+
   @Override
   public String toString() {
     return "InMemoryUnkey{workspace=" + ws.id + "}";

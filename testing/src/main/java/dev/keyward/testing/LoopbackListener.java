@@ -34,16 +34,27 @@ final class LoopbackListener implements AutoCloseable {
   private volatile boolean closed;
 
   LoopbackListener(String name, int port, int maxConnections, ConnectionHandler handler) {
+    this(name, InetAddress.getLoopbackAddress(), port, maxConnections, handler);
+  }
+
+  /** Binds {@code address} instead of loopback (the standalone server's {@code --host}). */
+  LoopbackListener(
+      String name, InetAddress address, int port, int maxConnections, ConnectionHandler handler) {
     this.name = name;
     this.handler = handler;
     this.slots = new Semaphore(maxConnections);
+    ServerSocket socket = null;
     try {
-      serverSocket = new ServerSocket();
-      serverSocket.setReuseAddress(true);
-      serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+      socket = new ServerSocket();
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(address, port), 512);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+      if (socket != null) {
+        closeQuietly(socket);
+      }
+      throw new UncheckedIOException("cannot bind " + address.getHostAddress() + ":" + port, e);
     }
+    this.serverSocket = socket;
     Thread acceptor = new Thread(this::acceptLoop, name + "-accept");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -92,6 +103,14 @@ final class LoopbackListener implements AutoCloseable {
       closeQuietly(socket);
       open.remove(socket);
       slots.release();
+    }
+  }
+
+  private static void closeQuietly(ServerSocket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Closing is best effort.
     }
   }
 

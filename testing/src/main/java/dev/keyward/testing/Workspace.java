@@ -66,6 +66,25 @@ final class Workspace {
     rootKeysByHash.put(bootstrap.hash, bootstrap);
   }
 
+  /**
+   * A workspace restored from a snapshot ({@link SnapshotReader}): its id and bootstrap root key,
+   * whose hash must be {@code bootstrapSecret}'s; the reader adds everything else.
+   */
+  Workspace(
+      Clock clock,
+      SecureRandom random,
+      String id,
+      StoredRootKey bootstrap,
+      Secret bootstrapSecret) {
+    this.clock = clock;
+    this.random = random;
+    this.id = id;
+    this.bootstrap = bootstrap;
+    this.bootstrapSecret = bootstrapSecret;
+    rootKeys.put(bootstrap.id, bootstrap);
+    rootKeysByHash.put(bootstrap.hash, bootstrap);
+  }
+
   Instant now() {
     return clock.instant();
   }
