@@ -23,6 +23,7 @@ public class SecretStoreException extends RuntimeException {
     READABLE_BY_OTHERS
   }
 
+  /** Why the store refused. */
   private final Reason reason;
 
   /** Creates the exception; {@code explanation} is fixed text and paths, never a stored value. */
