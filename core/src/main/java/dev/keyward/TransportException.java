@@ -18,6 +18,7 @@ public class TransportException extends UnkeyException {
     UNKNOWN
   }
 
+  /** Whether the server may have applied the request; see {@link #outcome()}. */
   private final Outcome outcome;
 
   /** Creates the exception. {@code explanation} may name the host, never a key. */

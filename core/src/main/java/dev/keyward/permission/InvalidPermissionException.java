@@ -26,9 +26,16 @@ public final class InvalidPermissionException extends IllegalArgumentException {
     ACTION
   }
 
+  /** Which part of the (first) invalid permission is wrong. */
   private final Part part;
+
+  /** The nearest valid permission, or {@code null} when none is near. */
   private final @Nullable String suggestion;
+
+  /** The invalid entry's index in the list parsed, -1 for a single permission. */
   private final int index;
+
+  /** Every invalid entry, in input order. */
   private final List<InvalidPermissionException> problems;
 
   /**

@@ -12,51 +12,110 @@ import org.jspecify.annotations.Nullable;
  * its wire name, how it may be retried, and the root permissions Unkey's handlers check.
  */
 public enum Operation {
+  /** {@code POST /v2/keys.addPermissions}: adds permissions to a key, keeping those it has. */
   KEYS_ADD_PERMISSIONS("keys.addPermissions", RetryClass.UNSAFE),
+  /** {@code POST /v2/keys.addRoles}: gives roles to a key. */
   KEYS_ADD_ROLES("keys.addRoles", RetryClass.UNSAFE),
+  /** {@code POST /v2/keys.createKey}: creates a key; the answer holds its only plaintext. */
   KEYS_CREATE_KEY("keys.createKey", RetryClass.UNSAFE),
+  /** {@code POST /v2/keys.deleteKey}: deletes a key. */
   KEYS_DELETE_KEY("keys.deleteKey", RetryClass.UNSAFE),
+  /** {@code POST /v2/keys.getKey}: reads a key by id. */
   KEYS_GET_KEY("keys.getKey", RetryClass.SAFE),
+  /** {@code POST /v2/keys.migrateKeys}: imports keys hashed elsewhere. */
   KEYS_MIGRATE_KEYS("keys.migrateKeys", RetryClass.UNSAFE),
+  /** {@code POST /v2/keys.removePermissions}: takes permissions away from a key. */
   KEYS_REMOVE_PERMISSIONS("keys.removePermissions", RetryClass.UNSAFE),
+  /** {@code POST /v2/keys.removeRoles}: takes roles away from a key. */
   KEYS_REMOVE_ROLES("keys.removeRoles", RetryClass.UNSAFE),
+  /**
+   * {@code POST /v2/keys.rerollKey}: issues a new key with the settings of an old one, which
+   * expires after a grace period.
+   */
   KEYS_REROLL_KEY("keys.rerollKey", RetryClass.UNSAFE),
+  /** {@code POST /v2/keys.setPermissions}: replaces a key's direct permissions. */
   KEYS_SET_PERMISSIONS("keys.setPermissions", RetryClass.REPLAYABLE),
+  /** {@code POST /v2/keys.setRoles}: replaces a key's roles. */
   KEYS_SET_ROLES("keys.setRoles", RetryClass.REPLAYABLE),
+  /**
+   * {@code POST /v2/keys.updateCredits}: sets, increments or decrements a key's remaining credits.
+   */
   KEYS_UPDATE_CREDITS("keys.updateCredits", RetryClass.UNSAFE),
+  /** {@code POST /v2/keys.updateKey}: changes a key's settings. */
   KEYS_UPDATE_KEY("keys.updateKey", RetryClass.REPLAYABLE),
+  /** {@code POST /v2/keys.verifyKey}: verifies a key (and spends its credits and rate limits). */
   KEYS_VERIFY_KEY("keys.verifyKey", RetryClass.UNSAFE),
+  /** {@code POST /v2/keys.whoami}: reads the key whose plaintext is sent. */
   KEYS_WHOAMI("keys.whoami", RetryClass.SAFE),
+  /** {@code POST /v2/apis.createApi}: creates an API. */
   APIS_CREATE_API("apis.createApi", RetryClass.UNSAFE),
+  /** {@code POST /v2/apis.getApi}: reads an API. */
   APIS_GET_API("apis.getApi", RetryClass.SAFE),
+  /** {@code POST /v2/apis.listKeys}: lists an API's keys, a page at a time. */
   APIS_LIST_KEYS("apis.listKeys", RetryClass.SAFE),
+  /** {@code POST /v2/apis.deleteApi}: deletes an API. */
   APIS_DELETE_API("apis.deleteApi", RetryClass.UNSAFE),
+  /** {@code POST /v2/permissions.createPermission}: creates a permission. */
   PERMISSIONS_CREATE_PERMISSION("permissions.createPermission", RetryClass.UNSAFE),
+  /** {@code POST /v2/permissions.getPermission}: reads a permission. */
   PERMISSIONS_GET_PERMISSION("permissions.getPermission", RetryClass.SAFE),
+  /** {@code POST /v2/permissions.listPermissions}: lists permissions, a page at a time. */
   PERMISSIONS_LIST_PERMISSIONS("permissions.listPermissions", RetryClass.SAFE),
+  /** {@code POST /v2/permissions.deletePermission}: deletes a permission. */
   PERMISSIONS_DELETE_PERMISSION("permissions.deletePermission", RetryClass.UNSAFE),
+  /** {@code POST /v2/permissions.createRole}: creates a role. */
   PERMISSIONS_CREATE_ROLE("permissions.createRole", RetryClass.UNSAFE),
+  /** {@code POST /v2/permissions.getRole}: reads a role. */
   PERMISSIONS_GET_ROLE("permissions.getRole", RetryClass.SAFE),
+  /** {@code POST /v2/permissions.listRoles}: lists roles, a page at a time. */
   PERMISSIONS_LIST_ROLES("permissions.listRoles", RetryClass.SAFE),
+  /** {@code POST /v2/permissions.deleteRole}: deletes a role. */
   PERMISSIONS_DELETE_ROLE("permissions.deleteRole", RetryClass.UNSAFE),
+  /** {@code POST /v2/permissions.setRolePermissions}: replaces a role's permissions. */
   PERMISSIONS_SET_ROLE_PERMISSIONS("permissions.setRolePermissions", RetryClass.REPLAYABLE),
+  /** {@code POST /v2/identities.createIdentity}: creates an identity. */
   IDENTITIES_CREATE_IDENTITY("identities.createIdentity", RetryClass.UNSAFE),
+  /** {@code POST /v2/identities.getIdentity}: reads an identity. */
   IDENTITIES_GET_IDENTITY("identities.getIdentity", RetryClass.SAFE),
+  /** {@code POST /v2/identities.listIdentities}: lists identities, a page at a time. */
   IDENTITIES_LIST_IDENTITIES("identities.listIdentities", RetryClass.SAFE),
+  /**
+   * {@code POST /v2/identities.updateIdentity}: replaces an identity's metadata and rate limits.
+   */
   IDENTITIES_UPDATE_IDENTITY("identities.updateIdentity", RetryClass.REPLAYABLE),
+  /** {@code POST /v2/identities.deleteIdentity}: deletes an identity. */
   IDENTITIES_DELETE_IDENTITY("identities.deleteIdentity", RetryClass.UNSAFE),
+  /** {@code POST /v2/ratelimit.limit}: spends from one rate limit. */
   RATELIMIT_LIMIT("ratelimit.limit", RetryClass.UNSAFE),
+  /** {@code POST /v2/ratelimit.multiLimit}: spends from several rate limits at once. */
   RATELIMIT_MULTI_LIMIT("ratelimit.multiLimit", RetryClass.UNSAFE),
+  /** {@code POST /v2/ratelimit.setOverride}: sets an identifier's override in a namespace. */
   RATELIMIT_SET_OVERRIDE("ratelimit.setOverride", RetryClass.REPLAYABLE),
+  /** {@code POST /v2/ratelimit.getOverride}: reads an override. */
   RATELIMIT_GET_OVERRIDE("ratelimit.getOverride", RetryClass.SAFE),
+  /** {@code POST /v2/ratelimit.listOverrides}: lists a namespace's overrides, a page at a time. */
   RATELIMIT_LIST_OVERRIDES("ratelimit.listOverrides", RetryClass.SAFE),
+  /** {@code POST /v2/ratelimit.deleteOverride}: deletes an override. */
   RATELIMIT_DELETE_OVERRIDE("ratelimit.deleteOverride", RetryClass.UNSAFE),
+  /** {@code POST /v2/analytics.getVerifications}: queries verification analytics. */
   ANALYTICS_GET_VERIFICATIONS("analytics.getVerifications", RetryClass.SAFE),
+  /** {@code POST /v2/rootKeys.createRootKey}: creates a root key (keyward's extension). */
   ROOT_KEYS_CREATE_ROOT_KEY("rootKeys.createRootKey", RetryClass.UNSAFE),
+  /** {@code POST /v2/rootKeys.getRootKey}: reads a root key's metadata (keyward's extension). */
   ROOT_KEYS_GET_ROOT_KEY("rootKeys.getRootKey", RetryClass.SAFE),
+  /** {@code POST /v2/rootKeys.listRootKeys}: lists root keys (keyward's extension). */
   ROOT_KEYS_LIST_ROOT_KEYS("rootKeys.listRootKeys", RetryClass.SAFE),
+  /**
+   * {@code POST /v2/rootKeys.updateRootKey}: changes a root key's name or permissions (keyward's
+   * extension).
+   */
   ROOT_KEYS_UPDATE_ROOT_KEY("rootKeys.updateRootKey", RetryClass.REPLAYABLE),
+  /**
+   * {@code POST /v2/rootKeys.rerollRootKey}: issues a root key replacing another (keyward's
+   * extension).
+   */
   ROOT_KEYS_REROLL_ROOT_KEY("rootKeys.rerollRootKey", RetryClass.UNSAFE),
+  /** {@code POST /v2/rootKeys.deleteRootKey}: deletes a root key (keyward's extension). */
   ROOT_KEYS_DELETE_ROOT_KEY("rootKeys.deleteRootKey", RetryClass.UNSAFE),
   /** {@code GET /v2/liveness}: no authentication. */
   LIVENESS("liveness", RetryClass.SAFE);

@@ -7,7 +7,10 @@ package dev.keyward.permission;
 public final class PermissionQuerySyntaxException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The 0-based character position at which parsing stopped. */
   private final int position;
+
+  /** What the grammar allows at {@link #position}. */
   private final String expected;
 
   /**

@@ -10,6 +10,7 @@ import java.util.Objects;
 public class ConcurrentRotationException extends RotationException {
   private static final long serialVersionUID = 1L;
 
+  /** The id of the key whose rotation was refused. */
   private final String keyId;
 
   /**

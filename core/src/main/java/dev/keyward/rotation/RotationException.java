@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 public class RotationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The id of the plan that failed. */
   private final String planId;
+
+  /** The name of the step that failed. */
   private final String step;
 
   /** Creates the exception; {@code explanation} is fixed text, never an input value. */

@@ -28,6 +28,7 @@ public class SecretStoreException extends RuntimeException {
     NOT_A_REGULAR_FILE
   }
 
+  /** Why the store refused. */
   private final Reason reason;
 
   /** Creates the exception; {@code explanation} is fixed text and paths, never a stored value. */

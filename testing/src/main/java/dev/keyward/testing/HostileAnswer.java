@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * HostileAnswer.json(200, "{\"meta\":{}}").withHeader("Retry-After", "99999999999999999999");
- * HostileAnswer.huge(4L << 30, "{\"data\":[", "0,").dripping(16, Duration.ofMillis(50));
+ * HostileAnswer.huge(4L << 30, "[", "0,").dripping(16, Duration.ofMillis(50));
  * HostileAnswer.echo(Echo.bearer(), Place.ERROR_DETAIL);
  * }</pre>
  */
@@ -152,7 +152,8 @@ public final class HostileAnswer {
   /**
    * A body of {@code totalBytes} (e.g. {@code 4L << 30}) streamed lazily: {@code prefix}, then
    * {@code filler} repeated (cut at the end), never held in memory. With a valid JSON prefix such
-   * as {@code {"data":[} and filler {@code 0,}, a streaming parser reads on until the end.
+   * as <code>&#123;"data":[</code> and filler {@code 0,}, a streaming parser reads on until the
+   * end.
    */
   public static HostileAnswer huge(long totalBytes, String prefix, String filler) {
     if (totalBytes < 0) {
