@@ -29,6 +29,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link LeakResponse} run against {@link dev.keyward.testing.FakeUnkeyServer} with each fault
  * injected into each operation they call, with TRACE body logging on. Every key that crosses the
  * wire is a canary; logs, exceptions, reports, events and every file written (the {@code .env}
- * store aside) are scanned.
+ * store aside) are scanned. The three {@code ...UnderEveryFault} matrices are long and run with
+ * {@code -Plong}; the refusing-servers run and the positive control run by default.
  */
 class RotationCanaryTest {
   static final List<String> PERMS = List.of("api.*.verify_key", "api.*.read_key");
@@ -148,6 +150,7 @@ class RotationCanaryTest {
   // ---------------------------------------------------------------- root-key rotation
 
   @Test
+  @Tag("long")
   void rootKeyRotationUnderEveryFault() throws Exception {
     List<Operation> ops =
         List.of(
@@ -235,6 +238,7 @@ class RotationCanaryTest {
   // ---------------------------------------------------------------- API-key rotation
 
   @Test
+  @Tag("long")
   void apiKeyRotationUnderEveryFault() throws Exception {
     List<Operation> ops =
         List.of(
@@ -298,6 +302,7 @@ class RotationCanaryTest {
   // ---------------------------------------------------------------- leak playbook
 
   @Test
+  @Tag("long")
   void leakResponseUnderEveryFault() throws Exception {
     List<Operation> ops =
         List.of(

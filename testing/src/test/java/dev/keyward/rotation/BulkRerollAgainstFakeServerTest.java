@@ -23,13 +23,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 2,000 keys rerolled over HTTP against {@link FakeUnkeyServer} with a workspace rate limit and 5%
- * of rerolls answered 500 after being applied: every key is rerolled exactly once.
+ * of rerolls answered 500 after being applied: every key is rerolled exactly once. Long (about 40
+ * s): runs with {@code -Plong}; core's {@code BulkRerollTest} covers the same engine by default.
  */
+@Tag("long")
 class BulkRerollAgainstFakeServerTest {
   @TempDir Path dir;
 

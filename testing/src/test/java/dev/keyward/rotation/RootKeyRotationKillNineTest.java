@@ -21,14 +21,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs a root-key rotation in a child JVM against a {@link FakeUnkeyServer} in this JVM, kills the
  * child with SIGKILL after each journal record in turn, resumes in a new JVM, and checks Invariant
- * 2 against the server's state.
+ * 2 against the server's state. Long (child JVMs): runs with {@code -Plong}; core's {@code
+ * RootKeyRotationCrashTest} crashes the same engine in process by default.
  */
+@Tag("long")
 class RootKeyRotationKillNineTest {
   static final List<String> PERMS = List.of("api.*.verify_key", "api.*.read_key");
 
