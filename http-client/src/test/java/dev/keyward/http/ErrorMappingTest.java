@@ -58,7 +58,9 @@ class ErrorMappingTest {
 
   @AfterEach
   void validated() {
-    answers.assertValid();
+    if (answers != null) { // null when a missing spec skipped the test in setUp
+      answers.assertValid();
+    }
   }
 
   static String error(int status, String type, String detail) {

@@ -481,7 +481,9 @@ class OperationsTest {
 
   @AfterEach
   void validated() {
-    answers.assertValid();
+    if (answers != null) { // null when a missing spec skipped the test in setUp
+      answers.assertValid();
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -33,7 +33,9 @@ class PaginationTest {
 
   @AfterEach
   void validated() {
-    answers.assertValid();
+    if (answers != null) { // null when a missing spec skipped the test in setUp
+      answers.assertValid();
+    }
   }
 
   static String identity(String n) {

@@ -40,7 +40,9 @@ class RedactingHttpLoggerTest {
   void release() {
     logger.detachAppender(appender);
     logger.setLevel(null);
-    answers.assertValid();
+    if (answers != null) { // null when a missing spec skipped the test in setUp
+      answers.assertValid();
+    }
   }
 
   String logs() {

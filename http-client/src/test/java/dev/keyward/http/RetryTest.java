@@ -66,7 +66,9 @@ class RetryTest {
 
   @AfterEach
   void validated() {
-    answers.assertValid();
+    if (answers != null) { // null when a missing spec skipped the test in setUp
+      answers.assertValid();
+    }
   }
 
   UnkeyHttpClient client(RetryPolicy policy) {

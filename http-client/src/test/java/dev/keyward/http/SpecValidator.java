@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,21 @@ public final class SpecValidator {
   private SpecValidator(OpenApiInteractionValidator unkey, OpenApiInteractionValidator rootKeys) {
     this.unkey = unkey;
     this.rootKeys = rootKeys;
+  }
+
+  /**
+   * The shared validator, or empty when the spec is missing (fails instead when required): for
+   * tests that check behaviour and validate traffic on the side, which still run in a clone without
+   * the spec. Tests that check the spec itself use {@link #get()}.
+   */
+  public static Optional<SpecValidator> ifAvailable() {
+    String location = System.getProperty(PROPERTY);
+    if (instance == null
+        && (location == null || !Files.isRegularFile(Path.of(location)))
+        && !Boolean.getBoolean(PROPERTY + ".required")) {
+      return Optional.empty();
+    }
+    return Optional.of(get());
   }
 
   /**

@@ -50,7 +50,9 @@ class UnkeyHttpClientTest {
 
   @AfterEach
   void validated() {
-    answers.assertValid();
+    if (answers != null) { // null when a missing spec skipped the test in setUp
+      answers.assertValid();
+    }
   }
 
   @Test
