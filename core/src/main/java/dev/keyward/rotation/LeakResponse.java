@@ -102,6 +102,7 @@ public final class LeakResponse {
    * @throws ConcurrentRotationException before revoking anything, if a rotation of the leaked key
    *     holds the store's lock: let it finish (or stop it), then run the playbook again
    */
+  @SuppressWarnings("try") // the lock is held for the block, never read
   public LeakReport execute() {
     try (SecretStore.RotationLock lock = store.lockForRotation(leakedKeyId)) {
       return run();
