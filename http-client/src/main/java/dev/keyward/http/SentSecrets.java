@@ -81,7 +81,49 @@ final class SentSecrets {
     }
   }
 
+  /** {@code "name":"} for each field in {@link #FIELDS}, as keyward writes it (compact JSON). */
+  private static final List<ByteString> MARKERS =
+      List.of("key", "rootKey", "rootkey", "plaintext", "authorization").stream()
+          .map(name -> ByteString.encodeUtf8("\"" + name + "\":\""))
+          .toList();
+
+  private static final ByteString BACKSLASH = ByteString.encodeUtf8("\\");
+  private static final ByteString QUOTE = ByteString.encodeUtf8("\"");
+
   private static void collect(ByteString json, List<String> values) {
+    if (!scan(json, values)) {
+      read(json, values);
+    }
+  }
+
+  /**
+   * Collects by scanning for {@code "name":"} when {@code json} has no escapes (false otherwise): a
+   * marker cannot then sit inside a string, whose quotes would be escaped, so the scan finds
+   * exactly what {@link #read} finds, without a reader per answer (this runs for every answer;
+   * ClientRoundTripBenchmark).
+   */
+  static boolean scan(ByteString json, List<String> values) {
+    if (json.indexOf(BACKSLASH) >= 0) {
+      return false;
+    }
+    for (ByteString marker : MARKERS) {
+      int from = 0;
+      int at;
+      while ((at = json.indexOf(marker, from)) >= 0) {
+        int start = at + marker.size();
+        int end = json.indexOf(QUOTE, start);
+        if (end < 0) {
+          break;
+        }
+        add(values, json.substring(start, end).utf8());
+        from = end;
+      }
+    }
+    return true;
+  }
+
+  /** Collects with a JSON reader: any JSON, escapes included; nothing when it is not JSON. */
+  static void read(ByteString json, List<String> values) {
     try (JsonReader reader = JsonReader.of(new Buffer().write(json))) {
       walk(reader, values);
     } catch (IOException | RuntimeException malformed) {
