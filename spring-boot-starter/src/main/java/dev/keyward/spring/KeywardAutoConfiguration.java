@@ -21,11 +21,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * Auto-configures an {@link UnkeyHttpClient} from {@code keyward.*} (unless the application defines
- * an {@link Unkey} bean, e.g. a fake) and registers {@link ApiKeyFilter} for the configured
- * patterns.
+ * Auto-configures an {@link UnkeyHttpClient} from {@code keyward.*}, {@code UNKEY_BASE_URL} and
+ * {@code UNKEY_ROOT_KEY} (unless the application defines an {@link Unkey} bean, e.g. a fake) and
+ * registers {@link ApiKeyFilter} for the configured patterns.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KeywardProperties.class)
@@ -34,25 +35,39 @@ public class KeywardAutoConfiguration {
   public KeywardAutoConfiguration() {}
 
   /**
-   * The root key: from {@code keyward.root-key-file}, else the {@code keyward.root-key-env}
-   * variable.
+   * The root key: from {@code keyward.root-key-file}, else the environment variable named by {@code
+   * keyward.root-key-env} ({@code UNKEY_ROOT_KEY}), read on every call.
    */
   @Bean
   @ConditionalOnMissingBean
-  public RootKeyProvider keywardRootKeyProvider(KeywardProperties properties) {
+  public RootKeyProvider keywardRootKeyProvider(
+      KeywardProperties properties, Environment environment) {
     if (properties.getRootKeyFile() != null) {
       return RootKeyProvider.fromFile(properties.getRootKeyFile());
     }
-    return RootKeyProvider.fromEnvironment(properties.getRootKeyEnv());
+    String name = properties.getRootKeyEnv();
+    if (name == null || name.isBlank()) {
+      throw new IllegalStateException(
+          "property keyward.root-key-env must name an environment variable, e.g. "
+              + UnkeyHttpClient.ROOT_KEY_VARIABLE);
+    }
+    return new UnkeyEnvironment(environment).rootKey(name.strip());
   }
 
-  /** The HTTP client; every {@link EventListener} bean observes it. */
+  /**
+   * The HTTP client, to {@code keyward.base-url}, else {@code UNKEY_BASE_URL}, else Unkey's API;
+   * every {@link EventListener} bean observes it. Like {@link UnkeyHttpClient#fromEnvironment()},
+   * it reads the root key once at startup, so a missing one fails here, naming its source.
+   */
   @Bean
   @ConditionalOnMissingBean(Unkey.class)
   public UnkeyHttpClient unkeyHttpClient(
       KeywardProperties properties,
       RootKeyProvider rootKeys,
+      Environment environment,
       ObjectProvider<EventListener> listeners) {
+    String baseUrl = new UnkeyEnvironment(environment).baseUrl(properties.getBaseUrl());
+    rootKeys.current(); // fail now, naming the variable or file, rather than on the first call
     KeywardProperties.Retry retry = properties.getRetry();
     RetryPolicy policy =
         retry.isEnabled()
@@ -62,7 +77,7 @@ public class KeywardAutoConfiguration {
                 .build()
             : RetryPolicy.none();
     return UnkeyHttpClient.builder()
-        .baseUrl(properties.getBaseUrl())
+        .baseUrl(baseUrl)
         .rootKeyProvider(rootKeys)
         .connectTimeout(properties.getConnectTimeout())
         .readTimeout(properties.getReadTimeout())

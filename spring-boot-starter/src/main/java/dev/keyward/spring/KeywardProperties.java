@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** keyward's settings under {@code keyward.*}. The root key itself is never a property. */
 @ConfigurationProperties("keyward")
 public class KeywardProperties {
-  /** Base URL of the Unkey API. */
-  private String baseUrl = "https://api.unkey.com";
+  /** Base URL of the Unkey API; unset: UNKEY_BASE_URL, else https://api.unkey.com. */
+  private @Nullable String baseUrl;
 
   /** Name of the environment variable that holds the root key. */
   private String rootKeyEnv = "UNKEY_ROOT_KEY";
@@ -33,13 +33,13 @@ public class KeywardProperties {
   private final Cache cache = new Cache();
   private final Security security = new Security();
 
-  /** Base URL of the Unkey API. */
-  public String getBaseUrl() {
+  /** Base URL of the Unkey API, if set (else UNKEY_BASE_URL, else https://api.unkey.com). */
+  public @Nullable String getBaseUrl() {
     return baseUrl;
   }
 
   /** Sets the base URL. */
-  public void setBaseUrl(String baseUrl) {
+  public void setBaseUrl(@Nullable String baseUrl) {
     this.baseUrl = baseUrl;
   }
 

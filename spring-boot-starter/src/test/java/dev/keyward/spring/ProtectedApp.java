@@ -4,14 +4,15 @@ import dev.keyward.servlet.VerifiedKey;
 import java.security.Principal;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A minimal application protected by the starter. */
+/**
+ * A minimal application protected by the starter, written as the README shows: no
+ * {@code @EnableMethodSecurity}, the starter enables method security.
+ */
 @SpringBootApplication
-@EnableMethodSecurity
 class ProtectedApp {
   @RestController
   static class Documents {
