@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,19 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A Spring Boot API protected by keyward's starter: {@code /documents/*} needs a key holding {@code
- * documents.read}, verified against a local {@link FakeUnkeyServer}. It calls itself with such a
- * key, with a key lacking the permission and without a key, prints the three statuses and exits.
+ * documents.read}, verified against a local {@link FakeUnkeyServer}, and writing one also needs
+ * {@code documents.write}, checked by {@code @PreAuthorize} (the starter enables method security:
+ * there is no {@code @EnableMethodSecurity} here). It calls itself with such keys, with a key
+ * lacking the permission and without a key, prints the statuses and exits.
  */
 @SpringBootApplication
 public class SpringProtectedApi {
@@ -45,6 +50,12 @@ public class SpringProtectedApi {
         @PathVariable("id") String id, @RequestAttribute(VerifiedKey.ATTRIBUTE) VerifiedKey key) {
       return "document " + id + " for " + key.externalId() + " (key " + key.keyId() + ")";
     }
+
+    @PreAuthorize("@keyward.has('documents.write')")
+    @PutMapping("/documents/{id}")
+    String write(@PathVariable("id") String id, Principal key) {
+      return "document " + id + " written by " + key.getName();
+    }
   }
 
   /** Runs the demo and exits. */
@@ -55,7 +66,8 @@ public class SpringProtectedApi {
   /**
    * Starts the fake server and the application, makes the three requests and closes both.
    *
-   * @return the statuses: with {@code documents.read}, without it, without a key
+   * @return the statuses: reading with {@code documents.read}, without it, without a key; writing
+   *     with only {@code documents.read}, with {@code documents.write} too
    */
   static List<Integer> run(PrintStream out, String... args) throws Exception {
     try (FakeUnkeyServer unkeyServer = FakeUnkeyServer.start()) {
@@ -71,6 +83,15 @@ public class SpringProtectedApi {
                       .prefix("sk")
                       .externalId("user_7")
                       .permissions(List.of("documents.read"))
+                      .build())
+              .key();
+      Secret writer =
+          admin
+              .keys()
+              .create(
+                  CreateKeyRequest.builder(apiId)
+                      .prefix("sk")
+                      .permissions(List.of("documents.read", "documents.write"))
                       .build())
               .key();
       Secret nobody =
@@ -103,23 +124,27 @@ public class SpringProtectedApi {
         URI base = URI.create("http://127.0.0.1:" + port);
         HttpClient http = HttpClient.newHttpClient();
         List<Integer> statuses = new ArrayList<>();
-        statuses.add(call(http, base, out, "with documents.read", reader));
-        statuses.add(call(http, base, out, "without permission ", nobody));
-        statuses.add(call(http, base, out, "without a key      ", null));
+        statuses.add(call(http, base, out, "GET", "with documents.read", reader));
+        statuses.add(call(http, base, out, "GET", "without permission ", nobody));
+        statuses.add(call(http, base, out, "GET", "without a key      ", null));
+        statuses.add(call(http, base, out, "PUT", "with documents.read", reader));
+        statuses.add(call(http, base, out, "PUT", "with .read, .write ", writer));
         return statuses;
       }
     }
   }
 
   private static int call(
-      HttpClient http, URI base, PrintStream out, String label, @Nullable Secret key)
+      HttpClient http, URI base, PrintStream out, String method, String label, @Nullable Secret key)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/documents/1"));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve("/documents/1"))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (key != null) {
       b.header("Authorization", "Bearer " + key.reveal());
     }
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    out.println("GET /documents/1 " + label + " -> " + r.statusCode() + " " + r.body());
+    out.println(method + " /documents/1 " + label + " -> " + r.statusCode() + " " + r.body());
     return r.statusCode();
   }
 }
