@@ -69,20 +69,19 @@ public class KeywardAutoConfiguration {
     String baseUrl = new UnkeyEnvironment(environment).baseUrl(properties.getBaseUrl());
     rootKeys.current(); // fail now, naming the variable or file, rather than on the first call
     KeywardProperties.Retry retry = properties.getRetry();
-    RetryPolicy policy =
-        retry.isEnabled()
-            ? RetryPolicy.builder()
-                .maxAttempts(retry.getMaxAttempts())
-                .budget(retry.getBudget())
-                .build()
-            : RetryPolicy.none();
-    return UnkeyHttpClient.builder()
-        .baseUrl(baseUrl)
-        .rootKeyProvider(rootKeys)
-        .connectTimeout(properties.getConnectTimeout())
-        .readTimeout(properties.getReadTimeout())
-        .callTimeout(properties.getCallTimeout())
-        .retryPolicy(policy)
+    RetryPolicy.Builder policy = RetryPolicy.builder();
+    if (retry.isEnabled()) {
+      SettingCheck.apply(
+          "keyward.retry.max-attempts", () -> policy.maxAttempts(retry.getMaxAttempts()));
+      SettingCheck.apply("keyward.retry.budget", () -> policy.budget(retry.getBudget()));
+    }
+    UnkeyHttpClient.Builder b =
+        UnkeyHttpClient.builder().baseUrl(baseUrl).rootKeyProvider(rootKeys);
+    SettingCheck.apply(
+        "keyward.connect-timeout", () -> b.connectTimeout(properties.getConnectTimeout()));
+    SettingCheck.apply("keyward.read-timeout", () -> b.readTimeout(properties.getReadTimeout()));
+    SettingCheck.apply("keyward.call-timeout", () -> b.callTimeout(properties.getCallTimeout()));
+    return b.retryPolicy(retry.isEnabled() ? policy.build() : RetryPolicy.none())
         .eventListener(
             new CompositeEventListener(listeners.orderedStream().collect(Collectors.toList())))
         .build();
@@ -94,11 +93,11 @@ public class KeywardAutoConfiguration {
   @ConditionalOnBooleanProperty("keyward.cache.enabled")
   public VerificationCache keywardVerificationCache(KeywardProperties properties) {
     KeywardProperties.Cache c = properties.getCache();
-    return VerificationCache.builder()
-        .ttl(c.getTtl())
-        .negativeTtl(c.getNegativeTtl())
-        .maxSize(c.getMaxSize())
-        .build();
+    VerificationCache.Builder b = VerificationCache.builder();
+    SettingCheck.apply("keyward.cache.ttl", () -> b.ttl(c.getTtl()));
+    SettingCheck.apply("keyward.cache.negative-ttl", () -> b.negativeTtl(c.getNegativeTtl()));
+    SettingCheck.apply("keyward.cache.max-size", () -> b.maxSize(c.getMaxSize()));
+    return b.build();
   }
 
   /** The filter and its registration, in servlet web applications. */
@@ -115,19 +114,31 @@ public class KeywardAutoConfiguration {
         ObjectProvider<VerificationCache> cache,
         ObjectProvider<VerificationListener> listeners) {
       KeywardProperties.Filter settings = properties.getFilter();
-      ApiKeyFilter.Builder builder =
-          ApiKeyFilter.builder(unkey)
-              .failOpen(settings.isFailOpen())
-              .usageExceededStatus(settings.getUsageExceededStatus());
+      ApiKeyFilter.Builder builder = ApiKeyFilter.builder(unkey).failOpen(settings.isFailOpen());
+      SettingCheck.apply(
+          "keyward.filter.usage-exceeded-status",
+          () -> builder.usageExceededStatus(settings.getUsageExceededStatus()));
       if (settings.getHeader() != null && !settings.getHeader().isBlank()) {
-        builder.header(settings.getHeader());
+        SettingCheck.apply("keyward.filter.header", () -> builder.header(settings.getHeader()));
       }
       if (settings.getDefaultPermissions() != null && !settings.getDefaultPermissions().isBlank()) {
-        builder.defaultRequirement(Requirement.permissions(settings.getDefaultPermissions()));
+        SettingCheck.apply(
+            "keyward.filter.default-permissions",
+            () ->
+                builder.defaultRequirement(
+                    Requirement.permissions(settings.getDefaultPermissions())));
       }
-      settings.getExclude().forEach(builder::exclude);
-      for (KeywardProperties.Route route : settings.getRoutes()) {
-        builder.route(route.getPattern(), requirement(route));
+      List<String> exclude = settings.getExclude();
+      for (int i = 0; i < exclude.size(); i++) {
+        String pattern = exclude.get(i);
+        SettingCheck.apply("keyward.filter.exclude[" + i + "]", () -> builder.exclude(pattern));
+      }
+      List<KeywardProperties.Route> routes = settings.getRoutes();
+      for (int i = 0; i < routes.size(); i++) {
+        KeywardProperties.Route route = routes.get(i);
+        SettingCheck.apply(
+            "keyward.filter.routes[" + i + "]",
+            () -> builder.route(route.getPattern(), requirement(route)));
       }
       cache.ifAvailable(builder::cache);
       List<VerificationListener> all = listeners.orderedStream().collect(Collectors.toList());
