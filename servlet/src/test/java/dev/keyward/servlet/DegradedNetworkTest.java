@@ -2,6 +2,7 @@ package dev.keyward.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyward.http.RequestOptions;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.key.Secret;
@@ -115,5 +116,39 @@ class DegradedNetworkTest {
         .endsWith("lastKnownGood=true");
     assertThat(stranger.statusCode()).isEqualTo(503);
     assertThat(hostile.requestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aVerificationClientDerivedWithItsOwnRetryBudgetGivesUpAfterTwoAttempts() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    // The management defaults retry a refused connection for up to 10 s; the request path
+    // derives a view with a short call timeout and two attempts (verify is retried only when the
+    // request was never sent, as it spends credits and rate limits).
+    UnkeyHttpClient management =
+        UnkeyHttpClient.builder().baseUrl("http://127.0.0.1:" + port).rootKey(ROOT).build();
+    UnkeyHttpClient verification =
+        management.withOptions(
+            RequestOptions.builder()
+                .callTimeout(Duration.ofSeconds(2))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
+                .build());
+    ApiKeyFilter filter =
+        ApiKeyFilter.builder(verification).circuitBreaker(2, Duration.ofMinutes(10)).build();
+    server = new JettyServer(filter);
+
+    try (LogCapture logs = new LogCapture()) {
+      for (int i = 0; i < 4; i++) {
+        assertThat(get("/x").statusCode()).isEqualTo(503);
+      }
+      assertThat(logs.lines)
+          .filteredOn(l -> l.contains("Unkey is unavailable"))
+          .singleElement()
+          .satisfies(l -> assertThat(l).contains("after 2 attempts"));
+      assertThat(logs.all()).doesNotContain(KEY);
+    }
+    assertThat(filter.circuitState()).isEqualTo(CircuitState.OPEN);
   }
 }
