@@ -1,12 +1,5 @@
 package dev.keyward.servlet;
 
-import dev.keyward.BadRequestException;
-import dev.keyward.ForbiddenException;
-import dev.keyward.RateLimitedException;
-import dev.keyward.ServerException;
-import dev.keyward.TransportException;
-import dev.keyward.UnauthorizedException;
-import dev.keyward.UnexpectedStatusException;
 import dev.keyward.Unkey;
 import dev.keyward.UnkeyException;
 import dev.keyward.key.Secret;
@@ -19,11 +12,11 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +27,17 @@ import org.jspecify.annotations.Nullable;
  * <p>Answers, each an RFC 7807 {@code application/problem+json} body that never echoes the key: no
  * key → 401 with {@code WWW-Authenticate: Bearer}; NOT_FOUND, EXPIRED, DISABLED → 401;
  * INSUFFICIENT_PERMISSIONS, FORBIDDEN → 403; RATE_LIMITED → 429 with {@code Retry-After};
- * USAGE_EXCEEDED → 429 (or 402); Unkey unreachable, failing or rejecting the root key → 503. A
- * valid key becomes the request's {@link VerifiedKey} principal and attribute {@link
- * VerifiedKey#ATTRIBUTE}.
+ * USAGE_EXCEEDED → 429 (or 402); Unkey rejecting the root key → 503. A valid key becomes the
+ * request's {@link VerifiedKey} principal and attribute {@link VerifiedKey#ATTRIBUTE}. Answers to a
+ * verification with rate limits carry {@code RateLimit-Policy} and {@code RateLimit}
+ * (draft-ietf-httpapi-ratelimit-headers-09) for the most restrictive one.
+ *
+ * <p>When Unkey cannot answer (a transport failure, a timeout, a 5xx), each route follows its
+ * {@link DegradedPolicy} (default {@link DegradedPolicy#FAIL_CLOSED}: 503 with {@code
+ * Retry-After}). A circuit breaker in front of verification opens after consecutive failures, so
+ * requests take the policy at once instead of waiting; its state is {@link #circuitState()}. Give
+ * the filter a client with short timeouts and few retries (the management defaults are too patient
+ * for a request path), e.g. {@code UnkeyHttpClient.withOptions(RequestOptions)}.
  *
  * <pre>{@code
  * ApiKeyFilter filter = ApiKeyFilter.builder(unkey)
@@ -48,38 +49,61 @@ import org.jspecify.annotations.Nullable;
 public final class ApiKeyFilter implements Filter {
   /**
    * Request attribute set to {@code Boolean.TRUE} when the filter let a request through unverified
-   * because Unkey was unavailable and {@link Builder#failOpen(boolean)} is on.
+   * because Unkey was unavailable and the route's policy is {@link DegradedPolicy#FAIL_OPEN}.
    */
   public static final String FAILED_OPEN_ATTRIBUTE = "dev.keyward.servlet.ApiKeyFilter.failedOpen";
 
-  private static final System.Logger LOG = System.getLogger(ApiKeyFilter.class.getName());
+  /**
+   * Request attribute set to {@code Boolean.TRUE} when the filter let a request through with the
+   * key's last known good verification ({@link DegradedPolicy#LAST_KNOWN_GOOD}) because Unkey was
+   * unavailable; the request's {@link VerifiedKey} is that older verification.
+   */
+  public static final String LAST_KNOWN_GOOD_ATTRIBUTE =
+      "dev.keyward.servlet.ApiKeyFilter.lastKnownGood";
 
   private final Unkey unkey;
   private final CredentialReader credentials;
   private final @Nullable String header;
   private final RouteTable routes;
-  private final @Nullable Requirement defaultRequirement;
+  private final RouteTable.Route defaultRoute;
+  private final DegradedPolicy defaultPolicy;
   private final @Nullable VerificationCache cache;
-  private final boolean failOpen;
   private final int usageExceededStatus;
   private final VerificationListener listener;
-  private final AtomicBoolean incident = new AtomicBoolean();
+  private final Degradation degradation;
 
   private ApiKeyFilter(Builder b) {
     unkey = b.unkey;
     header = b.header;
     credentials = new CredentialReader(b.header);
     routes = new RouteTable(b.routes);
-    defaultRequirement = b.defaultRequirement;
+    defaultRoute = new RouteTable.Route("/*", b.defaultRequirement, null);
+    defaultPolicy = b.policy;
     cache = b.cache;
-    failOpen = b.failOpen;
     usageExceededStatus = b.usageExceededStatus;
     listener = b.listener;
+    VerificationListener l = b.listener;
+    CircuitBreaker breaker =
+        new CircuitBreaker(
+            b.breakerThreshold, b.breakerInterval.toMillis(), b.clock, l::circuitStateChanged);
+    boolean anyLastKnownGood = b.policy == DegradedPolicy.LAST_KNOWN_GOOD;
+    for (RouteTable.Route r : b.routes) {
+      anyLastKnownGood |= r.policy == DegradedPolicy.LAST_KNOWN_GOOD;
+    }
+    LastKnownGood lkg =
+        anyLastKnownGood ? new LastKnownGood(b.lkgEntries, b.lkgWindow.toMillis(), b.clock) : null;
+    degradation =
+        new Degradation(breaker, lkg, l, b.clock, Rejection.ceilSeconds(b.breakerInterval));
   }
 
   /** Starts a filter that verifies keys through {@code unkey}. */
   public static Builder builder(Unkey unkey) {
     return new Builder(unkey);
+  }
+
+  /** The state of the circuit breaker in front of verification, e.g. for a health check. */
+  public CircuitState circuitState() {
+    return degradation.breaker.state();
   }
 
   @Override
@@ -90,14 +114,22 @@ public final class ApiKeyFilter implements Filter {
     }
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
-    Requirement requirement = requirementFor(request);
+    RouteTable.Route route = routeFor(request);
+    Requirement requirement = route.requirement;
     if (requirement == null) {
       chain.doFilter(request, response);
       return;
     }
-    Outcome outcome = authenticate(request, requirement);
+    Outcome outcome =
+        authenticate(request, requirement, route.policy == null ? defaultPolicy : route.policy);
+    if (outcome.limits != null) {
+      RateLimitHeaders.write(response, outcome.limits, requirement);
+    }
     if (outcome.key != null) {
       request.setAttribute(VerifiedKey.ATTRIBUTE, outcome.key);
+      if (outcome.lastKnownGood) {
+        request.setAttribute(LAST_KNOWN_GOOD_ATTRIBUTE, Boolean.TRUE);
+      }
       chain.doFilter(new AuthenticatedRequest(request, outcome.key), response);
     } else if (outcome.rejection != null) {
       outcome.rejection.write(response);
@@ -107,8 +139,8 @@ public final class ApiKeyFilter implements Filter {
     }
   }
 
-  /** The requirement for this request's path, or null if it is excluded. */
-  @Nullable Requirement requirementFor(HttpServletRequest request) {
+  /** The route for this request's path: a configured one, or the default route. */
+  RouteTable.Route routeFor(HttpServletRequest request) {
     String path = request.getServletPath();
     String info = request.getPathInfo();
     if (info != null) {
@@ -118,17 +150,14 @@ public final class ApiKeyFilter implements Filter {
       path = "/";
     }
     RouteTable.Route route = routes.match(path);
-    return route == null ? defaultRequirement : route.requirement;
+    return route == null ? defaultRoute : route;
   }
 
   /**
-   * Decides the request against {@code requirement}: a missing or malformed key is rejected without
-   * a call, a cached answer is used when the cache holds one, otherwise Unkey verifies the key. The
-   * result says whether to pass the request on, reject it, or (fail open) pass it unverified. Only
-   * {@link #doFilter} calls it; the Spring integration and the benchmarks go through {@code
-   * doFilter} too.
+   * Decides the request: no usable key → reject without a call; a cache hit; the open breaker →
+   * {@code policy} at once; else Unkey verifies (a failure to answer → {@code policy}).
    */
-  Outcome authenticate(HttpServletRequest request, Requirement requirement) {
+  Outcome authenticate(HttpServletRequest request, Requirement requirement, DegradedPolicy policy) {
     CredentialReader.Credential credential = credentials.read(request);
     if (credential.status == CredentialReader.Status.MISSING) {
       listener.missingKey(false);
@@ -140,20 +169,30 @@ public final class ApiKeyFilter implements Filter {
     }
     Secret key = credential.key;
     VerificationCache verificationCache = cache;
-    String hash = "";
+    String hash = verificationCache != null || degradation.needsHash() ? key.hash() : "";
     if (verificationCache != null) {
-      hash = key.hash();
       VerificationCache.Entry hit = verificationCache.lookup(hash, requirement.cacheQuery());
       if (hit != null) {
         listener.verified(hit.verification.code(), true);
-        return hit.key != null ? Outcome.pass(hit.key) : decide(hit.verification);
+        return hit.key != null
+            ? Outcome.pass(hit.key, null)
+            : Outcome.decide(hit.verification, usageExceededStatus);
       }
+    }
+    CircuitBreaker breaker = degradation.breaker;
+    if (breaker.acquire() == CircuitBreaker.Permit.REFUSE) {
+      return degradation.apply(policy, hash, requirement, null);
     }
     Verification result;
     try {
       result = unkey.keys().verify(requirement.toRequest(key));
     } catch (UnkeyException e) {
-      return unavailable(e);
+      if (Degradation.isOutage(e)) {
+        breaker.failure();
+        return degradation.apply(policy, hash, requirement, e);
+      }
+      breaker.success(); // Unkey answered, if with an error no policy covers
+      return degradation.misconfigured(e);
     } catch (IllegalArgumentException e) {
       // Not the key's length or characters (the credential reader refused those) nor the
       // requirement (checked when it was built): only an Unkey implementation that rejects the
@@ -161,79 +200,14 @@ public final class ApiKeyFilter implements Filter {
       listener.missingKey(true);
       return Outcome.reject(Rejection.malformedKey());
     }
-    if (incident.compareAndSet(true, false)) {
-      LOG.log(Level.INFO, "keyward: Unkey reachable again; API key verification resumed");
-    }
+    breaker.success();
+    degradation.recovered();
+    degradation.record(hash, result);
     if (verificationCache != null) {
       verificationCache.offer(hash, requirement.cacheQuery(), result);
     }
     listener.verified(result.code(), false);
-    return decide(result);
-  }
-
-  private Outcome decide(Verification result) {
-    if (result.valid()) {
-      if (LOG.isLoggable(Level.TRACE)) {
-        LOG.log(Level.TRACE, "keyward: key " + result.keyId() + " VALID");
-      }
-      return Outcome.pass(VerifiedKey.of(result));
-    }
-    Rejection rejection = Rejection.of(result, usageExceededStatus);
-    LOG.log(
-        Level.DEBUG,
-        () ->
-            "keyward: key rejected: "
-                + result.rawCode()
-                + " (key id "
-                + result.keyId()
-                + ", request "
-                + result.requestId()
-                + ") → "
-                + rejection.status);
-    return Outcome.reject(rejection);
-  }
-
-  private Outcome unavailable(UnkeyException e) {
-    boolean outage =
-        e instanceof TransportException
-            || e instanceof ServerException
-            || e instanceof UnexpectedStatusException
-            || e instanceof RateLimitedException;
-    boolean first = incident.compareAndSet(false, true);
-    if (first) {
-      // Once per incident; e's message holds status, type and request id, never a key.
-      String what = outage ? "Unkey is unavailable" : misconfiguration(e);
-      LOG.log(
-          Level.ERROR,
-          "keyward: "
-              + what
-              + "; "
-              + (outage && failOpen ? "FAILING OPEN: requests pass unverified" : "answering 503")
-              + " until verification succeeds again: "
-              + e.getMessage());
-    }
-    listener.unavailable(outage && failOpen);
-    if (outage && failOpen) {
-      return Outcome.FAILED_OPEN;
-    }
-    Long retryAfter = null;
-    if (e instanceof RateLimitedException) {
-      retryAfter = ((RateLimitedException) e).retryAfter().map(Rejection::ceilSeconds).orElse(null);
-    }
-    return Outcome.reject(Rejection.unavailable(retryAfter));
-  }
-
-  private static String misconfiguration(UnkeyException e) {
-    if (e instanceof UnauthorizedException) {
-      return "Unkey rejected the root key (check the configured root key)";
-    }
-    if (e instanceof ForbiddenException) {
-      return "the root key may not verify keys (it needs api.<id>.verify_key)";
-    }
-    if (e instanceof BadRequestException) {
-      return "Unkey rejected the verify request (check the route's requirement)";
-    }
-    return "key verification failed";
+    return Outcome.decide(result, usageExceededStatus);
   }
 
   @Override
@@ -242,30 +216,11 @@ public final class ApiKeyFilter implements Filter {
         + (header == null ? "Authorization: Bearer" : header)
         + ", cache="
         + cache
-        + ", failOpen="
-        + failOpen
+        + ", degradedPolicy="
+        + defaultPolicy
+        + ", circuit="
+        + circuitState()
         + "}";
-  }
-
-  /** The result of {@link #authenticate}: exactly one of key, rejection, or failed open. */
-  static final class Outcome {
-    static final Outcome FAILED_OPEN = new Outcome(null, null);
-
-    final @Nullable VerifiedKey key;
-    final @Nullable Rejection rejection;
-
-    private Outcome(@Nullable VerifiedKey key, @Nullable Rejection rejection) {
-      this.key = key;
-      this.rejection = rejection;
-    }
-
-    static Outcome pass(VerifiedKey key) {
-      return new Outcome(key, null);
-    }
-
-    static Outcome reject(Rejection rejection) {
-      return new Outcome(null, rejection);
-    }
   }
 
   /** Builds an {@link ApiKeyFilter}. */
@@ -275,7 +230,12 @@ public final class ApiKeyFilter implements Filter {
     private final List<RouteTable.Route> routes = new ArrayList<>();
     private @Nullable Requirement defaultRequirement = Requirement.none();
     private @Nullable VerificationCache cache;
-    private boolean failOpen;
+    private DegradedPolicy policy = DegradedPolicy.FAIL_CLOSED;
+    private Duration lkgWindow = Duration.ofMinutes(5);
+    private int lkgEntries = 10_000;
+    private int breakerThreshold = 5;
+    private Duration breakerInterval = Duration.ofSeconds(5);
+    private Clock clock = Clock.systemUTC();
     private int usageExceededStatus = 429;
     private VerificationListener listener = VerificationListener.NONE;
 
@@ -305,14 +265,28 @@ public final class ApiKeyFilter implements Filter {
       RouteTable.checkPattern(pattern);
       routes.add(
           new RouteTable.Route(
-              pattern, Objects.requireNonNull(requirement, "requirement == null")));
+              pattern, Objects.requireNonNull(requirement, "requirement == null"), null));
+      return this;
+    }
+
+    /**
+     * Like {@link #route(String, Requirement)}, with the route's own {@code policy} for when Unkey
+     * cannot answer instead of the {@link #degradedPolicy(DegradedPolicy) default}.
+     */
+    public Builder route(String pattern, Requirement requirement, DegradedPolicy policy) {
+      RouteTable.checkPattern(pattern);
+      routes.add(
+          new RouteTable.Route(
+              pattern,
+              Objects.requireNonNull(requirement, "requirement == null"),
+              Objects.requireNonNull(policy, "policy == null")));
       return this;
     }
 
     /** Lets paths matching {@code pattern} through without a key (e.g. health checks). */
     public Builder exclude(String pattern) {
       RouteTable.checkPattern(pattern);
-      routes.add(new RouteTable.Route(pattern, null));
+      routes.add(new RouteTable.Route(pattern, null, null));
       return this;
     }
 
@@ -336,11 +310,70 @@ public final class ApiKeyFilter implements Filter {
 
     /**
      * When Unkey is unreachable or failing, let requests through unverified instead of answering
-     * 503 (default false: fail closed). Logged once per incident; a rejected root key never fails
-     * open.
+     * 503: the same as {@code degradedPolicy(failOpen ? FAIL_OPEN : FAIL_CLOSED)}.
+     *
+     * @deprecated use {@link #degradedPolicy(DegradedPolicy)} or a route's own policy
      */
+    @Deprecated
     public Builder failOpen(boolean failOpen) {
-      this.failOpen = failOpen;
+      return degradedPolicy(failOpen ? DegradedPolicy.FAIL_OPEN : DegradedPolicy.FAIL_CLOSED);
+    }
+
+    /**
+     * What routes without their own policy do when Unkey cannot answer (a transport failure, a
+     * timeout, a 5xx, or the circuit breaker open); default {@link DegradedPolicy#FAIL_CLOSED}. A
+     * root key Unkey rejects is always answered 503.
+     */
+    public Builder degradedPolicy(DegradedPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /**
+     * The bounds of {@link DegradedPolicy#LAST_KNOWN_GOOD}: a key passes only if it verified VALID
+     * less than {@code window} ago (default 5 min, more than 0 and at most 24 h), and at most
+     * {@code maxEntries} keys are remembered (default 10 000, 1..10 000 000).
+     */
+    public Builder lastKnownGood(Duration window, int maxEntries) {
+      Objects.requireNonNull(window, "lastKnownGoodWindow == null");
+      if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofHours(24)) > 0) {
+        throw new IllegalArgumentException(
+            "lastKnownGoodWindow must be more than 0 and at most 24 h");
+      }
+      if (maxEntries < 1 || maxEntries > 10_000_000) {
+        throw new IllegalArgumentException(
+            "lastKnownGoodMaxEntries must be between 1 and 10000000");
+      }
+      this.lkgWindow = window;
+      this.lkgEntries = maxEntries;
+      return this;
+    }
+
+    /**
+     * The circuit breaker in front of verification: it opens after {@code failureThreshold}
+     * consecutive failures to answer (default 5, 1..1000) and, every {@code openInterval} (default
+     * 5 s, more than 0 and at most 1 h), lets one probe request verify while every other request
+     * takes its route's policy; the probe's success closes it.
+     */
+    public Builder circuitBreaker(int failureThreshold, Duration openInterval) {
+      if (failureThreshold < 1 || failureThreshold > 1000) {
+        throw new IllegalArgumentException("circuitBreakerThreshold must be between 1 and 1000");
+      }
+      Objects.requireNonNull(openInterval, "circuitBreakerInterval == null");
+      if (openInterval.isNegative()
+          || openInterval.isZero()
+          || openInterval.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException(
+            "circuitBreakerInterval must be more than 0 and at most 1 h");
+      }
+      this.breakerThreshold = failureThreshold;
+      this.breakerInterval = openInterval;
+      return this;
+    }
+
+    /** The clock the circuit breaker and the last-known-good window read. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 

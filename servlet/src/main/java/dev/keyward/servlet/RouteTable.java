@@ -17,14 +17,18 @@ final class RouteTable {
     final String pattern;
     final @Nullable Requirement requirement;
 
+    /** The route's policy when Unkey cannot answer; null: the filter's default. */
+    final @Nullable DegradedPolicy policy;
+
     /** For prefix patterns: the pattern without {@code /*}, and that plus {@code /}. */
     final String base;
 
     final String baseSlash;
 
-    Route(String pattern, @Nullable Requirement requirement) {
+    Route(String pattern, @Nullable Requirement requirement, @Nullable DegradedPolicy policy) {
       this.pattern = pattern;
       this.requirement = requirement;
+      this.policy = policy;
       this.base = pattern.endsWith("/*") ? pattern.substring(0, pattern.length() - 2) : pattern;
       this.baseSlash = base + "/";
     }
@@ -50,6 +54,9 @@ final class RouteTable {
 
   static void checkPattern(String pattern) {
     Objects.requireNonNull(pattern, "pattern == null");
+    if (pattern.isEmpty()) {
+      throw new IllegalArgumentException("pattern must not be empty");
+    }
     boolean ok =
         pattern.startsWith("*.")
             ? pattern.length() > 2 && pattern.indexOf('/') < 0

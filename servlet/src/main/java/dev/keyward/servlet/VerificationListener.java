@@ -15,4 +15,13 @@ public interface VerificationListener {
 
   /** Unkey could not verify a key; {@code failedOpen} if the request passed unverified. */
   default void unavailable(boolean failedOpen) {}
+
+  /**
+   * A request took its route's {@link DegradedPolicy} because Unkey could not answer or the circuit
+   * breaker was open; {@code passed} if it went through (fail open or last known good).
+   */
+  default void degraded(DegradedPolicy policy, boolean passed) {}
+
+  /** The circuit breaker in front of verification moved to {@code state}. */
+  default void circuitStateChanged(CircuitState state) {}
 }

@@ -94,6 +94,9 @@ final class JettyServer {
             .append(k.meta())
             .append(" adminRole=")
             .append(req.isUserInRole("admin"));
+        if (Boolean.TRUE.equals(req.getAttribute(ApiKeyFilter.LAST_KNOWN_GOOD_ATTRIBUTE))) {
+          b.append(" lastKnownGood=true");
+        }
       } else if (Boolean.TRUE.equals(req.getAttribute(ApiKeyFilter.FAILED_OPEN_ATTRIBUTE))) {
         b.append("failed-open principal=").append(req.getUserPrincipal());
       } else {
