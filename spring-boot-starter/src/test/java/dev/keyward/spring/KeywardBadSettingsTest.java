@@ -39,7 +39,7 @@ class KeywardBadSettingsTest {
   @Test
   void filterSettings() {
     failsNaming(
-        "property keyward.filter.routes[1]: pattern must be /exact, /prefix/* or *.extension",
+        "property keyward.filter.routes[1]: pattern must not be empty",
         "keyward.filter.routes[0].pattern=/a/*",
         "keyward.filter.routes[1].pattern=");
     failsNaming("property keyward.filter.routes[0]: ", "keyward.filter.routes[0].cost=-1");
