@@ -4,6 +4,8 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import dev.keyward.http.internal.JsonTree;
+import dev.keyward.http.internal.WireFormatException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -85,53 +87,14 @@ final class SnapshotJson {
 
   private static Number number(String path, String literal) {
     try {
-      BigDecimal d = new BigDecimal(literal);
-      boolean integral = literal.indexOf('.') < 0 && literal.indexOf('e') < 0;
-      integral &= literal.indexOf('E') < 0;
-      if (integral) {
-        try {
-          return d.longValueExact();
-        } catch (ArithmeticException tooBig) {
-          return d;
-        }
-      }
-      return d;
-    } catch (NumberFormatException e) {
+      return JsonTree.number(literal);
+    } catch (WireFormatException e) {
       throw new InvalidSnapshotException(path, "malformed JSON number");
     }
   }
 
   /** Writes {@code tree} (as {@link #parse} returns, or {@code meta} as the fake stores it). */
   static void write(JsonWriter writer, @Nullable Object value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-    } else if (value instanceof String s) {
-      writer.value(s);
-    } else if (value instanceof Boolean b) {
-      writer.value(b.booleanValue());
-    } else if (value instanceof Long
-        || value instanceof Integer
-        || value instanceof Short
-        || value instanceof Byte) {
-      writer.value(((Number) value).longValue());
-    } else if (value instanceof Number n) {
-      writer.value(n);
-    } else if (value instanceof Map<?, ?> map) {
-      writer.beginObject();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        writer.name(String.valueOf(e.getKey()));
-        write(writer, e.getValue());
-      }
-      writer.endObject();
-    } else if (value instanceof Iterable<?> list) {
-      writer.beginArray();
-      for (Object o : list) {
-        write(writer, o);
-      }
-      writer.endArray();
-    } else {
-      throw new IllegalArgumentException(
-          "not a JSON value: " + value.getClass().getName() + " (at " + writer.getPath() + ")");
-    }
+    JsonTree.write(writer, value);
   }
 }

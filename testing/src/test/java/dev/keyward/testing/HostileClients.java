@@ -61,7 +61,23 @@ final class HostileClients implements AutoCloseable {
   }
 
   /** A root key and an API key to send; both must stay out of every text. */
-  record KeyPair(Secret root, Secret api) {
+  static final class KeyPair {
+    private final Secret root;
+    private final Secret api;
+
+    KeyPair(Secret root, Secret api) {
+      this.root = root;
+      this.api = api;
+    }
+
+    Secret root() {
+      return root;
+    }
+
+    Secret api() {
+      return api;
+    }
+
     @Override
     public String toString() {
       return "root " + root + ", api " + api;

@@ -12,10 +12,14 @@ import org.jspecify.annotations.Nullable;
  * every other number {@link BigDecimal}. {@link WireReader} reads such trees; {@link #write} writes
  * them back unchanged.
  */
-final class JsonTree {
+public final class JsonTree {
   private JsonTree() {}
 
-  static Number number(String literal) {
+  /**
+   * The number a JSON literal denotes: a {@link Long} when integral and in range, else a {@link
+   * BigDecimal}; {@link WireFormatException} when it is not a number.
+   */
+  public static Number number(String literal) {
     boolean integral = true;
     for (int i = 0; i < literal.length(); i++) {
       char c = literal.charAt(i);
@@ -42,7 +46,11 @@ final class JsonTree {
     }
   }
 
-  static void write(JsonWriter writer, @Nullable Object value) throws IOException {
+  /**
+   * Writes a tree of maps, lists, strings, numbers, booleans and nulls; anything else is an {@link
+   * IllegalArgumentException}.
+   */
+  public static void write(JsonWriter writer, @Nullable Object value) throws IOException {
     if (value == null) {
       writer.nullValue();
     } else if (value instanceof String s) {
