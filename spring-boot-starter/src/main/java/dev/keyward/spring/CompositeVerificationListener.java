@@ -1,6 +1,8 @@
 package dev.keyward.spring;
 
 import dev.keyward.model.Verification;
+import dev.keyward.servlet.CircuitState;
+import dev.keyward.servlet.DegradedPolicy;
 import dev.keyward.servlet.VerificationListener;
 import java.util.List;
 
@@ -30,6 +32,20 @@ final class CompositeVerificationListener implements VerificationListener {
   public void unavailable(boolean failedOpen) {
     for (VerificationListener l : listeners) {
       l.unavailable(failedOpen);
+    }
+  }
+
+  @Override
+  public void degraded(DegradedPolicy policy, boolean passed) {
+    for (VerificationListener l : listeners) {
+      l.degraded(policy, passed);
+    }
+  }
+
+  @Override
+  public void circuitStateChanged(CircuitState state) {
+    for (VerificationListener l : listeners) {
+      l.circuitStateChanged(state);
     }
   }
 }

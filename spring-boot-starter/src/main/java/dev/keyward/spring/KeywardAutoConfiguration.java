@@ -2,14 +2,19 @@ package dev.keyward.spring;
 
 import dev.keyward.Unkey;
 import dev.keyward.http.EventListener;
+import dev.keyward.http.RequestOptions;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.key.RootKeyProvider;
 import dev.keyward.servlet.ApiKeyFilter;
+import dev.keyward.servlet.CircuitState;
+import dev.keyward.servlet.DegradedPolicy;
 import dev.keyward.servlet.Requirement;
 import dev.keyward.servlet.VerificationCache;
 import dev.keyward.servlet.VerificationListener;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -92,7 +97,7 @@ public class KeywardAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnBooleanProperty("keyward.cache.enabled")
   public VerificationCache keywardVerificationCache(KeywardProperties properties) {
-    KeywardProperties.Cache c = properties.getCache();
+    CacheProperties c = properties.getCache();
     VerificationCache.Builder b = VerificationCache.builder();
     SettingCheck.apply("keyward.cache.ttl", () -> b.ttl(c.getTtl()));
     SettingCheck.apply("keyward.cache.negative-ttl", () -> b.negativeTtl(c.getNegativeTtl()));
@@ -114,7 +119,8 @@ public class KeywardAutoConfiguration {
         ObjectProvider<VerificationCache> cache,
         ObjectProvider<VerificationListener> listeners) {
       KeywardProperties.Filter settings = properties.getFilter();
-      ApiKeyFilter.Builder builder = ApiKeyFilter.builder(unkey).failOpen(settings.isFailOpen());
+      ApiKeyFilter.Builder builder = ApiKeyFilter.builder(verifier(unkey, settings.getVerify()));
+      degraded(builder, settings);
       SettingCheck.apply(
           "keyward.filter.usage-exceeded-status",
           () -> builder.usageExceededStatus(settings.getUsageExceededStatus()));
@@ -133,12 +139,18 @@ public class KeywardAutoConfiguration {
         String pattern = exclude.get(i);
         SettingCheck.apply("keyward.filter.exclude[" + i + "]", () -> builder.exclude(pattern));
       }
-      List<KeywardProperties.Route> routes = settings.getRoutes();
+      List<RouteProperties> routes = settings.getRoutes();
       for (int i = 0; i < routes.size(); i++) {
-        KeywardProperties.Route route = routes.get(i);
+        RouteProperties route = routes.get(i);
         SettingCheck.apply(
             "keyward.filter.routes[" + i + "]",
-            () -> builder.route(route.getPattern(), requirement(route)));
+            () ->
+                builder.route(
+                    route.getPattern(),
+                    requirement(route),
+                    route.getDegradedPolicy() == null
+                        ? defaultPolicy(settings)
+                        : route.getDegradedPolicy()));
       }
       cache.ifAvailable(builder::cache);
       List<VerificationListener> all = listeners.orderedStream().collect(Collectors.toList());
@@ -146,6 +158,12 @@ public class KeywardAutoConfiguration {
         builder.listener(new CompositeVerificationListener(all));
       }
       return builder.build();
+    }
+
+    /** The filter's circuit breaker state, for the health indicator. */
+    @Bean
+    Supplier<CircuitState> keywardCircuitState(ApiKeyFilter filter) {
+      return filter::circuitState;
     }
 
     @Bean
@@ -158,7 +176,75 @@ public class KeywardAutoConfiguration {
       return registration;
     }
 
-    static Requirement requirement(KeywardProperties.Route route) {
+    /**
+     * The filter's view of {@code unkey}: an HTTP client gets the filter's own budget (the whole
+     * {@code timeout} split over the attempts, {@code timeout} as the retry budget); another {@link
+     * Unkey} (a fake in tests) is used as it is.
+     */
+    static Unkey verifier(Unkey unkey, VerifyProperties verify) {
+      Duration timeout = verify.getTimeout();
+      int attempts = verify.getMaxAttempts();
+      SettingCheck.apply(
+          "keyward.filter.verify.timeout",
+          () -> {
+            if (timeout == null
+                || timeout.isNegative()
+                || timeout.compareTo(Duration.ofMillis(10)) < 0
+                || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+              throw new IllegalArgumentException("timeout must be between 10 ms and 1 min");
+            }
+          });
+      SettingCheck.apply(
+          "keyward.filter.verify.max-attempts",
+          () -> {
+            if (attempts < 1 || attempts > 10) {
+              throw new IllegalArgumentException("maxAttempts must be between 1 and 10");
+            }
+          });
+      if (!(unkey instanceof UnkeyHttpClient client)) {
+        return unkey;
+      }
+      Duration perAttempt = timeout.dividedBy(attempts);
+      return client.withOptions(
+          RequestOptions.builder()
+              .connectTimeout(perAttempt)
+              .readTimeout(perAttempt)
+              .callTimeout(perAttempt)
+              .retryPolicy(RetryPolicy.builder().maxAttempts(attempts).budget(timeout).build())
+              .build());
+    }
+
+    @SuppressWarnings("deprecation") // keyward.filter.fail-open keeps working
+    static DegradedPolicy defaultPolicy(KeywardProperties.Filter settings) {
+      DegradedPolicy policy = settings.getDegraded().getPolicy();
+      if (policy != null) {
+        return policy;
+      }
+      return settings.isFailOpen() ? DegradedPolicy.FAIL_OPEN : DegradedPolicy.FAIL_CLOSED;
+    }
+
+    static void degraded(ApiKeyFilter.Builder builder, KeywardProperties.Filter settings) {
+      DegradedProperties d = settings.getDegraded();
+      builder.degradedPolicy(defaultPolicy(settings));
+      DegradedProperties defaults = new DegradedProperties();
+      // Each pair is applied twice so that a refusal names the one property at fault.
+      SettingCheck.apply(
+          "keyward.filter.degraded.last-known-good-window",
+          () ->
+              builder.lastKnownGood(
+                  d.getLastKnownGoodWindow(), defaults.getLastKnownGoodMaxEntries()));
+      SettingCheck.apply(
+          "keyward.filter.degraded.last-known-good-max-entries",
+          () -> builder.lastKnownGood(d.getLastKnownGoodWindow(), d.getLastKnownGoodMaxEntries()));
+      SettingCheck.apply(
+          "keyward.filter.degraded.breaker-failures",
+          () -> builder.circuitBreaker(d.getBreakerFailures(), defaults.getBreakerOpenInterval()));
+      SettingCheck.apply(
+          "keyward.filter.degraded.breaker-open-interval",
+          () -> builder.circuitBreaker(d.getBreakerFailures(), d.getBreakerOpenInterval()));
+    }
+
+    static Requirement requirement(RouteProperties route) {
       Requirement.Builder r = Requirement.builder();
       if (route.getPermissions() != null && !route.getPermissions().isBlank()) {
         r.permissions(route.getPermissions());

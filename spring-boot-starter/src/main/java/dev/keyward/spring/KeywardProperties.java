@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /** keyward's settings under {@code keyward.*}. The root key itself is never a property. */
 @ConfigurationProperties("keyward")
@@ -30,7 +32,7 @@ public class KeywardProperties {
 
   private final Retry retry = new Retry();
   private final Filter filter = new Filter();
-  private final Cache cache = new Cache();
+  @NestedConfigurationProperty private final CacheProperties cache = new CacheProperties();
   private final Security security = new Security();
 
   /** Base URL of the Unkey API, if set (else UNKEY_BASE_URL, else https://api.unkey.com). */
@@ -104,7 +106,7 @@ public class KeywardProperties {
   }
 
   /** Verification cache settings. */
-  public Cache getCache() {
+  public CacheProperties getCache() {
     return cache;
   }
 
@@ -173,12 +175,17 @@ public class KeywardProperties {
     private List<String> exclude = new ArrayList<>();
 
     /** Per-pattern requirements; the most specific pattern wins. */
-    private List<Route> routes = new ArrayList<>();
+    private List<RouteProperties> routes = new ArrayList<>();
 
-    /**
-     * Let requests through unverified when Unkey is unreachable or failing (default: answer 503).
-     */
+    /** Deprecated: keyward.filter.degraded.policy=FAIL_OPEN. */
     private boolean failOpen;
+
+    /** What the filter does when Unkey cannot answer. */
+    @NestedConfigurationProperty
+    private final DegradedProperties degraded = new DegradedProperties();
+
+    /** The filter's own time and attempt budget per verification. */
+    @NestedConfigurationProperty private final VerifyProperties verify = new VerifyProperties();
 
     /** Status for USAGE_EXCEEDED: 429 or 402. */
     private int usageExceededStatus = 429;
@@ -237,23 +244,44 @@ public class KeywardProperties {
     }
 
     /** Routes. */
-    public List<Route> getRoutes() {
+    public List<RouteProperties> getRoutes() {
       return routes;
     }
 
     /** Sets the routes. */
-    public void setRoutes(List<Route> routes) {
+    public void setRoutes(List<RouteProperties> routes) {
       this.routes = routes;
     }
 
-    /** Whether to fail open. */
+    /**
+     * Whether to fail open.
+     *
+     * @deprecated use {@link DegradedProperties#getPolicy()}
+     */
+    @Deprecated
+    @DeprecatedConfigurationProperty(replacement = "keyward.filter.degraded.policy")
     public boolean isFailOpen() {
       return failOpen;
     }
 
-    /** Sets whether to fail open. */
+    /**
+     * Sets whether to fail open.
+     *
+     * @deprecated use {@link DegradedProperties#setPolicy}
+     */
+    @Deprecated
     public void setFailOpen(boolean failOpen) {
       this.failOpen = failOpen;
+    }
+
+    /** What the filter does when Unkey cannot answer. */
+    public DegradedProperties getDegraded() {
+      return degraded;
+    }
+
+    /** The filter's budget per verification. */
+    public VerifyProperties getVerify() {
+      return verify;
     }
 
     /** Status for USAGE_EXCEEDED. */
@@ -274,129 +302,6 @@ public class KeywardProperties {
     /** Sets the filter order. */
     public void setOrder(int order) {
       this.order = order;
-    }
-  }
-
-  /** One protected path pattern and what it asks of a key. */
-  public static class Route {
-    /** Path pattern: /exact, /prefix/* or *.ext. */
-    private String pattern = "/*";
-
-    /** Permission query, e.g. "documents.read AND documents.write". */
-    private @Nullable String permissions;
-
-    /** Analytics tags sent with each verification. */
-    private List<String> tags = new ArrayList<>();
-
-    /** Credits to spend per request. */
-    private @Nullable Long cost;
-
-    /** Named rate limits to check per request. */
-    private List<String> ratelimits = new ArrayList<>();
-
-    /** Path pattern. */
-    public String getPattern() {
-      return pattern;
-    }
-
-    /** Sets the path pattern. */
-    public void setPattern(String pattern) {
-      this.pattern = pattern;
-    }
-
-    /** Permission query. */
-    public @Nullable String getPermissions() {
-      return permissions;
-    }
-
-    /** Sets the permission query. */
-    public void setPermissions(@Nullable String permissions) {
-      this.permissions = permissions;
-    }
-
-    /** Tags. */
-    public List<String> getTags() {
-      return tags;
-    }
-
-    /** Sets the tags. */
-    public void setTags(List<String> tags) {
-      this.tags = tags;
-    }
-
-    /** Cost. */
-    public @Nullable Long getCost() {
-      return cost;
-    }
-
-    /** Sets the cost. */
-    public void setCost(@Nullable Long cost) {
-      this.cost = cost;
-    }
-
-    /** Rate limit names. */
-    public List<String> getRatelimits() {
-      return ratelimits;
-    }
-
-    /** Sets the rate limit names. */
-    public void setRatelimits(List<String> ratelimits) {
-      this.ratelimits = ratelimits;
-    }
-  }
-
-  /** The opt-in verification cache (a revoked key may pass for up to the TTL). */
-  public static class Cache {
-    /** Whether to cache verification results. */
-    private boolean enabled;
-
-    /** How long a valid result is kept (at most 60 s). */
-    private Duration ttl = Duration.ofSeconds(30);
-
-    /** How long a NOT_FOUND result is kept (0 to 60 s). */
-    private Duration negativeTtl = Duration.ofSeconds(5);
-
-    /** Most entries held. */
-    private int maxSize = 10_000;
-
-    /** Whether the cache is on. */
-    public boolean isEnabled() {
-      return enabled;
-    }
-
-    /** Sets whether the cache is on. */
-    public void setEnabled(boolean enabled) {
-      this.enabled = enabled;
-    }
-
-    /** TTL of valid results. */
-    public Duration getTtl() {
-      return ttl;
-    }
-
-    /** Sets the TTL. */
-    public void setTtl(Duration ttl) {
-      this.ttl = ttl;
-    }
-
-    /** TTL of NOT_FOUND results. */
-    public Duration getNegativeTtl() {
-      return negativeTtl;
-    }
-
-    /** Sets the negative TTL. */
-    public void setNegativeTtl(Duration negativeTtl) {
-      this.negativeTtl = negativeTtl;
-    }
-
-    /** Most entries. */
-    public int getMaxSize() {
-      return maxSize;
-    }
-
-    /** Sets the most entries. */
-    public void setMaxSize(int maxSize) {
-      this.maxSize = maxSize;
     }
   }
 

@@ -55,6 +55,45 @@ class KeywardBadSettingsTest {
   }
 
   @Test
+  void degradedSettings() {
+    failsNaming(
+        "keyward.filter.routes[0].degraded-policy",
+        "keyward.filter.routes[0].pattern=/a/*",
+        "keyward.filter.routes[0].degraded-policy=SOMETIMES");
+    failsNaming("keyward.filter.degraded.policy", "keyward.filter.degraded.policy=OPEN_SESAME");
+    failsNaming(
+        "property keyward.filter.degraded.last-known-good-window: lastKnownGoodWindow must be"
+            + " more than 0 and at most 24 h",
+        "keyward.filter.degraded.last-known-good-window=25h");
+    failsNaming(
+        "property keyward.filter.degraded.last-known-good-max-entries: ",
+        "keyward.filter.degraded.last-known-good-max-entries=0");
+    failsNaming(
+        "property keyward.filter.degraded.breaker-failures: circuitBreakerThreshold must be",
+        "keyward.filter.degraded.breaker-failures=0");
+    failsNaming(
+        "property keyward.filter.degraded.breaker-open-interval: circuitBreakerInterval must be",
+        "keyward.filter.degraded.breaker-open-interval=2h");
+    failsNaming(
+        "property keyward.filter.verify.timeout: timeout must be between 10 ms and 1 min",
+        "keyward.filter.verify.timeout=0s");
+    failsNaming(
+        "property keyward.filter.verify.max-attempts: maxAttempts must be between 1 and 10",
+        "keyward.filter.verify.max-attempts=20");
+  }
+
+  @Test
+  void degradedSettingsStart() {
+    runner
+        .withPropertyValues(
+            "keyward.filter.degraded.policy=LAST_KNOWN_GOOD",
+            "keyward.filter.degraded.last-known-good-window=24h",
+            "keyward.filter.routes[0].pattern=/a/*",
+            "keyward.filter.routes[0].degraded-policy=fail-open")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ApiKeyFilter.class));
+  }
+
+  @Test
   void cacheSettings() {
     failsNaming(
         "property keyward.cache.ttl: ttl must be more than 0 and at most 60 s",

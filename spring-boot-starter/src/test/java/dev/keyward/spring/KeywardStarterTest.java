@@ -175,7 +175,7 @@ class KeywardStarterTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body())
         .contains(
-            "\"unkey\":{\"details\":{\"liveness\":\"OK\",\"rootKey\":\"accepted\",\"probe\":\"NOT_FOUND\"},\"status\":\"UP\"}");
+            "\"unkey\":{\"details\":{\"liveness\":\"OK\",\"rootKey\":\"accepted\",\"probe\":\"NOT_FOUND\",\"circuitBreaker\":\"CLOSED\"},\"status\":\"UP\"}");
   }
 
   @Test

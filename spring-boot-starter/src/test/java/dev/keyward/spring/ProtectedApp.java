@@ -1,5 +1,6 @@
 package dev.keyward.spring;
 
+import dev.keyward.servlet.ApiKeyFilter;
 import dev.keyward.servlet.VerifiedKey;
 import java.security.Principal;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,6 +26,13 @@ class ProtectedApp {
     @PreAuthorize("@keyward.has('documents.write')")
     String write() {
       return "written";
+    }
+
+    @GetMapping("/status")
+    String status(
+        @RequestAttribute(name = ApiKeyFilter.FAILED_OPEN_ATTRIBUTE, required = false)
+            Boolean failedOpen) {
+      return Boolean.TRUE.equals(failedOpen) ? "status (unverified)" : "status";
     }
 
     @GetMapping("/reports")
