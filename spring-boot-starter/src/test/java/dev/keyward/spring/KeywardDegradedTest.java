@@ -41,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "keyward.filter.routes[0].pattern=/documents/*",
       "keyward.filter.routes[1].pattern=/status",
       "keyward.filter.routes[1].degraded-policy=FAIL_OPEN",
+      "keyward.filter.routes[2].pattern=/documents/write",
+      "keyward.filter.routes[2].degraded-policy=FAIL_OPEN",
       "keyward.filter.verify.timeout=400ms",
       "keyward.filter.degraded.breaker-failures=2",
       "keyward.filter.degraded.breaker-open-interval=1h",
@@ -121,8 +123,13 @@ class KeywardDegradedTest {
     int connectionsWhenOpened = held.size();
 
     for (int i = 0; i < 5; i++) {
-      assertThat(get("/documents/write").statusCode()).isEqualTo(503);
+      assertThat(get("/documents/list").statusCode()).isEqualTo(503);
     }
+    // Failing open lets the request in unverified, never with permissions: method security
+    // still refuses what needs one.
+    HttpResponse<String> write = get("/documents/write");
+    assertThat(write.statusCode()).isIn(401, 403);
+    assertThat(write.body()).doesNotContain("written");
     HttpResponse<String> open = get("/status");
     assertThat(open.statusCode()).isEqualTo(200);
     assertThat(open.body()).isEqualTo("status (unverified)");
@@ -148,7 +155,7 @@ class KeywardDegradedTest {
                 .tag("passed", "true")
                 .counter()
                 .count())
-        .isEqualTo(1.0);
+        .isEqualTo(2.0);
 
     HttpResponse<String> health =
         http.send(
