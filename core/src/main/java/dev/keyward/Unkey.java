@@ -2,6 +2,8 @@ package dev.keyward;
 
 import dev.keyward.key.Secret;
 import dev.keyward.model.Liveness;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Unkey's v2 management API as a Java port. {@code UnkeyHttpClient} speaks it over HTTP; {@code
@@ -50,4 +52,24 @@ public interface Unkey {
    * }</pre>
    */
   Unkey withRootKey(Secret rootKey);
+
+  /**
+   * The same port with a time and attempt budget for each call: a call of the returned view takes
+   * at most about {@code timeout}, all its attempts together, and at most {@code maxAttempts}
+   * attempts. A request path (verifying an incoming key) needs this; management calls keep the
+   * patient defaults. A port without a network (a fake) checks the arguments and returns itself.
+   *
+   * @param timeout more than 0 and at most 10 min
+   * @param maxAttempts 1 to 100, the first attempt included
+   */
+  default Unkey withBudget(Duration timeout, int maxAttempts) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException("timeout must be more than 0 and at most 10 min");
+    }
+    if (maxAttempts < 1 || maxAttempts > 100) {
+      throw new IllegalArgumentException("maxAttempts must be between 1 and 100");
+    }
+    return this;
+  }
 }

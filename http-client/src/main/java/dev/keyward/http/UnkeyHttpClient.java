@@ -126,6 +126,24 @@ public final class UnkeyHttpClient implements Unkey {
     return withOptions(RequestOptions.builder().rootKey(rootKey).build());
   }
 
+  /**
+   * A view whose calls each take at most about {@code timeout}: every attempt gets {@code timeout /
+   * maxAttempts} (connect, read and call timeouts), and retries stop at {@code timeout}. Options
+   * given to the view later still win over these.
+   */
+  @Override
+  public UnkeyHttpClient withBudget(Duration timeout, int maxAttempts) {
+    Unkey.super.withBudget(timeout, maxAttempts);
+    Duration perAttempt = timeout.dividedBy(maxAttempts);
+    return withOptions(
+        RequestOptions.builder()
+            .connectTimeout(perAttempt)
+            .readTimeout(perAttempt)
+            .callTimeout(perAttempt)
+            .retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).budget(timeout).build())
+            .build());
+  }
+
   /** A view of this client whose calls use {@code options} (merged over this client's). */
   public UnkeyHttpClient withOptions(RequestOptions options) {
     return new UnkeyHttpClient(

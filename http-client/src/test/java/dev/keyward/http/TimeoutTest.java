@@ -71,6 +71,35 @@ class TimeoutTest {
   }
 
   @Test
+  void aBudgetSplitsItsTimeOverTheAttemptsAndOverridesThePatientDefaults() throws Exception {
+    try (RawServer server = new RawServer(TimeoutTest::stallBody)) {
+      UnkeyHttpClient patient =
+          UnkeyHttpClient.builder().baseUrl(server.url()).rootKey(UnkeyHttpClientTest.ROOT).build();
+      Throwable thrown = catchThrowable(patient.withBudget(Duration.ofMillis(600), 2)::liveness);
+
+      assertThat(thrown)
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("timeout of 300 ms")
+          .hasMessageContaining("2 attempts");
+    }
+  }
+
+  @Test
+  void aBudgetOutOfRangeIsRefusedNamingTheArgument() {
+    UnkeyHttpClient client =
+        UnkeyHttpClient.builder()
+            .baseUrl("http://127.0.0.1:9")
+            .rootKey(UnkeyHttpClientTest.ROOT)
+            .build();
+    assertThat(catchThrowable(() -> client.withBudget(Duration.ZERO, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("timeout must be more than 0 and at most 10 min");
+    assertThat(catchThrowable(() -> client.withBudget(Duration.ofSeconds(1), 0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxAttempts must be between 1 and 100");
+  }
+
+  @Test
   void aConnectFailureHasASingleColon() throws Exception {
     int port;
     try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -1,9 +1,6 @@
 package dev.keyward.servlet;
 
 import dev.keyward.Unkey;
-import dev.keyward.UnkeyException;
-import dev.keyward.key.Secret;
-import dev.keyward.model.Verification;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * {@link DegradedPolicy} (default {@link DegradedPolicy#FAIL_CLOSED}: 503 with {@code
  * Retry-After}). A circuit breaker in front of verification opens after consecutive failures, so
  * requests take the policy at once instead of waiting; its state is {@link #circuitState()}. Give
- * the filter a client with short timeouts and few retries (the management defaults are too patient
- * for a request path), e.g. {@code UnkeyHttpClient.withOptions(RequestOptions)}.
+ * verification its own budget (default 2 s over at most 2 attempts, see {@link
+ * Builder#verificationBudget}): the management defaults are too patient for a request path.
  *
  * <pre>{@code
  * ApiKeyFilter filter = ApiKeyFilter.builder(unkey)
@@ -61,27 +58,20 @@ public final class ApiKeyFilter implements Filter {
   public static final String LAST_KNOWN_GOOD_ATTRIBUTE =
       "dev.keyward.servlet.ApiKeyFilter.lastKnownGood";
 
-  private final Unkey unkey;
-  private final CredentialReader credentials;
   private final @Nullable String header;
   private final RouteTable routes;
   private final RouteTable.Route defaultRoute;
   private final DegradedPolicy defaultPolicy;
   private final @Nullable VerificationCache cache;
-  private final int usageExceededStatus;
-  private final VerificationListener listener;
   private final Degradation degradation;
+  private final Authenticator authenticator;
 
   private ApiKeyFilter(Builder b) {
-    unkey = b.unkey;
     header = b.header;
-    credentials = new CredentialReader(b.header);
     routes = new RouteTable(b.routes);
     defaultRoute = new RouteTable.Route("/*", b.defaultRequirement, null);
     defaultPolicy = b.policy;
     cache = b.cache;
-    usageExceededStatus = b.usageExceededStatus;
-    listener = b.listener;
     VerificationListener l = b.listener;
     CircuitBreaker breaker =
         new CircuitBreaker(
@@ -94,6 +84,15 @@ public final class ApiKeyFilter implements Filter {
         anyLastKnownGood ? new LastKnownGood(b.lkgEntries, b.lkgWindow.toMillis(), b.clock) : null;
     degradation =
         new Degradation(breaker, lkg, l, b.clock, Rejection.ceilSeconds(b.breakerInterval));
+    authenticator =
+        new Authenticator(
+            b.unkey.withBudget(b.verifyTimeout, b.verifyAttempts),
+            new CredentialReader(b.header),
+            b.header,
+            b.cache,
+            b.usageExceededStatus,
+            l,
+            degradation);
   }
 
   /** Starts a filter that verifies keys through {@code unkey}. */
@@ -121,7 +120,8 @@ public final class ApiKeyFilter implements Filter {
       return;
     }
     Outcome outcome =
-        authenticate(request, requirement, route.policy == null ? defaultPolicy : route.policy);
+        authenticator.authenticate(
+            request, requirement, route.policy == null ? defaultPolicy : route.policy);
     if (outcome.limits != null) {
       RateLimitHeaders.write(response, outcome.limits, requirement);
     }
@@ -153,63 +153,6 @@ public final class ApiKeyFilter implements Filter {
     return route == null ? defaultRoute : route;
   }
 
-  /**
-   * Decides the request: no usable key → reject without a call; a cache hit; the open breaker →
-   * {@code policy} at once; else Unkey verifies (a failure to answer → {@code policy}).
-   */
-  Outcome authenticate(HttpServletRequest request, Requirement requirement, DegradedPolicy policy) {
-    CredentialReader.Credential credential = credentials.read(request);
-    if (credential.status == CredentialReader.Status.MISSING) {
-      listener.missingKey(false);
-      return Outcome.reject(header == null ? Rejection.missingKey() : Rejection.missingKey(header));
-    }
-    if (credential.status == CredentialReader.Status.MALFORMED || credential.key == null) {
-      listener.missingKey(true);
-      return Outcome.reject(Rejection.malformedKey());
-    }
-    Secret key = credential.key;
-    VerificationCache verificationCache = cache;
-    String hash = verificationCache != null || degradation.needsHash() ? key.hash() : "";
-    if (verificationCache != null) {
-      VerificationCache.Entry hit = verificationCache.lookup(hash, requirement.cacheQuery());
-      if (hit != null) {
-        listener.verified(hit.verification.code(), true);
-        return hit.key != null
-            ? Outcome.pass(hit.key, null)
-            : Outcome.decide(hit.verification, usageExceededStatus);
-      }
-    }
-    CircuitBreaker breaker = degradation.breaker;
-    if (breaker.acquire() == CircuitBreaker.Permit.REFUSE) {
-      return degradation.apply(policy, hash, requirement, null);
-    }
-    Verification result;
-    try {
-      result = unkey.keys().verify(requirement.toRequest(key));
-    } catch (UnkeyException e) {
-      if (Degradation.isOutage(e)) {
-        breaker.failure();
-        return degradation.apply(policy, hash, requirement, e);
-      }
-      breaker.success(); // Unkey answered, if with an error no policy covers
-      return degradation.misconfigured(e);
-    } catch (IllegalArgumentException e) {
-      // Not the key's length or characters (the credential reader refused those) nor the
-      // requirement (checked when it was built): only an Unkey implementation that rejects the
-      // request before sending it gets here, and the key is answered as malformed.
-      listener.missingKey(true);
-      return Outcome.reject(Rejection.malformedKey());
-    }
-    breaker.success();
-    degradation.recovered();
-    degradation.record(hash, result);
-    if (verificationCache != null) {
-      verificationCache.offer(hash, requirement.cacheQuery(), result);
-    }
-    listener.verified(result.code(), false);
-    return Outcome.decide(result, usageExceededStatus);
-  }
-
   @Override
   public String toString() {
     return "ApiKeyFilter{header="
@@ -238,6 +181,8 @@ public final class ApiKeyFilter implements Filter {
     private Clock clock = Clock.systemUTC();
     private int usageExceededStatus = 429;
     private VerificationListener listener = VerificationListener.NONE;
+    private Duration verifyTimeout = Duration.ofSeconds(2);
+    private int verifyAttempts = 2;
 
     Builder(Unkey unkey) {
       this.unkey = Objects.requireNonNull(unkey, "unkey == null");
@@ -389,6 +334,24 @@ public final class ApiKeyFilter implements Filter {
     /** Observes outcomes (e.g. for metrics); it never sees a key. */
     public Builder listener(VerificationListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * The filter's own budget for one verification (default 2 s over at most 2 attempts), applied
+     * through {@link Unkey#withBudget}: a request path cannot wait as long as management calls.
+     */
+    public Builder verificationBudget(Duration timeout, int maxAttempts) {
+      Objects.requireNonNull(timeout, "verificationTimeout == null");
+      if (timeout.compareTo(Duration.ofMillis(10)) < 0
+          || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new IllegalArgumentException("verificationTimeout must be between 10 ms and 1 min");
+      }
+      if (maxAttempts < 1 || maxAttempts > 10) {
+        throw new IllegalArgumentException("verificationAttempts must be between 1 and 10");
+      }
+      this.verifyTimeout = timeout;
+      this.verifyAttempts = maxAttempts;
       return this;
     }
 

@@ -54,6 +54,9 @@ final class ScriptedUnkey {
                   if (method.getName().equals("toString")) {
                     return "ScriptedUnkey";
                   }
+                  if (method.isDefault()) {
+                    return InvocationHandler.invokeDefault(proxy, method, args);
+                  }
                   throw new UnsupportedOperationException(method.getName());
                 });
   }

@@ -2,7 +2,6 @@ package dev.keyward.spring;
 
 import dev.keyward.Unkey;
 import dev.keyward.http.EventListener;
-import dev.keyward.http.RequestOptions;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.key.RootKeyProvider;
@@ -12,7 +11,6 @@ import dev.keyward.servlet.DegradedPolicy;
 import dev.keyward.servlet.Requirement;
 import dev.keyward.servlet.VerificationCache;
 import dev.keyward.servlet.VerificationListener;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -119,7 +117,14 @@ public class KeywardAutoConfiguration {
         ObjectProvider<VerificationCache> cache,
         ObjectProvider<VerificationListener> listeners) {
       KeywardProperties.Filter settings = properties.getFilter();
-      ApiKeyFilter.Builder builder = ApiKeyFilter.builder(verifier(unkey, settings.getVerify()));
+      ApiKeyFilter.Builder builder = ApiKeyFilter.builder(unkey);
+      VerifyProperties verify = settings.getVerify();
+      SettingCheck.apply(
+          "keyward.filter.verify.timeout",
+          () -> builder.verificationBudget(verify.getTimeout(), 2));
+      SettingCheck.apply(
+          "keyward.filter.verify.max-attempts",
+          () -> builder.verificationBudget(verify.getTimeout(), verify.getMaxAttempts()));
       degraded(builder, settings);
       SettingCheck.apply(
           "keyward.filter.usage-exceeded-status",
@@ -174,44 +179,6 @@ public class KeywardAutoConfiguration {
       registration.setUrlPatterns(properties.getFilter().getUrlPatterns());
       registration.setOrder(properties.getFilter().getOrder());
       return registration;
-    }
-
-    /**
-     * The filter's view of {@code unkey}: an HTTP client gets the filter's own budget (the whole
-     * {@code timeout} split over the attempts, {@code timeout} as the retry budget); another {@link
-     * Unkey} (a fake in tests) is used as it is.
-     */
-    static Unkey verifier(Unkey unkey, VerifyProperties verify) {
-      Duration timeout = verify.getTimeout();
-      int attempts = verify.getMaxAttempts();
-      SettingCheck.apply(
-          "keyward.filter.verify.timeout",
-          () -> {
-            if (timeout == null
-                || timeout.isNegative()
-                || timeout.compareTo(Duration.ofMillis(10)) < 0
-                || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-              throw new IllegalArgumentException("timeout must be between 10 ms and 1 min");
-            }
-          });
-      SettingCheck.apply(
-          "keyward.filter.verify.max-attempts",
-          () -> {
-            if (attempts < 1 || attempts > 10) {
-              throw new IllegalArgumentException("maxAttempts must be between 1 and 10");
-            }
-          });
-      if (!(unkey instanceof UnkeyHttpClient client)) {
-        return unkey;
-      }
-      Duration perAttempt = timeout.dividedBy(attempts);
-      return client.withOptions(
-          RequestOptions.builder()
-              .connectTimeout(perAttempt)
-              .readTimeout(perAttempt)
-              .callTimeout(perAttempt)
-              .retryPolicy(RetryPolicy.builder().maxAttempts(attempts).budget(timeout).build())
-              .build());
     }
 
     @SuppressWarnings("deprecation") // keyward.filter.fail-open keeps working

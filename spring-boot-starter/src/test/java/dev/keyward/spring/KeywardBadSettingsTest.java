@@ -75,10 +75,12 @@ class KeywardBadSettingsTest {
         "property keyward.filter.degraded.breaker-open-interval: circuitBreakerInterval must be",
         "keyward.filter.degraded.breaker-open-interval=2h");
     failsNaming(
-        "property keyward.filter.verify.timeout: timeout must be between 10 ms and 1 min",
+        "property keyward.filter.verify.timeout: verificationTimeout must be between 10 ms and 1"
+            + " min",
         "keyward.filter.verify.timeout=0s");
     failsNaming(
-        "property keyward.filter.verify.max-attempts: maxAttempts must be between 1 and 10",
+        "property keyward.filter.verify.max-attempts: verificationAttempts must be between 1 and"
+            + " 10",
         "keyward.filter.verify.max-attempts=20");
   }
 
