@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * One constant per Unkey v2 operation keyward speaks (and keyward's {@code rootKeys.*} extension):
  * its wire name, how it may be retried, and the root permissions Unkey's handlers check.
+ *
+ * <p>{@link #requirement} is transcribed from Unkey's handlers ({@code
+ * svc/api/routes/v2_*}/handler.go around commit fc99b6b9 of unkeyed/unkey); the resource {@code
+ * dev/keyward/permission/unkey-checks.md} lists, per operation, the query, the handler file and the
+ * commit it was read at. {@code rootKeys.*} is keyward's own extension and has no Unkey handler.
  */
 public enum Operation {
   /** {@code POST /v2/keys.addPermissions}: adds permissions to a key, keeping those it has. */
@@ -137,15 +142,17 @@ public enum Operation {
    * request and their state; conditions that do not apply to an operation are ignored.
    */
   public enum Condition {
-    /** {@code createKey}/{@code rerollKey} of a recoverable key: also {@code encrypt_key}. */
-    RECOVERABLE,
     /**
-     * {@code getKey}/{@code whoami}/{@code listKeys} with {@code decrypt}: also {@code
-     * decrypt_key}.
+     * {@code createKey} of a recoverable key, {@code rerollKey} of a key stored encrypted: also
+     * {@code encrypt_key}.
      */
+    RECOVERABLE,
+    /** {@code getKey}/{@code listKeys} with {@code decrypt}: also {@code decrypt_key}. */
     DECRYPT,
     /**
-     * A permission slug that does not exist yet is created: also {@code rbac.*.create_permission}.
+     * {@code addPermissions}/{@code setPermissions}/{@code createRole}/{@code setRolePermissions}
+     * name a permission slug that does not exist yet, which is created: also {@code
+     * rbac.*.create_permission}.
      */
     NEW_PERMISSION_SLUG,
     /**
@@ -225,12 +232,30 @@ public enum Operation {
    * @throws IllegalStateException for {@link #LIVENESS}
    */
   public PermissionQuery requirement(@Nullable String resourceId, Set<Condition> conditions) {
+    return requirement(resourceId, conditions, ResourceIds.none());
+  }
+
+  /**
+   * Like {@link #requirement(String, Set)}, plus the {@code unkey:v1:} resource-name alternatives
+   * the handler also accepts, as extra {@code OR} legs built from {@code ids}, e.g. for {@link
+   * #KEYS_DELETE_KEY} on {@code api_1} with {@code ResourceIds.key("ws_1", "ks_1", "key_1")}:
+   * {@code api.*.delete_key OR api.api_1.delete_key OR
+   * unkey:v1:ws_1:keyspaces/ks_1/keys/key_1#delete_key}. A leg whose ids {@code ids} lacks is left
+   * out; operations whose handler has no resource-name leg ignore {@code ids}. {@link
+   * PermissionQuery#evaluate} matches the legs with Unkey's wildcard rules.
+   *
+   * @throws IllegalArgumentException if {@code resourceId} cannot be part of a permission
+   * @throws IllegalStateException for {@link #LIVENESS}
+   */
+  public PermissionQuery requirement(
+      @Nullable String resourceId, Set<Condition> conditions, ResourceIds ids) {
     Objects.requireNonNull(conditions, "conditions == null");
+    Objects.requireNonNull(ids, "ids == null");
     if (resourceId != null && !resourceId.equals("*")) {
       Requirements.checkResourceId(resourceId);
     }
     Set<Condition> copy = conditions.isEmpty() ? Set.of() : EnumSet.copyOf(conditions);
-    return Requirements.of(this, resourceId, copy);
+    return Requirements.of(this, resourceId, copy, ids);
   }
 
   /**

@@ -49,10 +49,16 @@ public final class PermissionQuery {
    */
   public static final int MAX_DEPTH = 256;
 
+  private static final int MAX_URN_LENGTH = 1000;
+
   private static final PermissionQuery[] NO_CHILDREN = new PermissionQuery[0];
 
   private final Kind kind;
   private final String permission;
+
+  /** True for a resource-permission leaf ({@code unkey:v1:…#action}), matched with wildcards. */
+  private final boolean resource;
+
   private final PermissionQuery[] children;
   private final int depth;
 
@@ -60,8 +66,14 @@ public final class PermissionQuery {
   private int hashCode;
 
   private PermissionQuery(Kind kind, String permission, PermissionQuery[] children) {
+    this(kind, permission, children, false);
+  }
+
+  private PermissionQuery(
+      Kind kind, String permission, PermissionQuery[] children, boolean resource) {
     this.kind = kind;
     this.permission = permission;
+    this.resource = resource;
     this.children = children;
     int deepest = 0;
     for (PermissionQuery child : children) {
@@ -94,6 +106,38 @@ public final class PermissionQuery {
     Objects.requireNonNull(permission, "permission == null");
     QueryParser.checkPermission(permission);
     return leaf(permission);
+  }
+
+  /**
+   * A leaf for one of Unkey's resource permissions, {@code unkey:v1:<workspace>:<path>#<action>},
+   * as a handler builds it ({@code rbac.U}): it is matched by an equal granted string or by a
+   * granted resource permission whose path wildcards cover it ({@code keyspaces/*}{@code
+   * /keys/*#read_key}, {@code keyspaces/ks_1/**#read_key}, {@code **#*}). Such a leaf holds {@code
+   * #}, which Unkey's query language (and {@link #parse}) does not accept, so a query holding one
+   * prints but does not parse back.
+   *
+   * <p>A handler may itself require a pattern, e.g. {@code keyspaces/ks_1/keys/*#encrypt_key}
+   * before the key exists: then only a grant whose path is {@code *} (or {@code **}) there covers
+   * it.
+   *
+   * @throws IllegalArgumentException if {@code permission} is not a resource permission or its
+   *     action is {@code *}
+   */
+  public static PermissionQuery resourcePermission(String permission) {
+    Objects.requireNonNull(permission, "permission == null");
+    UrnPermission parsed = UrnPermission.parse(permission);
+    if (parsed == null || parsed.action.equals("*") || permission.length() > MAX_URN_LENGTH) {
+      throw new IllegalArgumentException(
+          "not a resource permission; expected unkey:v1:<workspace>:<path>#<action>, at most "
+              + MAX_URN_LENGTH
+              + " characters, the action not '*'");
+    }
+    return new PermissionQuery(Kind.PERMISSION, permission, NO_CHILDREN, true);
+  }
+
+  /** True for a leaf made by {@link #resourcePermission}, which matches with path wildcards. */
+  public boolean isResourcePermission() {
+    return resource;
   }
 
   /** A leaf for a string the lexer already accepted. */
@@ -156,7 +200,11 @@ public final class PermissionQuery {
     return node(kind, flat.toArray(NO_CHILDREN));
   }
 
-  /** True if the {@code granted} permissions satisfy this query (exact string matches only). */
+  /**
+   * True if the {@code granted} permissions satisfy this query. A permission leaf matches an equal
+   * granted string; a {@link #resourcePermission} leaf also matches a granted {@code unkey:v1:}
+   * permission whose wildcards cover it, as Unkey's evaluator does. No other string is a wildcard.
+   */
   public boolean evaluate(Set<String> granted) {
     Objects.requireNonNull(granted, "granted == null");
     return matches(granted);
@@ -165,7 +213,14 @@ public final class PermissionQuery {
   private boolean matches(Set<String> granted) {
     switch (kind) {
       case PERMISSION:
-        return granted.contains(permission);
+        if (granted.contains(permission)) {
+          return true;
+        }
+        if (!resource) {
+          return false;
+        }
+        UrnPermission required = UrnPermission.parse(permission);
+        return required != null && UrnPermission.anyCovers(required, granted);
       case AND:
         for (PermissionQuery child : children) {
           if (!child.matches(granted)) {
@@ -237,6 +292,7 @@ public final class PermissionQuery {
     PermissionQuery that = (PermissionQuery) o;
     return hashCode() == that.hashCode()
         && kind == that.kind
+        && resource == that.resource
         && permission.equals(that.permission)
         && Arrays.equals(children, that.children);
   }
@@ -258,7 +314,8 @@ public final class PermissionQuery {
    * The canonical form: operators in upper case, single spaces, parentheses only where an {@code
    * OR} sits inside an {@code AND}, e.g. {@code (api.*.update_key OR api.api_1.update_key) AND
    * rbac.*.add_permission_to_key}. It parses back to an equal query whenever it fits Unkey's limit
-   * of 1000 characters (a built or re-spaced query can be longer than that).
+   * of 1000 characters (a built or re-spaced query can be longer than that) and holds no {@link
+   * #resourcePermission} leaf.
    */
   @Override
   public String toString() {

@@ -9,53 +9,74 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The legacy-tuple checks of Unkey's v2 handlers ({@code svc/api/routes/v2_*}/handler.go), one
- * method per operation. Handlers also accept {@code unkey:v1:} URN grants; keyward models only the
- * tuple form, which is what root keys created in the dashboard carry.
+ * The checks of Unkey's v2 handlers ({@code svc/api/routes/v2_*}/handler.go), one case per
+ * operation, transcribed with the handlers' own order of legs; the cited handler and commit per
+ * operation are in {@code unkey-checks.md} beside this class. The {@code unkey:v1:} resource legs
+ * ({@code rbac.U}) are added only when {@link ResourceIds} gives their ids.
  */
 final class Requirements {
   private Requirements() {}
 
   static PermissionQuery of(
-      Operation op, @Nullable String resourceId, Set<Operation.Condition> conditions) {
+      Operation op,
+      @Nullable String resourceId,
+      Set<Operation.Condition> conditions,
+      ResourceIds ids) {
     String id = resourceId == null || resourceId.equals("*") ? null : resourceId;
+    boolean recoverable = conditions.contains(Operation.Condition.RECOVERABLE);
+    boolean decrypt = conditions.contains(Operation.Condition.DECRYPT);
     List<PermissionQuery> all = new ArrayList<>(4);
     switch (op) {
       case KEYS_CREATE_KEY:
       case KEYS_REROLL_KEY:
-        all.add(scoped(API, id, CREATE_KEY));
-        if (conditions.contains(Operation.Condition.RECOVERABLE)) {
-          all.add(scoped(API, id, ENCRYPT_KEY));
+        all.add(withUrn(idFirst(API, id, CREATE_KEY), ids.keyspaceUrn(), CREATE_KEY));
+        if (recoverable) {
+          PermissionQuery encrypt =
+              op == Operation.KEYS_CREATE_KEY
+                  ? scoped(API, id, ENCRYPT_KEY)
+                  : idFirst(API, id, ENCRYPT_KEY);
+          all.add(withUrn(encrypt, keys(ids.keyspaceUrn()), ENCRYPT_KEY));
         }
         break;
       case KEYS_MIGRATE_KEYS:
         all.add(scoped(API, id, CREATE_KEY));
         break;
       case KEYS_GET_KEY:
-      case KEYS_WHOAMI:
-        all.add(scoped(API, id, READ_KEY));
-        if (conditions.contains(Operation.Condition.DECRYPT)) {
-          all.add(scoped(API, id, DECRYPT_KEY));
+        all.add(withUrn(scoped(API, id, READ_KEY), ids.keyUrn(), READ_KEY));
+        if (decrypt) {
+          all.add(withUrn(scoped(API, id, DECRYPT_KEY), ids.keyUrn(), DECRYPT_KEY));
         }
         break;
+      case KEYS_WHOAMI:
+        all.add(withUrn(scoped(API, id, READ_KEY), ids.keyUrn(), READ_KEY));
+        break;
       case KEYS_DELETE_KEY:
-        all.add(scoped(API, id, DELETE_KEY));
+        all.add(withUrn(scoped(API, id, DELETE_KEY), ids.keyUrn(), DELETE_KEY));
         break;
       case KEYS_UPDATE_KEY:
       case KEYS_UPDATE_CREDITS:
-        all.add(scoped(API, id, UPDATE_KEY));
+      case KEYS_SET_ROLES:
+        all.add(withUrn(scoped(API, id, UPDATE_KEY), ids.keyUrn(), UPDATE_KEY));
         break;
       case KEYS_VERIFY_KEY:
-        all.add(scoped(API, id, VERIFY_KEY));
+        all.add(withUrn(scoped(API, id, VERIFY_KEY), ids.keyUrn(), VERIFY_KEY));
         break;
       case KEYS_ADD_PERMISSIONS:
-        all.add(scoped(API, id, UPDATE_KEY));
-        all.add(global(RBAC, ADD_PERMISSION_TO_KEY));
+        all.add(
+            urnFirst(
+                ids.keyUrn(),
+                UPDATE_KEY,
+                PermissionQuery.and(
+                    scoped(API, id, UPDATE_KEY), global(RBAC, ADD_PERMISSION_TO_KEY))));
         newPermissionSlug(all, conditions);
         break;
       case KEYS_REMOVE_PERMISSIONS:
-        all.add(scoped(API, id, UPDATE_KEY));
-        all.add(global(RBAC, REMOVE_PERMISSION_FROM_KEY));
+        all.add(
+            urnFirst(
+                ids.keyUrn(),
+                UPDATE_KEY,
+                PermissionQuery.and(
+                    scoped(API, id, UPDATE_KEY), global(RBAC, REMOVE_PERMISSION_FROM_KEY))));
         break;
       case KEYS_SET_PERMISSIONS:
         all.add(scoped(API, id, UPDATE_KEY));
@@ -69,12 +90,6 @@ final class Requirements {
         break;
       case KEYS_REMOVE_ROLES:
         all.add(scoped(API, id, UPDATE_KEY));
-        all.add(global(RBAC, REMOVE_ROLE_FROM_KEY));
-        break;
-      case KEYS_SET_ROLES:
-        all.add(scoped(API, id, UPDATE_KEY));
-        all.add(global(RBAC, ADD_ROLE_TO_KEY));
-        all.add(global(RBAC, REMOVE_ROLE_FROM_KEY));
         break;
       case APIS_CREATE_API:
         all.add(global(API, CREATE_API));
@@ -88,7 +103,7 @@ final class Requirements {
       case APIS_LIST_KEYS:
         all.add(scoped(API, id, READ_KEY));
         all.add(scoped(API, id, READ_API));
-        if (conditions.contains(Operation.Condition.DECRYPT)) {
+        if (decrypt) {
           all.add(scoped(API, id, DECRYPT_KEY));
         }
         break;
@@ -174,6 +189,36 @@ final class Requirements {
     if (c.contains(Operation.Condition.NEW_PERMISSION_SLUG)) {
       all.add(global(RBAC, CREATE_PERMISSION));
     }
+  }
+
+  /** {@code leg OR unkey:v1:…#action}, or {@code leg} alone without the resource name. */
+  private static PermissionQuery withUrn(PermissionQuery leg, @Nullable String urn, Action action) {
+    return urn == null ? leg : PermissionQuery.or(leg, resource(urn, action));
+  }
+
+  /** {@code unkey:v1:…#action OR rest}, or {@code rest} alone without the resource name. */
+  private static PermissionQuery urnFirst(
+      @Nullable String urn, Action action, PermissionQuery rest) {
+    return urn == null ? rest : PermissionQuery.or(resource(urn, action), rest);
+  }
+
+  private static PermissionQuery resource(String urn, Action action) {
+    return PermissionQuery.resourcePermission(urn + "#" + action.wireName());
+  }
+
+  /** The key-space pattern {@code …/keys/*} a handler checks before the key exists. */
+  private static @Nullable String keys(@Nullable String keyspaceUrn) {
+    return keyspaceUrn == null ? null : keyspaceUrn + "/keys/*";
+  }
+
+  /** Like {@link #scoped}, with the id-scoped tuple first, as createKey and rerollKey build it. */
+  private static PermissionQuery idFirst(ResourceType type, @Nullable String id, Action action) {
+    PermissionQuery wildcard = global(type, action);
+    if (id == null) {
+      return wildcard;
+    }
+    return PermissionQuery.or(
+        PermissionQuery.leaf(type.wireName() + "." + id + "." + action.wireName()), wildcard);
   }
 
   /** {@code type.*.action}, or {@code (type.*.action OR type.id.action)} when an id is given. */

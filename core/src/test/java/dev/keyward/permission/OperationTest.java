@@ -23,23 +23,22 @@ class OperationTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "keys.createKey|api.*.create_key OR api.a1.create_key",
+        "keys.createKey|api.a1.create_key OR api.*.create_key",
         "keys.verifyKey|api.*.verify_key OR api.a1.verify_key",
         "keys.getKey|api.*.read_key OR api.a1.read_key",
         "keys.whoami|api.*.read_key OR api.a1.read_key",
         "keys.deleteKey|api.*.delete_key OR api.a1.delete_key",
         "keys.updateKey|api.*.update_key OR api.a1.update_key",
         "keys.updateCredits|api.*.update_key OR api.a1.update_key",
-        "keys.rerollKey|api.*.create_key OR api.a1.create_key",
+        "keys.rerollKey|api.a1.create_key OR api.*.create_key",
         "keys.migrateKeys|api.*.create_key OR api.a1.create_key",
         "keys.removePermissions|(api.*.update_key OR api.a1.update_key) AND"
             + " rbac.*.remove_permission_from_key",
         "keys.setPermissions|(api.*.update_key OR api.a1.update_key) AND"
             + " rbac.*.add_permission_to_key AND rbac.*.remove_permission_from_key",
         "keys.addRoles|(api.*.update_key OR api.a1.update_key) AND rbac.*.add_role_to_key",
-        "keys.removeRoles|(api.*.update_key OR api.a1.update_key) AND rbac.*.remove_role_from_key",
-        "keys.setRoles|(api.*.update_key OR api.a1.update_key) AND rbac.*.add_role_to_key AND"
-            + " rbac.*.remove_role_from_key",
+        "keys.removeRoles|api.*.update_key OR api.a1.update_key",
+        "keys.setRoles|api.*.update_key OR api.a1.update_key",
         "apis.createApi|api.*.create_api",
         "apis.getApi|api.*.read_api OR api.a1.read_api",
         "apis.deleteApi|api.*.delete_api OR api.a1.delete_api",
@@ -97,8 +96,15 @@ class OperationTest {
   void conditionsAddTheHandlersConditionalChecks() {
     assertThat(Operation.KEYS_CREATE_KEY.requirement("a1", Set.of(Operation.Condition.RECOVERABLE)))
         .hasToString(
-            "(api.*.create_key OR api.a1.create_key) AND (api.*.encrypt_key OR"
+            "(api.a1.create_key OR api.*.create_key) AND (api.*.encrypt_key OR"
                 + " api.a1.encrypt_key)");
+    assertThat(Operation.KEYS_REROLL_KEY.requirement("a1", Set.of(Operation.Condition.RECOVERABLE)))
+        .hasToString(
+            "(api.a1.create_key OR api.*.create_key) AND (api.a1.encrypt_key OR"
+                + " api.*.encrypt_key)");
+    // whoami has no decrypt check
+    assertThat(Operation.KEYS_WHOAMI.requirement(null, Set.of(Operation.Condition.DECRYPT)))
+        .hasToString("api.*.read_key");
     assertThat(Operation.KEYS_REROLL_KEY.requirement(null, Set.of(Operation.Condition.RECOVERABLE)))
         .hasToString("api.*.create_key AND api.*.encrypt_key");
     assertThat(Operation.KEYS_GET_KEY.requirement(null, Set.of(Operation.Condition.DECRYPT)))
