@@ -3,6 +3,7 @@ package dev.keyward.examples.readme;
 import dev.keyward.Unkey;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.servlet.ApiKeyFilter;
+import dev.keyward.servlet.DegradedPolicy;
 import dev.keyward.servlet.Requirement;
 
 /** The README's servlet-filter block. */
@@ -15,6 +16,7 @@ final class ServletSnippets {
     ApiKeyFilter filter =
         ApiKeyFilter.builder(unkey)
             .route("/documents/*", Requirement.permissions("documents.read"))
+            .route("/status", Requirement.none(), DegradedPolicy.FAIL_OPEN)
             .exclude("/health")
             .build(); // register for "/*"
     // In a servlet: VerifiedKey key = (VerifiedKey) req.getAttribute(VerifiedKey.ATTRIBUTE);
