@@ -152,13 +152,44 @@ public final class LeastPrivilege {
   public static PermissionAudit audit(PermissionSet granted, List<Use> uses) {
     Objects.requireNonNull(granted, "granted == null");
     Objects.requireNonNull(uses, "uses == null");
+    List<Map.Entry<String, PermissionQuery>> labelled = new ArrayList<>(uses.size());
+    for (Use use : uses) {
+      labelled.add(Map.entry(use.operation().wireName(), use.requirement()));
+    }
+    return audit(granted, labelled, "none of the listed uses needs it");
+  }
+
+  /**
+   * The smallest root permissions that satisfy every call in {@code recording}, scoped to the
+   * resource ids seen; a resource created during the run reads by the name the test gave it (see
+   * {@link DerivedPermissions}). An empty recording gives an empty result that says so.
+   */
+  public static DerivedPermissions from(Recording recording) {
+    return from(recording, Map.of());
+  }
+
+  /**
+   * Like {@link #from(Recording)}, with {@code productionIds} turning the names of resources
+   * created during the run (e.g. {@code billing}) into the service's production ids.
+   *
+   * @throws IllegalArgumentException if a production id cannot be part of a permission
+   */
+  public static DerivedPermissions from(Recording recording, Map<String, String> productionIds) {
+    Objects.requireNonNull(recording, "recording == null");
+    Objects.requireNonNull(productionIds, "productionIds == null");
+    return Derivation.derive(recording, productionIds);
+  }
+
+  /** {@link #audit(PermissionSet, List)} over queries labelled by the call that needs them. */
+  static PermissionAudit audit(
+      PermissionSet granted, List<Map.Entry<String, PermissionQuery>> needs, String unusedWhy) {
     Set<String> have = granted.asStrings();
     List<PermissionAudit.Finding> findings = new ArrayList<>();
     Set<String> needed = new LinkedHashSet<>();
     // wildcard -> the specific permissions it stood in for; null once it was needed in general
     Map<String, @Nullable Set<String>> wildcardUses = new LinkedHashMap<>();
-    for (Use use : uses) {
-      PermissionQuery requirement = use.requirement();
+    for (Map.Entry<String, PermissionQuery> need : needs) {
+      PermissionQuery requirement = need.getValue();
       if (!requirement.evaluate(have)) {
         Set<String> add = new LinkedHashSet<>(narrowest(requirement));
         add.removeAll(have);
@@ -166,11 +197,7 @@ public final class LeastPrivilege {
             new PermissionAudit.Finding(
                 PermissionAudit.Kind.MISSING,
                 requirement.toString(),
-                use.operation().wireName()
-                    + " needs "
-                    + requirement
-                    + "; grant "
-                    + String.join(", ", add)));
+                need.getKey() + " needs " + requirement + "; grant " + String.join(", ", add)));
         continue;
       }
       collectUsed(requirement, have, needed, wildcardUses);
@@ -200,7 +227,7 @@ public final class LeastPrivilege {
             new PermissionAudit.Finding(
                 PermissionAudit.Kind.UNUSED,
                 permission,
-                permission + " is granted but none of the listed uses needs it"));
+                permission + " is granted but " + unusedWhy));
       }
     }
     return new PermissionAudit(findings);

@@ -1,6 +1,7 @@
 package dev.keyward.testing;
 
 import dev.keyward.key.Secret;
+import dev.keyward.permission.Recording;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -104,6 +105,14 @@ public final class FakeUnkeyServer implements AutoCloseable {
   /** The workspace behind the server (its bootstrap view). */
   public InMemoryUnkey unkey() {
     return unkey;
+  }
+
+  /**
+   * Every permission check the workspace made, for requests over HTTP and calls on {@link #unkey()}
+   * alike (the same as {@code unkey().recording()}).
+   */
+  public Recording recording() {
+    return unkey.recording();
   }
 
   /**

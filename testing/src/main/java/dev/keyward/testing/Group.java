@@ -19,14 +19,23 @@ abstract class Group {
   final Workspace ws;
   final String rootHash;
 
-  Group(Workspace ws, String rootHash) {
+  /** False for a view made by {@link InMemoryUnkey#unrecorded()}. */
+  final boolean recorded;
+
+  Group(Workspace ws, String rootHash, boolean recorded) {
     this.ws = ws;
     this.rootHash = rootHash;
+    this.recorded = recorded;
   }
 
-  /** Authenticates; call under the workspace lock. */
+  /**
+   * Authenticates, and tells the workspace whether this operation's permission checks are recorded;
+   * call under the workspace lock, which the operation holds until it ends.
+   */
   final StoredRootKey principal(Operation op, String rid) {
-    return ws.authenticate(op, rootHash, rid);
+    StoredRootKey p = ws.authenticate(op, rootHash, rid);
+    ws.recordChecks = recorded;
+    return p;
   }
 
   /**

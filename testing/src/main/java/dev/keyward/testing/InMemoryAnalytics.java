@@ -7,8 +7,8 @@ import dev.keyward.permission.Operation;
 
 /** {@code analytics.*}: the fake, like a workspace without ClickHouse, answers 412. */
 final class InMemoryAnalytics extends Group implements Analytics {
-  InMemoryAnalytics(Workspace ws, String rootHash) {
-    super(ws, rootHash);
+  InMemoryAnalytics(Workspace ws, String rootHash, boolean recorded) {
+    super(ws, rootHash, recorded);
   }
 
   @Override

@@ -20,8 +20,8 @@ import java.util.Set;
 final class InMemoryApis extends Group implements Apis {
   private final InMemoryKeys keys;
 
-  InMemoryApis(Workspace ws, String rootHash, InMemoryKeys keys) {
-    super(ws, rootHash);
+  InMemoryApis(Workspace ws, String rootHash, boolean recorded, InMemoryKeys keys) {
+    super(ws, rootHash, recorded);
     this.keys = keys;
   }
 

@@ -20,8 +20,8 @@ import java.util.Set;
  * {@code identities.*} on a {@link Workspace}: identities are shared by every key linked to them.
  */
 final class InMemoryIdentities extends Group implements Identities {
-  InMemoryIdentities(Workspace ws, String rootHash) {
-    super(ws, rootHash);
+  InMemoryIdentities(Workspace ws, String rootHash, boolean recorded) {
+    super(ws, rootHash, recorded);
   }
 
   @Override

@@ -42,11 +42,11 @@ final class InMemoryKeys extends Group implements Keys {
   private final KeyAssignments assignments;
   private final KeyCreation creation;
 
-  InMemoryKeys(Workspace ws, String rootHash) {
-    super(ws, rootHash);
-    this.verifier = new Verifier(ws, rootHash);
-    this.assignments = new KeyAssignments(ws, rootHash);
-    this.creation = new KeyCreation(ws, rootHash, assignments);
+  InMemoryKeys(Workspace ws, String rootHash, boolean recorded) {
+    super(ws, rootHash, recorded);
+    this.verifier = new Verifier(ws, rootHash, recorded);
+    this.assignments = new KeyAssignments(ws, rootHash, recorded);
+    this.creation = new KeyCreation(ws, rootHash, recorded, assignments);
   }
 
   @Override

@@ -25,8 +25,8 @@ import java.util.Set;
 
 /** {@code permissions.*} on a {@link Workspace}: the RBAC permissions and roles of API keys. */
 final class InMemoryPermissions extends Group implements Permissions {
-  InMemoryPermissions(Workspace ws, String rootHash) {
-    super(ws, rootHash);
+  InMemoryPermissions(Workspace ws, String rootHash, boolean recorded) {
+    super(ws, rootHash, recorded);
   }
 
   @Override

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * {@code ratelimit.*} on a {@link Workspace}: fixed windows on the workspace clock, with overrides.
  */
 final class InMemoryRatelimits extends Group implements Ratelimits {
-  InMemoryRatelimits(Workspace ws, String rootHash) {
-    super(ws, rootHash);
+  InMemoryRatelimits(Workspace ws, String rootHash, boolean recorded) {
+    super(ws, rootHash, recorded);
   }
 
   /** The namespace, created if new (limit creates namespaces, given {@code create_namespace}). */
@@ -37,6 +37,7 @@ final class InMemoryRatelimits extends Group implements Ratelimits {
       ws.authorize(p, op, null, EnumSet.of(Operation.Condition.NEW_NAMESPACE), rid);
       ns = new StoredNamespace(ws.newId("rlns"), name);
       ws.namespaces.put(name, ns);
+      ws.recording.created(ns.id, name);
     } else {
       ws.authorize(p, op, ns.id, Set.of(), rid);
     }

@@ -23,8 +23,8 @@ import java.util.Set;
  * it.
  */
 final class InMemoryRootKeys extends Group implements RootKeys {
-  InMemoryRootKeys(Workspace ws, String rootHash) {
-    super(ws, rootHash);
+  InMemoryRootKeys(Workspace ws, String rootHash, boolean recorded) {
+    super(ws, rootHash, recorded);
   }
 
   private CreatedKey issue(String name, List<String> permissions, String rid) {

@@ -10,6 +10,7 @@ import dev.keyward.RootKeys;
 import dev.keyward.Unkey;
 import dev.keyward.key.Secret;
 import dev.keyward.model.Liveness;
+import dev.keyward.permission.Recording;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -39,16 +40,23 @@ public final class InMemoryUnkey implements Unkey {
   private final InMemoryAnalytics analytics;
   private final InMemoryRootKeys rootKeys;
 
+  private final boolean recorded;
+
   private InMemoryUnkey(Workspace ws, String rootHash) {
+    this(ws, rootHash, true);
+  }
+
+  private InMemoryUnkey(Workspace ws, String rootHash, boolean recorded) {
     this.ws = ws;
     this.rootHash = rootHash;
-    this.keys = new InMemoryKeys(ws, rootHash);
-    this.apis = new InMemoryApis(ws, rootHash, keys);
-    this.permissions = new InMemoryPermissions(ws, rootHash);
-    this.identities = new InMemoryIdentities(ws, rootHash);
-    this.ratelimits = new InMemoryRatelimits(ws, rootHash);
-    this.analytics = new InMemoryAnalytics(ws, rootHash);
-    this.rootKeys = new InMemoryRootKeys(ws, rootHash);
+    this.recorded = recorded;
+    this.keys = new InMemoryKeys(ws, rootHash, recorded);
+    this.apis = new InMemoryApis(ws, rootHash, recorded, keys);
+    this.permissions = new InMemoryPermissions(ws, rootHash, recorded);
+    this.identities = new InMemoryIdentities(ws, rootHash, recorded);
+    this.ratelimits = new InMemoryRatelimits(ws, rootHash, recorded);
+    this.analytics = new InMemoryAnalytics(ws, rootHash, recorded);
+    this.rootKeys = new InMemoryRootKeys(ws, rootHash, recorded);
   }
 
   /** Starts building a new, empty workspace. */
@@ -62,7 +70,25 @@ public final class InMemoryUnkey implements Unkey {
    */
   public InMemoryUnkey as(Secret rootKey) {
     Objects.requireNonNull(rootKey, "rootKey == null");
-    return new InMemoryUnkey(ws, rootKey.hash());
+    return new InMemoryUnkey(ws, rootKey.hash(), recorded);
+  }
+
+  /**
+   * Every permission check this workspace made, through any view or a {@link FakeUnkeyServer} in
+   * front of it, and the resources created with their names; read it with {@code
+   * LeastPrivilege.from(unkey.recording())}.
+   */
+  public Recording recording() {
+    return ws.recording;
+  }
+
+  /**
+   * A view of the same workspace, as the same root key, whose permission checks are not recorded:
+   * for a test's setup (creating the API a service uses, say), which the service never does.
+   * Resources it creates are still noted with their names.
+   */
+  public InMemoryUnkey unrecorded() {
+    return new InMemoryUnkey(ws, rootHash, false);
   }
 
   /**

@@ -32,8 +32,8 @@ final class KeyAssignments extends Group {
     REPLACE
   }
 
-  KeyAssignments(Workspace ws, String rootHash) {
-    super(ws, rootHash);
+  KeyAssignments(Workspace ws, String rootHash, boolean recorded) {
+    super(ws, rootHash, recorded);
   }
 
   AssignedPermissions addPermissions(AddPermissionsRequest request) {

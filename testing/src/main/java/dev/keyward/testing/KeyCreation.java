@@ -24,8 +24,8 @@ import java.util.Set;
 final class KeyCreation extends Group {
   private final KeyAssignments assignments;
 
-  KeyCreation(Workspace ws, String rootHash, KeyAssignments assignments) {
-    super(ws, rootHash);
+  KeyCreation(Workspace ws, String rootHash, boolean recorded, KeyAssignments assignments) {
+    super(ws, rootHash, recorded);
     this.assignments = assignments;
   }
 

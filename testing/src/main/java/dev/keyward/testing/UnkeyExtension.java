@@ -1,7 +1,10 @@
 package dev.keyward.testing;
 
 import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.permission.Recording;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,14 +23,40 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @Test
  * void verifies(InMemoryUnkey unkey, TestClock clock) { ... }
  * }</pre>
+ *
+ * <p>With {@link #checking(PermissionCheck)}, the permission checks of every test's workspace are
+ * collected, and after the test class its declared root-key permissions are checked against them
+ * (registered as a static field, so that it sees the whole class).
  */
 public final class UnkeyExtension
-    implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NS =
       ExtensionContext.Namespace.create(UnkeyExtension.class);
 
+  private final @Nullable PermissionCheck check;
+
   /** Creates the extension; usable with {@code @ExtendWith} or {@code @RegisterExtension}. */
-  public UnkeyExtension() {}
+  public UnkeyExtension() {
+    this(null);
+  }
+
+  private UnkeyExtension(@Nullable PermissionCheck check) {
+    this.check = check;
+  }
+
+  /**
+   * An extension that, after the test class, runs {@code check} over the calls all its tests made
+   * (through their {@link InMemoryUnkey}, server and client) and fails the class as it says; the
+   * report is named after the test class.
+   */
+  public UnkeyExtension checking(PermissionCheck check) {
+    return new UnkeyExtension(Objects.requireNonNull(check, "check == null"));
+  }
+
+  /** The calls of a test class's finished tests, kept in the class's store. */
+  private static final class ClassRecording {
+    final Recording recording = new Recording();
+  }
 
   /** Per-test state, kept in JUnit's store. */
   private static final class State {
@@ -77,6 +106,25 @@ public final class UnkeyExtension
     State s = context.getStore(NS).remove(State.class, State.class);
     if (s != null) {
       s.close();
+      if (check != null && context.getParent().isPresent()) {
+        classRecording(context.getParent().get()).addAll(s.unkey.recording());
+      }
+    }
+  }
+
+  private static Recording classRecording(ExtensionContext classContext) {
+    return classContext
+        .getStore(NS)
+        .getOrComputeIfAbsent(ClassRecording.class, k -> new ClassRecording(), ClassRecording.class)
+        .recording;
+  }
+
+  /** Checks the declared permissions against the class's calls, when {@link #checking} was used. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (check != null) {
+      String name = context.getTestClass().map(Class::getName).orElse(context.getDisplayName());
+      check.verify(name, classRecording(context));
     }
   }
 

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /** {@code keys.verifyKey} on a {@link Workspace}: Unkey's check order, codes and rate limiting. */
 final class Verifier extends Group {
-  Verifier(Workspace ws, String rootHash) {
-    super(ws, rootHash);
+  Verifier(Workspace ws, String rootHash, boolean recorded) {
+    super(ws, rootHash, recorded);
   }
 
   Verification verify(VerifyKeyRequest request) {

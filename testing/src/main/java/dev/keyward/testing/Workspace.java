@@ -6,6 +6,7 @@ import dev.keyward.key.Secret;
 import dev.keyward.model.Refill;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
+import dev.keyward.permission.Recording;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +50,15 @@ final class Workspace {
       new java.util.concurrent.atomic.AtomicLong();
   final StoredRootKey bootstrap;
   final Secret bootstrapSecret;
+
+  /** Every permission check (of recorded views) and every resource created, with its name. */
+  final Recording recording = new Recording();
+
+  /**
+   * Whether the current operation's checks go into {@link #recording}: set under {@link #lock} by
+   * {@link Group#principal} at the start of each operation, which holds the lock until it ends.
+   */
+  boolean recordChecks = true;
 
   Workspace(Clock clock, SecureRandom random, @Nullable Secret bootstrapKey) {
     this.clock = clock;
@@ -114,14 +124,22 @@ final class Workspace {
 
   /**
    * True if {@code principal} may call {@code op} on {@code resourceId} under {@code conditions}.
+   * Every check, the bootstrap key's included, is recorded (unless the view is unrecorded): this
+   * and {@link #authorize}, which calls it, are where both fakes check permissions.
    */
   boolean allows(
       StoredRootKey principal,
       Operation op,
       @Nullable String resourceId,
       Set<Operation.Condition> conditions) {
-    return principal.bootstrap
-        || op.requirement(resourceId, conditions).evaluate(principal.permissions);
+    if (!recordChecks) {
+      return principal.bootstrap
+          || op.requirement(resourceId, conditions).evaluate(principal.permissions);
+    }
+    PermissionQuery query = op.requirement(resourceId, conditions);
+    boolean allowed = principal.bootstrap || query.evaluate(principal.permissions);
+    recording.record(Recording.Call.of(principal.id, op, resourceId, query, allowed));
+    return allowed;
   }
 
   /** Throws Unkey's 403 naming what would have been enough, unless {@link #allows}. */
@@ -158,6 +176,7 @@ final class Workspace {
   StoredApi createApi(String name) {
     StoredApi api = new StoredApi(newId("api"), newId("ks"), name, now());
     apis.put(api.id, api);
+    recording.created(api.id, name);
     return api;
   }
 
@@ -280,6 +299,7 @@ final class Workspace {
       i = new StoredIdentity(newId("id"), externalId, now());
       identities.put(i.id, i);
       identitiesByExternalId.put(externalId, i);
+      recording.created(i.id, externalId);
     }
     return i;
   }
