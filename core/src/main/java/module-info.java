@@ -7,6 +7,7 @@ module dev.keyward.core {
 
   exports dev.keyward;
   exports dev.keyward.model;
+  exports dev.keyward.hygiene;
   exports dev.keyward.key;
   exports dev.keyward.permission;
   exports dev.keyward.redact;

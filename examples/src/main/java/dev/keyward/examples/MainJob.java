@@ -4,6 +4,8 @@ import dev.keyward.NotFoundException;
 import dev.keyward.PreconditionFailedException;
 import dev.keyward.Unkey;
 import dev.keyward.http.UnkeyHttpClient;
+import dev.keyward.hygiene.HygieneReport;
+import dev.keyward.hygiene.KeyHygiene;
 import dev.keyward.model.CreateApiRequest;
 import dev.keyward.model.CreateIdentityRequest;
 import dev.keyward.model.CreateKeyRequest;
@@ -20,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -118,6 +121,10 @@ public final class MainJob {
     } catch (PreconditionFailedException e) {
       out.println("analytics            -> not configured on this server (HTTP 412)");
     }
+
+    // the demo key above has neither an expiry nor an owner: two findings for the report to show
+    HygieneReport hygiene = KeyHygiene.scan(unkey, List.of(apiId));
+    out.print(hygiene.toText().indent(2).replaceFirst("^  ", "hygiene              -> "));
 
     long roots = -1;
     try {

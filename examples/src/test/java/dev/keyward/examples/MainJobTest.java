@@ -24,6 +24,11 @@ class MainJobTest {
         .contains("verify(a wrong key)  -> valid=false code=NOT_FOUND")
         .contains("apis.listKeys        -> 1 key(s)")
         .contains("analytics            -> not configured on this server (HTTP 412)")
+        .containsPattern(
+            "hygiene              -> key hygiene: 2 finding\\(s\\); 1 API, 1 API key\\(s\\), 1 root"
+                + " key\\(s\\)")
+        .containsPattern("\n    API_KEY_WITHOUT_EXPIRY key_\\w+ \\(api_\\w+\\): API key ")
+        .containsPattern("\n    API_KEY_WITHOUT_OWNER key_\\w+ \\(api_\\w+\\): API key ")
         .contains("done");
   }
 
