@@ -28,6 +28,7 @@ final class Degradation {
   private final VerificationListener listener;
   private final Clock clock;
   private final long retryAfterSeconds;
+  private final Outcome unavailable; // one immutable 503 for every refused request
   private final AtomicBoolean incident = new AtomicBoolean();
   private final AtomicLong openPasses = new AtomicLong();
   private final AtomicLong lastWarnMillis = new AtomicLong(Long.MIN_VALUE / 2);
@@ -43,6 +44,7 @@ final class Degradation {
     this.listener = listener;
     this.clock = clock;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.unavailable = Outcome.reject(Rejection.unavailable(retryAfterSeconds));
   }
 
   /** True for failures that mean Unkey could not answer (they count towards the breaker). */
@@ -71,7 +73,7 @@ final class Degradation {
               + e.getMessage());
     }
     listener.unavailable(false);
-    return Outcome.reject(Rejection.unavailable(retryAfterSeconds));
+    return unavailable;
   }
 
   /**
@@ -114,7 +116,10 @@ final class Degradation {
                   .map(Rejection::ceilSeconds)
                   .orElse(retryAfter);
         }
-        outcome = Outcome.reject(Rejection.unavailable(retryAfter));
+        outcome =
+            retryAfter == retryAfterSeconds
+                ? unavailable
+                : Outcome.reject(Rejection.unavailable(retryAfter));
       }
     }
     boolean passed = outcome.rejection == null;

@@ -23,6 +23,7 @@ final class Rejection {
   final @Nullable String wwwAuthenticate;
   final @Nullable Long retryAfterSeconds;
   final @Nullable String requestId;
+  private final byte[] body; // built once: the open breaker answers the same 503 to every request
 
   private Rejection(
       int status,
@@ -41,6 +42,7 @@ final class Rejection {
     this.wwwAuthenticate = wwwAuthenticate;
     this.retryAfterSeconds = retryAfterSeconds;
     this.requestId = requestId;
+    this.body = json().getBytes(StandardCharsets.UTF_8);
   }
 
   static Rejection missingKey() {
@@ -214,7 +216,6 @@ final class Rejection {
     if (retryAfterSeconds != null) {
       response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
-    byte[] body = json().getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
