@@ -1,6 +1,6 @@
 /**
  * keyward's domain: secrets, key format, root permissions, permission queries, rotation, redaction,
- * and the {@code Unkey} port. Depends on nothing but {@code java.base} at run time.
+ * the {@code Unkey} port and its waiters. Depends on nothing but {@code java.base} at run time.
  */
 module dev.keyward.core {
   requires static org.jspecify;
@@ -12,4 +12,5 @@ module dev.keyward.core {
   exports dev.keyward.permission;
   exports dev.keyward.redact;
   exports dev.keyward.rotation;
+  exports dev.keyward.waiters;
 }

@@ -61,7 +61,8 @@ class ArchitectureTest {
               "dev.keyward",
               "dev.keyward.model..",
               "dev.keyward.internal..",
-              "dev.keyward.rotation..")
+              "dev.keyward.rotation..",
+              "dev.keyward.waiters..")
           .because("leaf packages import only java.*");
 
   static final ArchRule MODEL_NEVER_IMPORTS_ROOT =
@@ -70,7 +71,7 @@ class ArchitectureTest {
           .resideInAnyPackage("dev.keyward.model..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.keyward", "dev.keyward.rotation..")
+          .resideInAnyPackage("dev.keyward", "dev.keyward.rotation..", "dev.keyward.waiters..")
           .because("arrows run root -> model -> internal, never back");
 
   static final ArchRule INTERNAL_NEVER_IMPORTS_ROOT_OR_MODEL =
@@ -79,7 +80,11 @@ class ArchitectureTest {
           .resideInAnyPackage("dev.keyward.internal..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.keyward", "dev.keyward.model..", "dev.keyward.rotation..")
+          .resideInAnyPackage(
+              "dev.keyward",
+              "dev.keyward.model..",
+              "dev.keyward.rotation..",
+              "dev.keyward.waiters..")
           .because("arrows run root -> model -> internal, never back");
 
   /** The root package is the map a newcomer reads: ports, shared types, exceptions. */

@@ -40,6 +40,10 @@ record JournalRecord(String type, Map<String, String> fields) {
     REVOKE_AFTER("REVOKE_AFTER"),
     REVOKE_CONFIRMED("REVOKE_CONFIRMED"),
     REVOKED("REVOKED"),
+    /** The deleted old key was refused (401) enough times in a row: revocation propagated. */
+    REVOCATION_SEEN("REVOCATION_SEEN"),
+    /** The old key's plaintext was unknown, so its revocation could not be awaited. */
+    REVOCATION_UNCHECKED("REVOCATION_UNCHECKED"),
     ROLLBACK("ROLLBACK"),
     STORE_RESTORED("STORE_RESTORED"),
     ROLLED_BACK("ROLLED_BACK"),

@@ -9,6 +9,9 @@ import dev.keyward.model.CreatedKey;
 import dev.keyward.model.KeyInfo;
 import dev.keyward.model.ListKeysRequest;
 import dev.keyward.model.RootKeyInfo;
+import dev.keyward.waiters.WaitResult;
+import dev.keyward.waiters.WaiterTimeoutException;
+import dev.keyward.waiters.Waiters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +26,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The playbook for a leaked root key, as one call: revoke it now (first, by design: the report
  * gives the downtime window until the replacement verified), create a replacement with the same
- * permissions, store, deploy, verify, then list API keys created or updated since an instant and
- * optionally reroll or delete them.
+ * permissions, store, deploy, verify, wait until calls with the leaked key are refused (HTTP 401,
+ * three times in a row: revocations take up to a minute to reach every verifier), then list API
+ * keys created or updated since an instant and optionally reroll or delete them. The review comes
+ * after the wait, so that keys the leaked key created while its revocation propagated are listed
+ * too. The leaked key's plaintext for the wait is the store's value when the playbook starts, if
+ * its start matches the leaked key's; otherwise the report's {@code REVOCATION_UNCHECKED} event
+ * says so.
  *
  * <pre>{@code
  * LeakReport report = LeakResponse.builder()
@@ -57,6 +65,7 @@ public final class LeakResponse {
   private final RotationVerifier verifier;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final Duration revocationTimeout;
   private final @Nullable Unkey reviewer;
   private final List<String> apiIds;
   private final @Nullable Instant since;
@@ -80,6 +89,7 @@ public final class LeakResponse {
     verifier = Objects.requireNonNull(b.verifier, "verifier is required");
     clock = b.clock;
     sleeper = b.sleeper;
+    revocationTimeout = b.revocationTimeout;
     reviewer = b.reviewer;
     apiIds = List.copyOf(b.apiIds);
     since = b.since;
@@ -124,6 +134,8 @@ public final class LeakResponse {
                       new RotationException(
                           marker, "describe", "the server cannot describe " + leakedKeyId));
       event("DESCRIBED", "key=" + leakedKeyId + " permissions=" + leaked.permissions());
+      Optional<Secret> leakedSecret =
+          store.read(storeName).filter(s -> s.start().equals(leaked.start()));
       step = "revoke";
       issuer.delete(leakedKeyId);
       revokedAt = clock.instant();
@@ -146,10 +158,15 @@ public final class LeakResponse {
       }
       verifiedAt = clock.instant();
       event("VERIFIED", "key=" + replacement + " (downtime ends)");
+      step = "await-revocation";
+      RotationException unconfirmed = awaitRevocation(leakedSecret);
       step = "review";
       review(suspicious);
+      if (unconfirmed != null) {
+        event("FAILED", "step=" + unconfirmed.step());
+      }
       return new LeakReport(
-          leakedKeyId, replacement, revokedAt, verifiedAt, suspicious, events, null);
+          leakedKeyId, replacement, revokedAt, verifiedAt, suspicious, events, unconfirmed);
     } catch (RotationException e) {
       return failed(e, revokedAt, replacement, verifiedAt, suspicious);
     } catch (InterruptedException e) {
@@ -196,6 +213,37 @@ public final class LeakResponse {
       return "the replacement's permissions differ from the leaked key's";
     }
     return verifier.callerCheckPasses(key, deadline);
+  }
+
+  /**
+   * Waits until the leaked key is refused; a timeout is returned (the review still runs), not
+   * thrown.
+   */
+  private @Nullable RotationException awaitRevocation(Optional<Secret> leakedSecret)
+      throws InterruptedException {
+    if (leakedSecret.isEmpty()) {
+      event("REVOCATION_UNCHECKED", "key=" + leakedKeyId + " (its plaintext is not in the store)");
+      return null;
+    }
+    try {
+      WaitResult seen =
+          Waiters.of(verifier.clientFor(leakedSecret.get()))
+              .clock(clock)
+              .sleeper(sleeper)
+              .timeout(revocationTimeout)
+              .awaitRootKeyRevoked(leakedSecret.get());
+      event(
+          "REVOCATION_SEEN",
+          "key=" + leakedKeyId + " calls=" + seen.polls() + " waited=" + seen.waited());
+      return null;
+    } catch (WaiterTimeoutException e) {
+      event("REVOCATION_UNCONFIRMED", "key=" + leakedKeyId);
+      return new RotationException(
+          marker,
+          "await-revocation",
+          "root key " + leakedKeyId + " is deleted but calls with it were still not refused",
+          e);
+    }
   }
 
   private void review(List<String> suspicious) throws Exception {
@@ -251,6 +299,7 @@ public final class LeakResponse {
     private @Nullable RotationVerifier verifier;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private Duration revocationTimeout = Duration.ofMinutes(2);
     private @Nullable Unkey reviewer;
     private List<String> apiIds = List.of();
     private @Nullable Instant since;
@@ -300,6 +349,20 @@ public final class LeakResponse {
     /** How verification waits. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /**
+     * How long, after the leaked key is deleted, to wait for calls with it to be refused (HTTP 401
+     * three times in a row) before the review (positive; default two minutes). If it passes first,
+     * the review still runs and {@link LeakReport#failure()} names step {@code await-revocation}.
+     */
+    public Builder revocationTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive");
+      }
+      this.revocationTimeout = timeout;
       return this;
     }
 

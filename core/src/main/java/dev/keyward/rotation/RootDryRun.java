@@ -64,7 +64,10 @@ final class RootDryRun {
             + (rotation.overlap.isZero() ? "" : "after an overlap of " + rotation.overlap + ", ")
             + (rotation.issuer.automatic()
                 ? "delete " + oldId + " (rootKeys.deleteRootKey)"
-                : "wait for an operator to delete " + oldId + " in the dashboard"));
+                : "wait for an operator to delete " + oldId + " in the dashboard")
+            + ", then wait up to "
+            + rotation.revocationTimeout
+            + " until calls with it are refused (HTTP 401, 3 in a row)");
     return lines;
   }
 }

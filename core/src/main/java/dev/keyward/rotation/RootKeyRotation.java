@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Replaces a root key without downtime: create a new key with the same permissions and a name that
  * marks the plan, store it, deploy, verify, then revoke the old key (at once, or after an overlap
- * window). Every step is journaled before it runs, so {@link #resume()} continues after a crash at
- * any point; the old key is never revoked before the stored new key verified, and a failed
- * verification rolls back (new key deleted, store restored, old key live). Rotation never issues by
- * reroll.
+ * window), then wait until calls with the old key are refused (HTTP 401), since revocations take up
+ * to a minute to reach every verifier. Every step is journaled before it runs, so {@link #resume()}
+ * continues after a crash at any point; the old key is never revoked before the stored new key
+ * verified, and a failed verification rolls back (new key deleted, store restored, old key live).
+ * Rotation never issues by reroll.
  *
  * <pre>{@code
  * RootKeyRotation rotation = RootKeyRotation.builder()
@@ -60,6 +61,7 @@ public final class RootKeyRotation {
   final Sleeper sleeper;
   final Duration overlap;
   final boolean waitForOverlap;
+  final Duration revocationTimeout;
   final List<String> operatorPermissions;
   final @Nullable String name;
 
@@ -79,6 +81,7 @@ public final class RootKeyRotation {
     sleeper = b.sleeper;
     overlap = b.overlap;
     waitForOverlap = b.waitForOverlap;
+    revocationTimeout = b.revocationTimeout;
     operatorPermissions = List.copyOf(b.permissions);
     name = b.name;
     if (!issuer.automatic() && oldKeyId == null) {
@@ -170,6 +173,7 @@ public final class RootKeyRotation {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Duration overlap = Duration.ZERO;
     private boolean waitForOverlap = true;
+    private Duration revocationTimeout = Duration.ofMinutes(2);
     private List<String> permissions = new ArrayList<>();
     private @Nullable String name;
 
@@ -252,6 +256,22 @@ public final class RootKeyRotation {
      */
     public Builder waitForOverlap(boolean wait) {
       this.waitForOverlap = wait;
+      return this;
+    }
+
+    /**
+     * How long, after the old key is deleted, to wait for calls with it to be refused (HTTP 401
+     * three times in a row, through {@link dev.keyward.waiters.Waiters#awaitRootKeyRevoked}) before
+     * the plan reports {@code DONE} (positive; default two minutes, as Unkey's revocations take up
+     * to a minute to reach every verifier). If it passes first, {@code execute()} throws a {@link
+     * RotationException} at step {@code await-revocation} and {@code resume()} waits again.
+     */
+    public Builder revocationTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive");
+      }
+      this.revocationTimeout = timeout;
       return this;
     }
 

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The state of the latest root-key plan, folded from its journal records. Record types, in order:
  * PLAN, (CREATE, CREATED | SUPPLIED, BACKUP, STORED, RESTORED, ORPHANS)*, DEPLOYED, VERIFIED,
- * REVOKE_AFTER, REVOKE_CONFIRMED, REVOKED, DONE; or ROLLBACK then ROLLED_BACK.
+ * REVOKE_AFTER, REVOKE_CONFIRMED, REVOKED, REVOCATION_SEEN | REVOCATION_UNCHECKED, DONE; or
+ * ROLLBACK then ROLLED_BACK. A plan journaled by an older keyward has no REVOCATION_ record after
+ * REVOKED: it awaits the revocation on resume, which only reads.
  */
 final class RootPlan {
   @Nullable String planId;
@@ -32,6 +34,7 @@ final class RootPlan {
   @Nullable Instant revokeAfter;
   boolean revokeConfirmed;
   boolean revoked;
+  boolean revocationAwaited;
   boolean done;
   boolean rollingBack;
   @Nullable String rollbackReason;
@@ -145,6 +148,7 @@ final class RootPlan {
       case REVOKE_AFTER -> revokeAfter = Instant.parse(record.require("notBefore"));
       case REVOKE_CONFIRMED -> revokeConfirmed = true;
       case REVOKED -> revoked = true;
+      case REVOCATION_SEEN, REVOCATION_UNCHECKED -> revocationAwaited = true;
       case DONE -> done = true;
       case ROLLBACK -> {
         rollingBack = true;

@@ -151,6 +151,10 @@ final class RootSteps {
         }
         if (plan.rollingBack) {
           rollback(session, plan);
+        } else if (plan.revoked && !plan.revocationAwaited) {
+          step = "await-revocation";
+          RootRevocationWait.Outcome seen = new RootRevocationWait(rotation, storage).await(plan);
+          session.append(record(seen.type(), seen.fields()));
         } else if (plan.revoked) {
           finish(session, plan);
         } else if (plan.verified) {

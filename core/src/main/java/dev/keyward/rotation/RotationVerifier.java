@@ -118,6 +118,11 @@ public final class RotationVerifier {
     }
   }
 
+  /** A port acting with {@code key}, as checks (a) and the revocation waiter call it. */
+  Unkey clientFor(Secret key) {
+    return clientFor.apply(key);
+  }
+
   Duration deadline() {
     return deadline;
   }

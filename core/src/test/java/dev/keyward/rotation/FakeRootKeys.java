@@ -58,6 +58,15 @@ final class FakeRootKeys implements RootKeyIssuer {
 
   String protectedOldKeyId = "";
 
+  /**
+   * How many calls a deleted key still authenticates, as Unkey's edges keep serving it until their
+   * caches expire (unkey#2587).
+   */
+  int propagationCalls;
+
+  /** Calls each deleted key authenticated after its deletion. */
+  final Map<Secret, Integer> callsAfterDeletion = new ConcurrentHashMap<>();
+
   /** Runs at the start of every {@code create} (tests block a rotation there). */
   Runnable beforeCreate = () -> {};
 
@@ -140,6 +149,12 @@ final class FakeRootKeys implements RootKeyIssuer {
                 (proxy, method, args) -> {
                   if (method.getName().equals("verify") && args[0] instanceof VerifyKeyRequest) {
                     boolean live = live().stream().anyMatch(k -> k.secret.equals(secret));
+                    boolean known = keys.values().stream().anyMatch(k -> k.secret.equals(secret));
+                    if (!live
+                        && known
+                        && callsAfterDeletion.merge(secret, 1, Integer::sum) <= propagationCalls) {
+                      live = true; // an edge still caches the deleted key
+                    }
                     if (!live || rejected.contains(secret)) {
                       throw new UnauthorizedException(
                           Operation.KEYS_VERIFY_KEY,
@@ -163,6 +178,9 @@ final class FakeRootKeys implements RootKeyIssuer {
             (proxy, method, args) -> {
               if (method.getName().equals("keys")) {
                 return keysGroup;
+              }
+              if (method.getName().equals("withRootKey")) {
+                return clientFor((Secret) args[0]);
               }
               throw new UnsupportedOperationException(method.getName());
             });

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.keyward.key.Secret;
+import dev.keyward.waiters.WaiterTimeoutException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,10 +48,64 @@ class LeakResponseTest {
     assertThat(report.downtime()).isPresent();
     assertThat(report.events())
         .extracting(RotationEvent::step)
-        .containsExactly("DESCRIBED", "REVOKED", "CREATED", "STORED", "DEPLOYED", "VERIFIED");
+        .containsExactly(
+            "DESCRIBED", "REVOKED", "CREATED", "STORED", "DEPLOYED", "VERIFIED", "REVOCATION_SEEN");
     assertThat(report.toString())
         .doesNotContain(leaked.secret.reveal())
         .doesNotContain(replacement.secret.reveal());
+  }
+
+  @Test
+  void waitsUntilTheLeakedKeyIsRefusedEverywhereThroughTheSleeper() {
+    server.propagationCalls = 2; // two edges still serve the deleted key
+    LeakReport report = playbook().build().execute();
+
+    assertThat(report.failure()).isEmpty();
+    // 2 calls still authenticated, then 3 refusals in a row; pauses of 250, 500, 1000, 2000 ms
+    assertThat(report.events())
+        .filteredOn(e -> e.step().equals("REVOCATION_SEEN"))
+        .singleElement()
+        .extracting(RotationEvent::detail)
+        .isEqualTo("key=" + leaked.id + " calls=5 waited=PT3.75S");
+    assertThat(server.callsAfterDeletion.get(leaked.secret)).isEqualTo(5);
+  }
+
+  @Test
+  void aRevocationThatNeverPropagatesFailsTheReportAfterItsTimeoutNamingTheLastState() {
+    server.propagationCalls = Integer.MAX_VALUE;
+    Instant start = clock.instant();
+    LeakReport report = playbook().revocationTimeout(Duration.ofSeconds(30)).build().execute();
+
+    RotationException failure = report.failure().orElseThrow();
+    assertThat(failure.step()).isEqualTo("await-revocation");
+    assertThat(failure.getCause())
+        .isInstanceOf(WaiterTimeoutException.class)
+        .hasMessageContaining("last seen: authenticated (HTTP 200, NOT_FOUND)");
+    assertThat(report.verifiedAt()).isPresent();
+    assertThat(report.events())
+        .extracting(RotationEvent::step)
+        .endsWith("VERIFIED", "REVOCATION_UNCONFIRMED", "FAILED");
+    assertThat(clock.instant()).isAfterOrEqualTo(start.plusSeconds(30));
+    FakeRootKeys.Key replacement = server.keys.get(report.replacementKeyId().orElseThrow());
+    for (String text :
+        List.of(report.toString(), failure.getMessage(), failure.getCause().getMessage())) {
+      assertThat(text)
+          .doesNotContain(leaked.secret.reveal())
+          .doesNotContain(replacement.secret.reveal());
+    }
+  }
+
+  @Test
+  void aLeakedKeyWhosePlaintextIsNotInTheStoreIsReportedAsUnchecked() {
+    LeakResponse.Builder playbook = playbook();
+    store.write("UNKEY_ROOT_KEY", Secret.of("unkey_" + "Qw8nAnotherServicesKey"));
+    LeakReport report = playbook.build().execute();
+
+    assertThat(report.failure()).isEmpty();
+    assertThat(report.events())
+        .extracting(RotationEvent::step)
+        .contains("REVOCATION_UNCHECKED")
+        .doesNotContain("REVOCATION_SEEN");
   }
 
   @Test

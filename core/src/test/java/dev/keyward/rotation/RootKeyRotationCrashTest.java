@@ -71,6 +71,7 @@ class RootKeyRotationCrashTest {
         .anyMatch(p -> p.equals("root.created"))
         .anyMatch(p -> p.equals("store.written"))
         .anyMatch(p -> p.equals("root.revoke"))
+        .anyMatch(p -> p.equals("root.awaitRevocation"))
         .anyMatch(p -> p.equals("deploy.hook"));
   }
 

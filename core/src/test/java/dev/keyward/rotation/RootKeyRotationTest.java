@@ -2,8 +2,10 @@ package dev.keyward.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.keyward.key.Secret;
+import dev.keyward.waiters.WaiterTimeoutException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,8 +98,69 @@ class RootKeyRotationTest {
             "DEPLOYED",
             "VERIFIED",
             "REVOKED",
+            "REVOCATION_SEEN",
             "DONE");
     assertNoPlaintext(report);
+  }
+
+  @Test
+  void doneOnlyAfterTheDeletedOldKeyIsRefusedThreeTimesInARow() throws IOException {
+    server.propagationCalls = 4; // edges keep serving the deleted key for four calls
+    RotationReport report = plan().build().execute();
+
+    assertThat(report.status()).isEqualTo(RotationReport.Status.DONE);
+    assertThat(server.callsAfterDeletion.get(old.secret)).isEqualTo(7);
+    // pauses 250, 500, 1000, 2000, 4000, 5000 ms (capped): 12.75 s on the test clock
+    assertThat(report.events())
+        .filteredOn(e -> e.step().equals("REVOCATION_SEEN"))
+        .singleElement()
+        .extracting(RotationEvent::detail)
+        .asString()
+        .contains("calls=7", "key=" + old.id, "waited=PT12.75S");
+    assertNoPlaintext(report);
+  }
+
+  @Test
+  void aRevocationNotSeenInTimeStopsBeforeDoneAndResumeWaitsAgain() throws IOException {
+    server.propagationCalls = 100;
+    RootKeyRotation rotation = plan().revocationTimeout(Duration.ofSeconds(20)).build();
+
+    RotationException e = catchThrowableOfType(RotationException.class, rotation::execute);
+    assertThat(e.step()).isEqualTo("await-revocation");
+    assertThat(e.getCause())
+        .isInstanceOf(WaiterTimeoutException.class)
+        .hasMessageContaining("revocation of a root key")
+        .hasMessageContaining("last seen: authenticated");
+    assertThat(old.deleted).isTrue();
+    for (FakeRootKeys.Key k : server.keys.values()) {
+      assertThat(e.getMessage()).doesNotContain(k.secret.reveal());
+      assertThat(e.getCause().getMessage()).doesNotContain(k.secret.reveal());
+    }
+    int deletedBefore = (int) server.keys.values().stream().filter(k -> k.deleted).count();
+
+    server.propagationCalls = 0; // the edges' caches expired
+    RotationReport report = rotation.resume();
+    assertThat(report.status()).isEqualTo(RotationReport.Status.DONE);
+    // the resume deleted nothing again: the revocation was journaled before the wait
+    assertThat(server.keys.values().stream().filter(k -> k.deleted).count())
+        .isEqualTo(deletedBefore);
+    assertThat(report.events())
+        .extracting(RotationEvent::step)
+        .containsSubsequence("REVOKED", "REVOCATION_SEEN", "DONE")
+        .containsOnlyOnce("REVOKED");
+    assertNoPlaintext(report);
+  }
+
+  @Test
+  void anOldKeyWhosePlaintextIsUnknownIsJournaledAsUnchecked() throws IOException {
+    Files.writeString(env, "OTHER=1\n"); // the store holds no previous value
+    RotationReport report = plan().build().execute();
+
+    assertThat(report.status()).isEqualTo(RotationReport.Status.DONE);
+    assertThat(report.events())
+        .extracting(RotationEvent::step)
+        .containsSubsequence("REVOKED", "REVOCATION_UNCHECKED", "DONE")
+        .doesNotContain("REVOCATION_SEEN");
   }
 
   @Test

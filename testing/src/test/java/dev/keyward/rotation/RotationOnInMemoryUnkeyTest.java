@@ -67,6 +67,10 @@ class RotationOnInMemoryUnkeyTest {
     assertThat(fresh.start())
         .isEqualTo(SecretStore.envFile(env).read("UNKEY_ROOT_KEY").orElseThrow().start());
     assertThat(catchNotFound(() -> admin.rootKeys().get(service.keyId()))).isTrue();
+    // done only after calls with the deleted key were refused, three in a row
+    assertThat(report.events())
+        .extracting(RotationEvent::step)
+        .containsSubsequence("REVOKED", "REVOCATION_SEEN", "DONE");
     assertThat(Files.readString(env))
         .startsWith("# app\nUNKEY_ROOT_KEY=")
         .doesNotContain(service.key().reveal());
@@ -198,7 +202,14 @@ class RotationOnInMemoryUnkeyTest {
     assertThat(report.events())
         .extracting(RotationEvent::step)
         .containsSubsequence(
-            "REVOKED", "CREATED", "STORED", "DEPLOYED", "VERIFIED", "FOUND", "REROLLED");
+            "REVOKED",
+            "CREATED",
+            "STORED",
+            "DEPLOYED",
+            "VERIFIED",
+            "REVOCATION_SEEN",
+            "FOUND",
+            "REROLLED");
     assertThat(report.downtime()).isPresent();
     assertThat(report.suspiciousKeyIds()).containsExactly(suspicious.keyId());
     assertThat(delivered).containsOnlyKeys(suspicious.keyId());

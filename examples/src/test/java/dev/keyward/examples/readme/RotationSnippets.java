@@ -13,6 +13,8 @@ import dev.keyward.rotation.RotationJournal;
 import dev.keyward.rotation.RotationReport;
 import dev.keyward.rotation.RotationVerifier;
 import dev.keyward.rotation.SecretStore;
+import dev.keyward.waiters.WaitResult;
+import dev.keyward.waiters.Waiters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,10 +112,22 @@ final class RotationSnippets {
             .build()
             .execute();
 
-    System.out.println(report); // REVOKED, CREATED, STORED, DEPLOYED, VERIFIED, FOUND, REROLLED ...
+    // REVOKED, CREATED, STORED, DEPLOYED, VERIFIED, REVOCATION_SEEN, FOUND, REROLLED ...
+    System.out.println(report);
     report.downtime(); // revocation → replacement verified
     report.suspiciousKeyIds(); // API keys created or updated since the given instant
     // readme:end leak-response
     return List.of(report);
+  }
+
+  WaitResult awaitRevocation(Unkey admin, Secret customerKey) throws InterruptedException {
+    // readme:begin waiters
+    Waiters waiters = Waiters.of(admin).timeout(Duration.ofMinutes(3)); // default 2 min
+    // until NOT_FOUND, DISABLED or EXPIRED, verifying at credit cost 0
+    WaitResult seen = waiters.awaitRevoked(customerKey);
+    waiters.awaitRootKeyRevoked(adminKey); // after deleting a root key: until it gets 401s
+    waiters.awaitVerifies(customerKey); // a new or re-enabled key: VALID, never spending credits
+    // readme:end waiters
+    return seen;
   }
 }
