@@ -9,6 +9,9 @@ module dev.keyward.http {
   requires com.squareup.moshi;
   requires transitive org.slf4j;
   requires static org.jspecify;
+  // optional: only the Observation support (a registry set on the builder) uses them
+  requires static micrometer.observation;
+  requires static micrometer.commons;
 
   exports dev.keyward.http;
   exports dev.keyward.http.internal to

@@ -3,6 +3,7 @@ package dev.keyward;
 import dev.keyward.permission.Operation;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ public class UnkeyException extends RuntimeException {
 
   private final transient Operation operation;
   private final transient Problem problem;
+  private transient volatile @Nullable ResponseInfo response;
 
   /** Creates an exception for {@code problem}; {@code explanation} is keyward's fixed text. */
   public UnkeyException(Operation operation, Problem problem, String explanation) {
@@ -76,6 +78,30 @@ public class UnkeyException extends RuntimeException {
   /** Everything the server answered. */
   public Problem problem() {
     return problem;
+  }
+
+  /**
+   * The call's last response (headers without keys, attempts, total time), when the client that
+   * threw this attached it; empty for exceptions thrown by fakes or user code.
+   */
+  public Optional<ResponseInfo> response() {
+    return Optional.ofNullable(response);
+  }
+
+  /**
+   * Attaches the call's response metadata, once (like {@link #initCause}); a client calls it before
+   * throwing.
+   *
+   * @throws IllegalStateException if metadata is already attached
+   */
+  public void initResponse(ResponseInfo response) {
+    Objects.requireNonNull(response, "response == null");
+    synchronized (this) {
+      if (this.response != null) {
+        throw new IllegalStateException("response metadata is already attached");
+      }
+      this.response = response;
+    }
   }
 
   /** Validation errors, empty unless the server sent them. */

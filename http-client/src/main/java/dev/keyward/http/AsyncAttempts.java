@@ -24,6 +24,7 @@ final class AsyncAttempts<R> {
   private final CompletableFuture<R> future = new CompletableFuture<>();
   private final AtomicReference<Call> current = new AtomicReference<>();
   private @Nullable Exchange<R> exchange;
+  private @Nullable CallRun<R> run;
   private @Nullable ByteString body;
   private RetryClass retryClass = RetryClass.SAFE;
 
@@ -49,10 +50,11 @@ final class AsyncAttempts<R> {
       this.body = request == null ? null : codec.encodeRequest(request);
       this.retryClass = retryClass;
       this.exchange = caller.exchange(codec, retryClass, resourceId);
-      caller.events.start(exchange);
+      this.run = caller.run(exchange, request);
+      run.beforeCall();
       attempt();
     } catch (RuntimeException e) {
-      future.completeExceptionally(e);
+      fail(e);
     }
     return future;
   }
@@ -65,9 +67,9 @@ final class AsyncAttempts<R> {
     Caller.AttemptTag tag = new Caller.AttemptTag();
     Call call;
     try {
-      call = caller.newCall(ex, body, retryClass, tag);
+      call = caller.newCall(ex, body, retryClass, tag, run);
     } catch (RuntimeException e) {
-      future.completeExceptionally(e);
+      fail(e);
       return;
     }
     current.set(call);
@@ -84,12 +86,12 @@ final class AsyncAttempts<R> {
             try {
               Throwable escaped = escapedFromOkHttp(c, e);
               if (escaped != null) {
-                future.completeExceptionally(escaped);
+                fail(escaped);
                 return;
               }
               handle(Caller.failure(ex, tag, watch, e, future.isCancelled()));
             } catch (Throwable t) {
-              future.completeExceptionally(t);
+              fail(t);
             }
           }
 
@@ -100,7 +102,7 @@ final class AsyncAttempts<R> {
               handle(ex.onResponse(response, watch, c));
             } catch (Throwable t) {
               response.close();
-              future.completeExceptionally(t);
+              fail(t);
             } finally {
               CallDeadlines.release(c);
             }
@@ -125,23 +127,28 @@ final class AsyncAttempts<R> {
     return null;
   }
 
+  /** Ends the call with {@code t}, reported (once) when it is unchecked. */
+  private void fail(Throwable t) {
+    CallRun<R> r = run;
+    future.completeExceptionally(r != null && t instanceof RuntimeException e ? r.fail(e) : t);
+  }
+
   private void handle(Exchange.Step<R> step) {
-    Exchange<R> ex = exchange;
+    CallRun<R> r = run;
+    r.afterAttempt();
     if (step instanceof Exchange.Done<R> done) {
-      caller.events.end(ex, done.status(), done.requestId());
-      future.complete(done.value());
-    } else if (step instanceof Exchange.Fail<R> fail) {
-      caller.events.end(ex, fail.failure().status(), fail.failure().requestId());
-      future.completeExceptionally(fail.failure());
+      future.complete(r.succeed(done));
+    } else if (step instanceof Exchange.Fail<R> failed) {
+      future.completeExceptionally(r.fail(failed.failure()));
     } else {
       Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
-      caller.events.attemptFailed(ex, retry);
+      r.retrying(retry);
       Runnable next =
           () -> {
             try {
               attempt();
             } catch (Throwable t) {
-              future.completeExceptionally(t);
+              fail(t);
             }
           };
       Sleeper sleeper = caller.sleeper;
@@ -157,7 +164,7 @@ final class AsyncAttempts<R> {
                     next.run();
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    future.completeExceptionally(retry.failure());
+                    fail(retry.failure());
                   }
                 });
       }

@@ -10,7 +10,9 @@ import dev.keyward.redact.Redactor;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
@@ -63,6 +65,8 @@ final class Caller {
   private final String userAgent;
   private final RetryPolicy retryPolicy;
   private final RequestOptions options;
+  private final CallObserver observer;
+  private final List<CallInterceptor> interceptors;
   private final Headers anonymousHeaders;
   private volatile @Nullable AuthorizedHeaders lastHeaders;
 
@@ -81,7 +85,8 @@ final class Caller {
       RetryPolicy retryPolicy,
       RequestOptions options,
       long maxResponseBytes,
-      Redactor redactor) {
+      Redactor redactor,
+      CallObserver observer) {
     this(
         http.callTimeoutMillis() == 0 ? http : http.newBuilder().callTimeout(Duration.ZERO).build(),
         http.callTimeoutMillis(),
@@ -94,7 +99,8 @@ final class Caller {
         retryPolicy,
         options,
         maxResponseBytes,
-        redactor);
+        redactor,
+        observer);
   }
 
   private Caller(
@@ -109,7 +115,10 @@ final class Caller {
       RetryPolicy retryPolicy,
       RequestOptions options,
       long maxResponseBytes,
-      Redactor redactor) {
+      Redactor redactor,
+      CallObserver observer) {
+    this.observer = observer;
+    this.interceptors = interceptors(options);
     this.callTimeoutMillis = callTimeoutMillis;
     this.maxResponseBytes = maxResponseBytes;
     this.redactor = redactor;
@@ -156,7 +165,18 @@ final class Caller {
         retryPolicy,
         options.merge(more),
         maxResponseBytes,
-        redactor);
+        redactor,
+        observer);
+  }
+
+  /** The options' interceptors, then their response callback as the last one. */
+  private static List<CallInterceptor> interceptors(RequestOptions options) {
+    if (options.onResponse() == null) {
+      return options.interceptors();
+    }
+    List<CallInterceptor> all = new ArrayList<>(options.interceptors());
+    all.add(new ResponseCallback(options.onResponse()));
+    return List.copyOf(all);
   }
 
   HttpUrl baseUrl() {
@@ -179,37 +199,45 @@ final class Caller {
       @Nullable String resourceId) {
     ByteString body = request == null ? null : codec.encodeRequest(request);
     Exchange<R> exchange = exchange(codec, retryClass, resourceId);
-    events.start(exchange);
-    while (true) {
-      AttemptTag tag = new AttemptTag();
-      Call call = newCall(exchange, body, retryClass, tag);
-      Exchange.Step<R> step;
-      CallDeadlines.Watch watch = CallDeadlines.watch(call, attemptTimeoutMillis());
-      try {
-        step = exchange.onResponse(call.execute(), watch, call);
-      } catch (IOException e) {
-        step = failure(exchange, tag, watch, e, call.isCanceled());
-      } finally {
-        CallDeadlines.release(call);
+    CallRun<R> run = run(exchange, request);
+    try {
+      run.beforeCall();
+      while (true) {
+        AttemptTag tag = new AttemptTag();
+        Call call = newCall(exchange, body, retryClass, tag, run);
+        Exchange.Step<R> step;
+        CallDeadlines.Watch watch = CallDeadlines.watch(call, attemptTimeoutMillis());
+        try {
+          step = exchange.onResponse(call.execute(), watch, call);
+        } catch (IOException e) {
+          step = failure(exchange, tag, watch, e, call.isCanceled());
+        } finally {
+          CallDeadlines.release(call);
+        }
+        run.afterAttempt();
+        if (step instanceof Exchange.Done<R> done) {
+          return run.succeed(done);
+        }
+        if (step instanceof Exchange.Fail<R> fail) {
+          throw run.fail(fail.failure());
+        }
+        Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
+        run.retrying(retry);
+        try {
+          sleeper.sleep(retry.delay());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw run.fail(retry.failure());
+        }
       }
-      if (step instanceof Exchange.Done<R> done) {
-        events.end(exchange, done.status(), done.requestId());
-        return done.value();
-      }
-      if (step instanceof Exchange.Fail<R> fail) {
-        events.end(exchange, fail.failure().status(), fail.failure().requestId());
-        throw fail.failure();
-      }
-      Exchange.Retry<R> retry = (Exchange.Retry<R>) step;
-      events.attemptFailed(exchange, retry);
-      try {
-        sleeper.sleep(retry.delay());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        events.end(exchange, retry.failure().status(), retry.failure().requestId());
-        throw retry.failure();
-      }
+    } catch (RuntimeException e) {
+      throw run.fail(e);
     }
+  }
+
+  /** Starts reporting a call: events, interceptors, observations. */
+  <R> CallRun<R> run(Exchange<R> exchange, @Nullable Object request) {
+    return new CallRun<>(exchange, request, events, interceptors, observer);
   }
 
   <Q, R> CompletableFuture<R> callAsync(
@@ -240,14 +268,25 @@ final class Caller {
   }
 
   Call newCall(
-      Exchange<?> exchange, @Nullable ByteString body, RetryClass retryClass, AttemptTag tag) {
-    exchange.attempts++;
+      Exchange<?> exchange,
+      @Nullable ByteString body,
+      RetryClass retryClass,
+      AttemptTag tag,
+      CallRun<?> run) {
+    exchange.startAttempt();
     Headers headers;
+    Secret key = null;
     if (exchange.op == Operation.LIVENESS) {
       headers = anonymousHeaders;
     } else {
-      headers =
-          authorizedHeaders(options.rootKey() != null ? options.rootKey() : rootKeys.current());
+      key = options.rootKey() != null ? options.rootKey() : rootKeys.current();
+      headers = authorizedHeaders(key);
+    }
+    Map<String, String> extra = run.beforeAttempt(key);
+    if (extra != null) {
+      Headers.Builder more = headers.newBuilder();
+      extra.forEach(more::set);
+      headers = more.build();
     }
     Request.Builder b =
         new Request.Builder()
@@ -261,6 +300,7 @@ final class Caller {
     }
     Request request = b.build();
     exchange.lastRequest = request;
+    run.sending(request);
     return http.newCall(request);
   }
 

@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Predicate;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -30,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Exchange<R> {
   private static final long MAX_ERROR_BODY = 256 * 1024;
+  private static final Headers EMPTY = Headers.of();
 
   /** What to do after an attempt. */
   sealed interface Step<R> permits Done, Retry, Fail {}
@@ -57,10 +60,17 @@ final class Exchange<R> {
   private final @Nullable String resourceId;
   private final RetryPolicy policy;
   private final Clock clock;
-  private final HttpUrl url;
+  final HttpUrl url;
   private final Settings settings;
   final long startMillis;
   int attempts;
+
+  /** The latest attempt's status (0: no response), headers, request id, OTel error type. */
+  int lastStatus;
+
+  Headers lastHeaders = EMPTY;
+  @Nullable String lastRequestId;
+  @Nullable String lastErrorType;
 
   /** The latest attempt's request: its secrets are masked in a transport failure's cause. */
   volatile @Nullable Request lastRequest;
@@ -84,6 +94,39 @@ final class Exchange<R> {
     this.startMillis = clock.millis();
   }
 
+  /** An attempt starts: counts it and forgets the previous one's response. */
+  void startAttempt() {
+    attempts++;
+    lastStatus = 0;
+    lastHeaders = EMPTY;
+    lastRequestId = null;
+    lastErrorType = null;
+  }
+
+  long clockMillis() {
+    return clock.millis();
+  }
+
+  /** Whether a text holds a key: per the client's Redactor, or one the latest request sent. */
+  Predicate<String> holdsSecret() {
+    Request request = lastRequest;
+    SentSecrets sent = request == null ? SentSecrets.of(null, null) : SentSecrets.of(request);
+    Redactor redactor = settings.redactor();
+    return t -> redactor.containsSecret(t) || sent.containedIn(t);
+  }
+
+  /** The call's metadata now, from its latest response. */
+  ResponseMetadata metadata(@Nullable String requestId) {
+    Headers headers = lastHeaders;
+    return new ResponseMetadata(
+        lastStatus,
+        ResponseHeaders.shown(headers, holdsSecret()),
+        requestId != null ? requestId : lastRequestId,
+        attempts,
+        elapsed(),
+        RateLimitStatus.parse(headers::get, clock));
+  }
+
   Duration elapsed() {
     return Duration.ofMillis(Math.max(0, clock.millis() - startMillis));
   }
@@ -96,6 +139,10 @@ final class Exchange<R> {
     int status = response.code();
     ServerTexts texts = texts(response.request());
     String headerRequestId = texts.optRequestId(response.header("X-Unkey-Request-Id"));
+    lastStatus = status;
+    lastHeaders = response.headers();
+    lastRequestId = headerRequestId;
+    lastErrorType = status >= 400 ? Integer.toString(status) : null;
     if (status / 100 == 3) {
       response.close();
       return new Fail<>(redirect(response, headerRequestId));
@@ -227,6 +274,7 @@ final class Exchange<R> {
    * headers had arrived (the body was being read).
    */
   Step<R> onFailure(IOException e, boolean sent, boolean canceled, boolean inBody) {
+    lastErrorType = e.getClass().getName();
     TransportException.Outcome outcome =
         sent ? TransportException.Outcome.UNKNOWN : TransportException.Outcome.NOT_SENT;
     if (canceled) {

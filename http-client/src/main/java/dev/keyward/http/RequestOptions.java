@@ -2,13 +2,17 @@ package dev.keyward.http;
 
 import dev.keyward.key.Secret;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Per-call options, applied with {@link UnkeyHttpClient#withOptions}: a root key overriding the
- * client's provider (multi-tenant callers), a retry policy, and timeouts. A root key alone needs no
- * options: {@link dev.keyward.Unkey#withRootKey} works on any port, fakes included.
+ * client's provider (multi-tenant callers), a retry policy, timeouts, {@link CallInterceptor}s and
+ * a {@link ResponseMetadata} callback. A root key alone needs no options: {@link
+ * dev.keyward.Unkey#withRootKey} works on any port, fakes included.
  *
  * <pre>{@code
  * Unkey tenant = unkey.withRootKey(tenantKey);
@@ -24,8 +28,12 @@ public final class RequestOptions {
   private final @Nullable Duration connectTimeout;
   private final @Nullable Duration readTimeout;
   private final @Nullable Duration callTimeout;
+  private final List<CallInterceptor> interceptors;
+  private final @Nullable Consumer<ResponseMetadata> onResponse;
 
   private RequestOptions(Builder b) {
+    interceptors = List.copyOf(b.interceptors);
+    onResponse = b.onResponse;
     rootKey = b.rootKey;
     retryPolicy = b.retryPolicy;
     connectTimeout = b.connectTimeout;
@@ -68,9 +76,25 @@ public final class RequestOptions {
     return callTimeout;
   }
 
-  /** Options where each override set in {@code other} replaces this one's. */
+  /** The interceptors of these calls, in the order they run. */
+  public List<CallInterceptor> interceptors() {
+    return interceptors;
+  }
+
+  /** The callback receiving each call's {@link ResponseMetadata}, or null. */
+  public @Nullable Consumer<ResponseMetadata> onResponse() {
+    return onResponse;
+  }
+
+  /**
+   * Options where each override set in {@code other} replaces this one's; interceptors add up (this
+   * one's first).
+   */
   public RequestOptions merge(RequestOptions other) {
     Builder b = new Builder();
+    b.interceptors.addAll(interceptors);
+    b.interceptors.addAll(other.interceptors);
+    b.onResponse = other.onResponse != null ? other.onResponse : onResponse;
     b.rootKey = other.rootKey != null ? other.rootKey : rootKey;
     b.retryPolicy = other.retryPolicy != null ? other.retryPolicy : retryPolicy;
     b.connectTimeout = other.connectTimeout != null ? other.connectTimeout : connectTimeout;
@@ -92,6 +116,8 @@ public final class RequestOptions {
         + readTimeout
         + ", callTimeout="
         + callTimeout
+        + ", interceptors="
+        + interceptors.size()
         + "}";
   }
 
@@ -102,8 +128,26 @@ public final class RequestOptions {
     private @Nullable Duration connectTimeout;
     private @Nullable Duration readTimeout;
     private @Nullable Duration callTimeout;
+    private final List<CallInterceptor> interceptors = new ArrayList<>();
+    private @Nullable Consumer<ResponseMetadata> onResponse;
 
     private Builder() {}
+
+    /** Adds an interceptor to these calls; it runs after the client's and earlier ones. */
+    public Builder addInterceptor(CallInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
+      return this;
+    }
+
+    /**
+     * Hands each call's {@link ResponseMetadata} to {@code callback} when the call ends, successful
+     * or not (a failed call's is also on its exception). It runs after the interceptors; if it
+     * throws, a successful call fails with an {@link InterceptorException}.
+     */
+    public Builder onResponse(Consumer<ResponseMetadata> callback) {
+      this.onResponse = Objects.requireNonNull(callback, "callback == null");
+      return this;
+    }
 
     /** Authenticates these calls with {@code rootKey} instead of the client's provider. */
     public Builder rootKey(Secret rootKey) {

@@ -15,12 +15,9 @@ import dev.keyward.key.RootKeyProvider;
 import dev.keyward.key.Secret;
 import dev.keyward.model.Liveness;
 import dev.keyward.redact.Redactor;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Properties;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -61,8 +58,6 @@ public final class UnkeyHttpClient implements Unkey {
   private static final String BASE_URL_RULE =
       "baseUrl must be an http or https URL without user info, query or fragment";
 
-  private static final String VERSION = version();
-
   private final Caller caller;
   private final Keys keys;
   private final Apis apis;
@@ -98,22 +93,7 @@ public final class UnkeyHttpClient implements Unkey {
    *     empty, or when {@code UNKEY_BASE_URL} is not an http(s) URL
    */
   public static UnkeyHttpClient fromEnvironment() {
-    RootKeyProvider provider = RootKeyProvider.fromEnvironment(ROOT_KEY_VARIABLE);
-    provider.current(); // fail now, naming the variable, rather than on the first call
-    String base = System.getenv(BASE_URL_VARIABLE);
-    Builder b = builder().rootKeyProvider(provider);
-    if (base != null && !base.isBlank()) {
-      HttpUrl url = HttpUrl.parse(base.strip());
-      if (url == null) {
-        throw new IllegalStateException(
-            "environment variable "
-                + BASE_URL_VARIABLE
-                + " is not an http(s) URL, e.g. "
-                + DEFAULT_BASE_URL);
-      }
-      b.baseUrl(url);
-    }
-    return b.build();
+    return ClientEnvironment.client();
   }
 
   /**
@@ -157,7 +137,7 @@ public final class UnkeyHttpClient implements Unkey {
 
   /** {@code keyward-java/<version>}, sent as {@code User-Agent}. */
   public static String userAgent() {
-    return "keyward-java/" + VERSION;
+    return "keyward-java/" + ClientVersion.VERSION;
   }
 
   @Override
@@ -218,22 +198,6 @@ public final class UnkeyHttpClient implements Unkey {
     return "UnkeyHttpClient{baseUrl=" + caller.baseUrl() + "}";
   }
 
-  private static String version() {
-    try (InputStream in = UnkeyHttpClient.class.getResourceAsStream("keyward.properties")) {
-      if (in != null) {
-        Properties p = new Properties();
-        p.load(in);
-        String v = p.getProperty("version");
-        if (v != null && !v.isBlank() && !v.startsWith("$")) {
-          return v.strip();
-        }
-      }
-    } catch (IOException ignored) {
-      // fall through to "dev"
-    }
-    return "dev";
-  }
-
   /** Builds an {@link UnkeyHttpClient}. */
   public static final class Builder {
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
@@ -248,6 +212,10 @@ public final class UnkeyHttpClient implements Unkey {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private @Nullable Redactor redactor = Redactor.defaults();
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private final RequestOptions.Builder interceptors = RequestOptions.builder();
+    private @Nullable Object observationRegistry; // Object: loads no Micrometer class
+    private @Nullable Object callConvention;
+    private @Nullable Object attemptConvention;
 
     private Builder() {}
 
@@ -355,6 +323,35 @@ public final class UnkeyHttpClient implements Unkey {
       return this;
     }
 
+    /** Adds a {@link CallInterceptor} to every call (they run in the order added). */
+    public Builder addInterceptor(CallInterceptor interceptor) {
+      interceptors.addInterceptor(interceptor);
+      return this;
+    }
+
+    /**
+     * Records each call ({@code unkey.client.call}) and each attempt ({@code unkey.client.attempt},
+     * its child; OpenTelemetry's HTTP client keys) as Micrometer observations: metrics, and spans
+     * with a tracing bridge. Needs {@code io.micrometer:micrometer-observation}, an optional
+     * dependency; without a registry (the default) the client loads no Micrometer class.
+     */
+    public Builder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+      this.observationRegistry = Objects.requireNonNull(registry, "registry == null");
+      return this;
+    }
+
+    /** Replaces {@link DefaultCallObservationConvention} for this client's call observations. */
+    public Builder callObservationConvention(CallObservationConvention convention) {
+      this.callConvention = Objects.requireNonNull(convention, "convention == null");
+      return this;
+    }
+
+    /** Replaces {@link DefaultAttemptObservationConvention} for this client's attempts. */
+    public Builder attemptObservationConvention(AttemptObservationConvention convention) {
+      this.attemptConvention = Objects.requireNonNull(convention, "convention == null");
+      return this;
+    }
+
     /** Observes calls (default: none). */
     public Builder eventListener(EventListener eventListener) {
       this.eventListener = Objects.requireNonNull(eventListener, "eventListener == null");
@@ -408,9 +405,13 @@ public final class UnkeyHttpClient implements Unkey {
               eventListener,
               userAgent(),
               retryPolicy,
-              RequestOptions.none(),
+              interceptors.build(),
               maxResponseBytes,
-              redactor != null ? redactor : Redactor.defaults());
+              redactor != null ? redactor : Redactor.defaults(),
+              observationRegistry == null
+                  ? CallObserver.NONE
+                  : MicrometerObserver.create(
+                      observationRegistry, callConvention, attemptConvention));
       return new UnkeyHttpClient(caller);
     }
   }

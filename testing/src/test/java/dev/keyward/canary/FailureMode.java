@@ -138,9 +138,15 @@ enum FailureMode {
         .code(status)
         .setHeader("Content-Type", type)
         .setHeader("X-Unkey-Request-Id", "req_canary")
+        // a hostile server echoes keys in headers too: response metadata must not show them
+        .setHeader("X-Echo", ECHO_HEADER)
+        .setHeader("RateLimit", "limit=10, remaining=3, reset=7")
         .body(body)
         .build();
   }
+
+  /** Every canary, set by {@link HttpClientCanaryTest} (headers cannot be per-call here). */
+  static volatile String ECHO_HEADER = "none";
 
   /**
    * Announces the whole answer but stops in the middle of the first canary it echoes (or halfway),

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyward.AsyncUnkey;
 import dev.keyward.Unkey;
+import dev.keyward.UnkeyException;
 import dev.keyward.http.EventListener;
+import dev.keyward.http.RequestOptions;
+import dev.keyward.http.ResponseMetadata;
 import dev.keyward.http.RetryPolicy;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.model.CreatedKey;
 import dev.keyward.model.KeyInfo;
-import dev.keyward.permission.Operation;
 import dev.keyward.redact.Redactor;
 import dev.keyward.testing.TestClock;
 import java.time.Duration;
@@ -27,7 +29,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -39,9 +40,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Invariant 1 for {@link UnkeyHttpClient}: canary keys go through every public operation (sync and
  * {@code async()}) against every failure mode, with SLF4J at TRACE and HTTP body logging on. Log
  * lines, exceptions (message, {@code toString()}, full stack trace with causes and suppressed), the
- * {@code toString()} of every returned value and every {@link EventListener} callback are scanned;
- * any canary fails the suite. By default four failure modes run (a success that echoes every key, a
- * 500 with retries, a truncated body, a reset connection); {@code -Plong} adds the other nine.
+ * {@code toString()} of every returned value, every {@link EventListener} callback, every
+ * interceptor view, every observation key value and every response metadata are scanned; any canary
+ * fails the suite. By default four failure modes run (a success that echoes every key, a 500 with
+ * retries, a truncated body, a reset connection); {@code -Plong} adds the other nine.
  */
 class HttpClientCanaryTest {
   static final ClientCanaries K = new ClientCanaries();
@@ -55,6 +57,7 @@ class HttpClientCanaryTest {
   @BeforeAll
   static void captureEverything() {
     K.all().forEach(SCANNER::add);
+    FailureMode.ECHO_HEADER = K.echo().replace('\n', ' ');
     logs = LogCapture.start();
   }
 
@@ -95,57 +98,14 @@ class HttpClientCanaryTest {
         .retryPolicy(RetryPolicy.builder().maxAttempts(2).retryRateLimited(true).build())
         .clock(clock)
         .sleeper(clock)
-        .eventListener(recording(events))
-        .build();
-  }
-
-  static EventListener recording(ConcurrentLinkedQueue<String> events) {
-    return new EventListener() {
-      @Override
-      public void callStart(Operation operation) {
-        events.add("callStart " + operation);
-      }
-
-      @Override
-      public void attemptFailed(
-          Operation operation,
-          int attempt,
-          int status,
-          @Nullable String requestId,
-          Duration delay) {
-        events.add(
-            "attemptFailed "
-                + operation
-                + " "
-                + attempt
-                + " "
-                + status
-                + " "
-                + requestId
-                + " "
-                + delay);
-      }
-
-      @Override
-      public void callEnd(
-          Operation operation,
-          int status,
-          @Nullable String requestId,
-          Duration latency,
-          int attempts) {
-        events.add(
-            "callEnd "
-                + operation
-                + " "
-                + status
-                + " "
-                + requestId
-                + " "
-                + latency
-                + " "
-                + attempts);
-      }
-    };
+        .eventListener(ViewRecorder.listener(events))
+        .addInterceptor(new ViewRecorder(events))
+        .observationRegistry(ViewRecorder.observations(events))
+        .build()
+        .withOptions(
+            RequestOptions.builder()
+                .onResponse(m -> events.add("onResponse " + m + " " + m.headers()))
+                .build());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -204,6 +164,7 @@ class HttpClientCanaryTest {
           thrown == null ? "returned" : thrown.getClass().getSimpleName(), 1, Integer::sum);
       if (thrown != null) {
         leaks.addAll(SCANNER.scanThrowable(where, thrown));
+        leaks.addAll(scanMetadata(where, thrown));
       } else {
         leaks.addAll(SCANNER.scan("toString", where + " value", String.valueOf(value)));
         leaks.addAll(scanSecretsHeld(where, value));
@@ -270,6 +231,7 @@ class HttpClientCanaryTest {
         invoke(row, client);
       } catch (Throwable t) {
         leaks.addAll(SCANNER.scanThrowable(where, t));
+        leaks.addAll(scanMetadata(where, t));
       }
       calls++;
       for (String line : logs.drain()) {
@@ -297,6 +259,17 @@ class HttpClientCanaryTest {
     } catch (TimeoutException e) {
       throw new AssertionError("async call did not complete", e);
     }
+  }
+
+  /** The response metadata a failure carries: its {@code toString()} and every header. */
+  private static List<Leak> scanMetadata(String where, Throwable thrown) {
+    Throwable t = thrown instanceof ExecutionException ? thrown.getCause() : thrown;
+    if (!(t instanceof UnkeyException u)) {
+      return List.of();
+    }
+    assertThat(u.response()).as(where + " metadata attached").isPresent();
+    ResponseMetadata m = ResponseMetadata.of(u).orElseThrow();
+    return SCANNER.scan("metadata", where, m + " " + m.headers() + " " + m.rateLimit());
   }
 
   /** The {@code toString()} of the secrets a value holds (they must mask themselves too). */

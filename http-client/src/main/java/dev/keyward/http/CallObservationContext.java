@@ -1,0 +1,75 @@
+package dev.keyward.http;
+
+import dev.keyward.permission.Operation;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Micrometer context of one logical call ({@code unkey.client.call}), read by a {@link
+ * CallObservationConvention}: operation and target at the start; outcome, status, error type,
+ * attempts and request id once the call ended. Never holds a key.
+ */
+public final class CallObservationContext extends Observation.Context {
+  private final CallView call;
+  private String outcome = "UNKNOWN";
+  private int status;
+  private @Nullable String errorType;
+  private int attempts;
+  private @Nullable String requestId;
+
+  CallObservationContext(CallView call) {
+    this.call = call;
+  }
+
+  /** The call (operation, method, url template, server). */
+  public CallView call() {
+    return call;
+  }
+
+  /** The operation called. */
+  public Operation operation() {
+    return call.operation();
+  }
+
+  /**
+   * {@code SUCCESS}, {@code REDIRECTION}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code
+   * TRANSPORT_ERROR}, {@code INVALID_RESPONSE} (a 2xx keyward could not read), {@code
+   * INTERCEPTOR_ERROR}, or {@code UNKNOWN} while the call runs.
+   */
+  public String outcome() {
+    return outcome;
+  }
+
+  /** The last HTTP status, or 0 when no response arrived. */
+  public int status() {
+    return status;
+  }
+
+  /** The failure's class name ({@code dev.keyward.ServerException}, …), null on success. */
+  public @Nullable String errorType() {
+    return errorType;
+  }
+
+  /** The attempts made. */
+  public int attempts() {
+    return attempts;
+  }
+
+  /** The server's (checked) request id, if any. */
+  public @Nullable String requestId() {
+    return requestId;
+  }
+
+  void end(
+      String outcome,
+      int status,
+      @Nullable String errorType,
+      int attempts,
+      @Nullable String requestId) {
+    this.outcome = outcome;
+    this.status = status;
+    this.errorType = errorType;
+    this.attempts = attempts;
+    this.requestId = requestId;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.keyward.http;
+
+import io.micrometer.common.KeyValues;
+
+/**
+ * {@code unkey.client.attempt}, following OpenTelemetry's HTTP client conventions: contextual name
+ * {@code <method> <url.template>}; low-cardinality keys {@code http.request.method}, {@code
+ * server.address}, {@code server.port}, {@code url.template} ({@code /v2/<operation>}), {@code
+ * http.response.status_code} ({@code 0} when no response arrived), {@code error.type} ({@code none}
+ * when the attempt did not fail), {@code unkey.operation}; high-cardinality {@code
+ * http.request.resend_count} (the attempts before this one).
+ */
+public class DefaultAttemptObservationConvention implements AttemptObservationConvention {
+  /** The observation's name. */
+  public static final String NAME = "unkey.client.attempt";
+
+  /** A shared instance. */
+  public static final DefaultAttemptObservationConvention INSTANCE =
+      new DefaultAttemptObservationConvention();
+
+  /** Creates the convention (subclasses may add keys). */
+  public DefaultAttemptObservationConvention() {}
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public String getContextualName(AttemptObservationContext context) {
+    return context.call().method() + " " + context.call().urlTemplate();
+  }
+
+  @Override
+  public KeyValues getLowCardinalityKeyValues(AttemptObservationContext context) {
+    String error = context.errorType();
+    CallView call = context.call();
+    return KeyValues.of(
+        "http.request.method",
+        call.method(),
+        "server.address",
+        call.serverAddress(),
+        "server.port",
+        Integer.toString(call.serverPort()),
+        "url.template",
+        call.urlTemplate(),
+        "http.response.status_code",
+        Integer.toString(context.status()),
+        "error.type",
+        error == null ? "none" : error,
+        "unkey.operation",
+        call.operation().wireName());
+  }
+
+  @Override
+  public KeyValues getHighCardinalityKeyValues(AttemptObservationContext context) {
+    return KeyValues.of("http.request.resend_count", Integer.toString(context.attempt() - 1));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.keyward.http;
+
+import io.micrometer.common.KeyValues;
+
+/**
+ * {@code unkey.client.call}, contextual name {@code unkey <operation>}. Low-cardinality keys (every
+ * one always present, so meters keep one tag set): {@code unkey.operation}, {@code outcome}, {@code
+ * http.response.status_code} ({@code 0} when no response arrived), {@code error.type} ({@code none}
+ * on success), {@code unkey.attempts}. High-cardinality: {@code unkey.request_id}.
+ */
+public class DefaultCallObservationConvention implements CallObservationConvention {
+  /** The observation's name. */
+  public static final String NAME = "unkey.client.call";
+
+  /** A shared instance. */
+  public static final DefaultCallObservationConvention INSTANCE =
+      new DefaultCallObservationConvention();
+
+  /** Creates the convention (subclasses may add keys). */
+  public DefaultCallObservationConvention() {}
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public String getContextualName(CallObservationContext context) {
+    return "unkey " + context.operation().wireName();
+  }
+
+  @Override
+  public KeyValues getLowCardinalityKeyValues(CallObservationContext context) {
+    String error = context.errorType();
+    return KeyValues.of(
+        "unkey.operation",
+        context.operation().wireName(),
+        "outcome",
+        context.outcome(),
+        "http.response.status_code",
+        Integer.toString(context.status()),
+        "error.type",
+        error == null ? "none" : error,
+        "unkey.attempts",
+        Integer.toString(context.attempts()));
+  }
+
+  @Override
+  public KeyValues getHighCardinalityKeyValues(CallObservationContext context) {
+    String id = context.requestId();
+    return id == null ? KeyValues.empty() : KeyValues.of("unkey.request_id", id);
+  }
+}
