@@ -68,7 +68,8 @@ public class KeywardAutoConfiguration {
       KeywardProperties properties,
       RootKeyProvider rootKeys,
       Environment environment,
-      ObjectProvider<EventListener> listeners) {
+      ObjectProvider<EventListener> listeners,
+      ObjectProvider<UnkeyHttpClientCustomizer> customizers) {
     String baseUrl = new UnkeyEnvironment(environment).baseUrl(properties.getBaseUrl());
     rootKeys.current(); // fail now, naming the variable or file, rather than on the first call
     KeywardProperties.Retry retry = properties.getRetry();
@@ -84,10 +85,11 @@ public class KeywardAutoConfiguration {
         "keyward.connect-timeout", () -> b.connectTimeout(properties.getConnectTimeout()));
     SettingCheck.apply("keyward.read-timeout", () -> b.readTimeout(properties.getReadTimeout()));
     SettingCheck.apply("keyward.call-timeout", () -> b.callTimeout(properties.getCallTimeout()));
-    return b.retryPolicy(retry.isEnabled() ? policy.build() : RetryPolicy.none())
+    b.retryPolicy(retry.isEnabled() ? policy.build() : RetryPolicy.none())
         .eventListener(
-            new CompositeEventListener(listeners.orderedStream().collect(Collectors.toList())))
-        .build();
+            new CompositeEventListener(listeners.orderedStream().collect(Collectors.toList())));
+    customizers.orderedStream().forEach(c -> c.customize(b));
+    return b.build();
   }
 
   /** The opt-in verification cache. */

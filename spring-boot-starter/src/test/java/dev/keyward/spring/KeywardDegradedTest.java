@@ -137,15 +137,14 @@ class KeywardDegradedTest {
 
     assertThat(meters.get("keyward.filter.circuit.state").gauge().value())
         .isEqualTo(CircuitState.OPEN.ordinal());
-    assertThat(
-            meters.get("keyward.filter.circuit.transitions").tag("state", "OPEN").counter().count())
+    assertThat(meters.get("keyward.filter.circuit").tag("state", "OPEN").timer().count())
         .isEqualTo(1.0);
     assertThat(
             meters
                 .get("keyward.filter.degraded")
                 .tag("policy", "FAIL_CLOSED")
                 .tag("passed", "false")
-                .counter()
+                .timer()
                 .count())
         .isEqualTo(7.0);
     assertThat(
@@ -153,7 +152,7 @@ class KeywardDegradedTest {
                 .get("keyward.filter.degraded")
                 .tag("policy", "FAIL_OPEN")
                 .tag("passed", "true")
-                .counter()
+                .timer()
                 .count())
         .isEqualTo(2.0);
 

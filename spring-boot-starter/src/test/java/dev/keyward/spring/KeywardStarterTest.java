@@ -179,19 +179,36 @@ class KeywardStarterTest {
   }
 
   @Test
-  void metricsCountVerificationsAndCalls() throws Exception {
+  void metricsComeFromObservations() throws Exception {
     get("/documents/list", key("documents.read"));
 
-    assertThat(meters.get("keyward.verifications").tag("code", "VALID").counter().count())
-        .isGreaterThanOrEqualTo(1);
+    // The filter's outcome and the client's call, each an observation turned into a timer.
     assertThat(
             meters
-                .get("keyward.client.calls")
-                .tag("operation", "keys.verifyKey")
-                .tag("status", "200")
+                .get("keyward.filter.verifications")
+                .tag("code", "VALID")
+                .tag("cached", "false")
                 .timer()
                 .count())
         .isGreaterThanOrEqualTo(1);
+    assertThat(
+            meters
+                .get("unkey.client.call")
+                .tag("unkey.operation", "keys.verifyKey")
+                .tag("outcome", "SUCCESS")
+                .tag("http.response.status_code", "200")
+                .timer()
+                .count())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            meters
+                .get("unkey.client.attempt")
+                .tag("url.template", "/v2/keys.verifyKey")
+                .timer()
+                .count())
+        .isGreaterThanOrEqualTo(1);
+    // No hand-made client meters any more.
+    assertThat(meters.find("keyward.client.calls").meters()).isEmpty();
   }
 
   @Test
