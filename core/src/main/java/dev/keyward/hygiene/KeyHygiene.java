@@ -29,10 +29,12 @@ import java.util.TreeSet;
  *       unlimited credits (no credits, or no {@code remaining}) when more than half of the same
  *       API's other keys have a credit limit.
  *   <li>Root keys (through keyward's {@code rootKeys.listRootKeys} extension, all pages): a
- *       wildcard permission ({@code type.*.action}, the legacy bare {@code *}, or any {@code *} in
- *       a permission keyward cannot parse) except for {@code rbac.*} and {@code keyward.*}, whose
- *       handlers check nothing narrower; an <em>unused</em> permission; a {@code createdAt} longer
- *       ago than the rotation period, by the options' clock.
+ *       wildcard permission ({@code type.*.action}, the legacy bare {@code *}, a resource
+ *       permission with {@code **} or a {@code *} key space such as {@code
+ *       unkey:v1:ws_1:keyspaces/*}{@code /keys/*#read_key}, or any {@code *} in a permission
+ *       keyward cannot parse) except for {@code rbac.*} and {@code keyward.*}, whose handlers check
+ *       nothing narrower; an <em>unused</em> permission; a {@code createdAt} longer ago than the
+ *       rotation period, by the options' clock.
  *   <li>"Unused" rests on evidence the port gives, not on call history (which Unkey does not
  *       expose): a permission scoped to one resource that is covered by the same key's wildcard of
  *       the same type and action (Unkey accepts either, so the scoped one never decides), or an

@@ -113,7 +113,8 @@ final class RootKeyChecks {
     List<RootPermission> scoped = new ArrayList<>();
     for (String text : key.permissions()) {
       RootPermission p = parse(text);
-      if (p == null || p.isLegacyWildcard()) {
+      // a resource permission's path is not one API id: neither covered by a tuple nor stale
+      if (p == null || p.isLegacyWildcard() || p.isUrn()) {
         continue;
       }
       if (p.isWildcard()) {

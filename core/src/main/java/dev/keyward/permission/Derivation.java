@@ -70,7 +70,7 @@ final class Derivation {
 
   private void add(Recording.Call call) {
     StringBuilder label = new StringBuilder(call.operation().wireName());
-    PermissionQuery query = call.query();
+    PermissionQuery query = tuplesOnly(call.query());
     for (Map.Entry<String, String> r : call.resources().entrySet()) {
       String id = r.getValue();
       String replacement = id;
@@ -114,6 +114,30 @@ final class Derivation {
         calls.add(label.toString());
       }
     }
+  }
+
+  /**
+   * {@code query} without its {@code unkey:v1:} alternatives: they name ids of the fake workspace
+   * (its id, key spaces, keys created in the run), which a production grant never matches, so the
+   * derivation answers in tuples, which Unkey accepts wherever it accepts the resource form.
+   */
+  static PermissionQuery tuplesOnly(PermissionQuery query) {
+    if (query.kind() == PermissionQuery.Kind.PERMISSION) {
+      return query;
+    }
+    List<PermissionQuery> children = new ArrayList<>(query.children().size());
+    for (PermissionQuery child : query.children()) {
+      if (query.kind() == PermissionQuery.Kind.OR && child.isResourcePermission()) {
+        continue;
+      }
+      children.add(tuplesOnly(child));
+    }
+    if (children.isEmpty()) {
+      return query;
+    }
+    return query.kind() == PermissionQuery.Kind.AND
+        ? PermissionQuery.and(children)
+        : PermissionQuery.or(children);
   }
 
   /** {@code query} with {@code id} replaced in every leaf. */

@@ -163,6 +163,11 @@ public final class LeastPrivilege {
    * The smallest root permissions that satisfy every call in {@code recording}, scoped to the
    * resource ids seen; a resource created during the run reads by the name the test gave it (see
    * {@link DerivedPermissions}). An empty recording gives an empty result that says so.
+   *
+   * <p>The result is in classic tuples ({@code api.<id>.create_key}): the recorded queries' {@code
+   * unkey:v1:} alternatives name the fake workspace's own ids, so they are left out. A declared set
+   * is audited against the same tuple queries, so a declared resource permission is not counted as
+   * satisfying a call.
    */
   public static DerivedPermissions from(Recording recording) {
     return from(recording, Map.of());
@@ -260,10 +265,29 @@ public final class LeastPrivilege {
     }
   }
 
+  /**
+   * Fewer resource permissions first (derivation answers in tuples: a {@code unkey:v1:} leg names
+   * ids of the run, such as a key created in it), then fewer wildcards, then fewer permissions.
+   */
   private static boolean better(Set<String> candidate, Set<String> best) {
+    int cu = resourcePermissions(candidate);
+    int bu = resourcePermissions(best);
+    if (cu != bu) {
+      return cu < bu;
+    }
     int cw = wildcards(candidate);
     int bw = wildcards(best);
     return cw != bw ? cw < bw : candidate.size() < best.size();
+  }
+
+  private static int resourcePermissions(Set<String> permissions) {
+    int n = 0;
+    for (String p : permissions) {
+      if (p.startsWith(UrnPermission.PREFIX)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static int wildcards(Set<String> permissions) {
@@ -284,6 +308,11 @@ public final class LeastPrivilege {
       Map<String, @Nullable Set<String>> wildcardUses) {
     switch (query.kind()) {
       case PERMISSION:
+        if (query.isResourcePermission() && !have.contains(query.permission())) {
+          // a granted resource permission with wildcards covers this leg: that grant is used
+          needed.addAll(UrnPermission.covering(query.permission(), have));
+          return;
+        }
         needed.add(query.permission());
         if (query.permission().contains(".*.") && !wildcardUses.containsKey(query.permission())) {
           wildcardUses.put(query.permission(), null);
@@ -328,6 +357,7 @@ public final class LeastPrivilege {
     for (PermissionQuery child : or.children()) {
       if (child != pick
           && child.kind() == PermissionQuery.Kind.PERMISSION
+          && !child.isResourcePermission()
           && !child.permission().contains(".*.")) {
         return child.permission();
       }

@@ -152,7 +152,8 @@ public enum Operation {
     /**
      * {@code addPermissions}/{@code setPermissions}/{@code createRole}/{@code setRolePermissions}
      * name a permission slug that does not exist yet, which is created: also {@code
-     * rbac.*.create_permission}.
+     * rbac.*.create_permission}. {@code updateKey} creates missing slugs too but checks nothing
+     * more, and no handler adds a check for roles in the body (unknown roles answer 404).
      */
     NEW_PERMISSION_SLUG,
     /**

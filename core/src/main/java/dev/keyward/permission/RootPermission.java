@@ -4,15 +4,27 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One root-key permission, {@code type.id.action} such as {@code api.*.create_key}, or Unkey's
- * legacy bare {@code *}.
+ * One root-key permission, {@code type.id.action} such as {@code api.*.create_key}, one of Unkey's
+ * resource permissions on key spaces such as {@code unkey:v1:ws_1:keyspaces/ks_1#create_key}, or
+ * Unkey's legacy bare {@code *}.
  *
  * <p>{@link #parse} accepts exactly what Unkey's dashboard validation accepts for legacy tuples
  * ({@code internal/rbac/src/permissions.ts}): a known resource type, an id that is {@code *} or the
  * type's prefix plus 8 to 32 letters or digits (identity ids are free), an action of that type, at
  * most 512 characters. keyward adds {@code keyward.*.manage_root_keys} for its root-key operations
  * ({@link ResourceType#KEYWARD}). Unlike the dashboard it also rejects whitespace and control
- * characters anywhere, and it does not parse {@code unkey:v1:…} URN permissions.
+ * characters anywhere.
+ *
+ * <p>Resource permissions ({@link #isUrn()}) are {@code unkey:v1:<workspaceId>:<path>#<action>}
+ * with the path {@code keyspaces/<keyspaceId>}, {@code keyspaces/<keyspaceId>/keys/<keyId>} or
+ * {@code **}, where an id may be {@code *} (one segment) and the last segment {@code **} (it and
+ * everything below), and the action one a key space's keys take ({@code create_key}, {@code
+ * read_key}, {@code update_key}, {@code delete_key}, {@code verify_key}, {@code encrypt_key},
+ * {@code decrypt_key}), or {@code *} with the path {@code **}. Those are the resource names Unkey's
+ * handlers check besides the tuples ({@link Operation#requirement(String, java.util.Set,
+ * ResourceIds)}); {@link PermissionQuery#evaluate} matches them with Unkey's wildcard rules. Their
+ * {@link #type()} is {@link ResourceType#API} (a key space is an API's) and their {@link #action()}
+ * the action they name.
  *
  * <p>The legacy {@code *} is accepted because old root keys carry it, but Unkey's v2 handlers match
  * permissions exactly, so it grants nothing there; {@link LeastPrivilege#audit} flags it.
@@ -29,6 +41,12 @@ public final class RootPermission implements Comparable<RootPermission> {
   private final @Nullable Action action;
   private final String text;
 
+  /** True for a resource permission ({@code unkey:v1:…}); {@link #text} is then the URN. */
+  private final boolean urn;
+
+  /** For a resource permission: whether its path holds {@code **} or spans key spaces. */
+  private final boolean urnWildcard;
+
   private RootPermission(@Nullable ResourceType type, String resourceId, @Nullable Action action) {
     this.type = type;
     this.resourceId = resourceId;
@@ -37,10 +55,22 @@ public final class RootPermission implements Comparable<RootPermission> {
         type == null || action == null
             ? "*"
             : type.wireName() + "." + resourceId + "." + action.wireName();
+    this.urn = false;
+    this.urnWildcard = false;
+  }
+
+  private RootPermission(String urn, String keyspaceId, @Nullable Action action, boolean wide) {
+    this.type = ResourceType.API;
+    this.resourceId = keyspaceId;
+    this.action = action;
+    this.text = urn;
+    this.urn = true;
+    this.urnWildcard = wide;
   }
 
   /**
-   * Parses {@code type.id.action} or the legacy {@code *}.
+   * Parses {@code type.id.action}, a resource permission {@code unkey:v1:…} or the legacy {@code
+   * *}.
    *
    * @throws InvalidPermissionException naming the wrong part and suggesting the nearest valid one
    */
@@ -72,14 +102,32 @@ public final class RootPermission implements Comparable<RootPermission> {
     return new RootPermission(type, resourceId, action);
   }
 
+  /** A checked resource permission; {@code action} null for {@code **#*}. */
+  static RootPermission trustedUrn(
+      String urn, String keyspaceId, @Nullable Action action, boolean wide) {
+    return new RootPermission(urn, keyspaceId, action, wide);
+  }
+
   /** True for the legacy bare {@code *}. */
   public boolean isLegacyWildcard() {
     return type == null;
   }
 
-  /** True if the id is {@code *} (all resources of the type); false for the legacy {@code *}. */
+  /**
+   * True for one of Unkey's resource permissions, {@code unkey:v1:<workspaceId>:<path>#<action>}.
+   */
+  public boolean isUrn() {
+    return urn;
+  }
+
+  /**
+   * True if the permission reaches every resource of its type: the id is {@code *}, or for a
+   * resource permission the path holds {@code **} or a {@code *} key space ({@code
+   * keyspaces/ks_1/keys/*}, every key of one key space, is as narrow as {@code api.<id>.…}). False
+   * for the legacy {@code *}.
+   */
   public boolean isWildcard() {
-    return type != null && resourceId.equals("*");
+    return urn ? urnWildcard : type != null && resourceId.equals("*");
   }
 
   /** True for keyward's own {@code keyward.*.manage_root_keys}, which Unkey's dashboard lacks. */
@@ -99,7 +147,10 @@ public final class RootPermission implements Comparable<RootPermission> {
     return type;
   }
 
-  /** The resource id, or {@code *}; {@code *} for the legacy wildcard too. */
+  /**
+   * The resource id, or {@code *}; {@code *} for the legacy wildcard too. For a resource permission
+   * the key space id it names, or {@code *} when it names none or a wildcard.
+   */
   public String resourceId() {
     return resourceId;
   }
@@ -107,27 +158,41 @@ public final class RootPermission implements Comparable<RootPermission> {
   /**
    * The action.
    *
-   * @throws IllegalStateException for the legacy {@code *}, which has none
+   * @throws IllegalStateException for the legacy {@code *} and the resource permission {@code
+   *     **#*}, which name none
    */
   public Action action() {
     if (action == null) {
-      throw new IllegalStateException("the legacy '*' permission has no action");
+      throw new IllegalStateException(
+          urn
+              ? "the resource permission with action '*' names no single action"
+              : "the legacy '*' permission has no action");
     }
     return action;
   }
 
-  /** This permission on another resource (or on all with {@code *}). */
+  /**
+   * This permission on another resource (or on all with {@code *}).
+   *
+   * @throws IllegalStateException for a resource permission, whose path is not a single id
+   */
   public RootPermission withResourceId(String resourceId) {
+    if (urn) {
+      throw new IllegalStateException("a resource permission has a path, not one resource id");
+    }
     return of(type(), resourceId, action());
   }
 
   /**
-   * This permission as a query leaf.
+   * This permission as a query leaf: for a resource permission a {@link
+   * PermissionQuery#resourcePermission} leaf.
    *
    * @throws PermissionQuerySyntaxException for an identity id with characters queries cannot hold
+   * @throws IllegalArgumentException for the resource permission {@code **#*}, whose action a query
+   *     leaf cannot hold
    */
   public PermissionQuery toQuery() {
-    return PermissionQuery.permission(text);
+    return urn ? PermissionQuery.resourcePermission(text) : PermissionQuery.permission(text);
   }
 
   @Override
@@ -145,7 +210,10 @@ public final class RootPermission implements Comparable<RootPermission> {
     return text.hashCode();
   }
 
-  /** The permission string, e.g. {@code api.*.create_key}. */
+  /**
+   * The permission string, e.g. {@code api.*.create_key} or {@code
+   * unkey:v1:ws_1:keyspaces/ks_1#create_key}.
+   */
   @Override
   public String toString() {
     return text;

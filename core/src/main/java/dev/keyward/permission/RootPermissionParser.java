@@ -30,14 +30,12 @@ final class RootPermissionParser {
     if (permission.equals("*")) {
       return RootPermission.LEGACY_WILDCARD;
     }
+    if (permission.startsWith(UrnPermission.PREFIX)) {
+      return UrnRootPermissions.parse(permission);
+    }
     String[] parts = permission.split("\\.", -1);
     if (parts.length != 3) {
-      String hint =
-          permission.startsWith("unkey:v1:")
-              ? "; keyward does not parse unkey:v1: URN permissions"
-              : "";
-      throw format(
-          "expected 3 parts type.id.action separated by '.', found " + parts.length + hint);
+      throw format("expected 3 parts type.id.action separated by '.', found " + parts.length);
     }
     Optional<ResourceType> type = ResourceType.fromWireName(parts[0]);
     if (type.isEmpty()) {
@@ -123,7 +121,7 @@ final class RootPermissionParser {
         message.toString(), InvalidPermissionException.Part.ACTION, suggestion);
   }
 
-  private static InvalidPermissionException format(String message) {
+  static InvalidPermissionException format(String message) {
     return new InvalidPermissionException(message, InvalidPermissionException.Part.FORMAT, null);
   }
 

@@ -1,5 +1,7 @@
 package dev.keyward.permission;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,6 +120,22 @@ final class UrnPermission {
       }
     }
     return true;
+  }
+
+  /** The permissions in {@code granted} that cover the resource permission {@code required}. */
+  static List<String> covering(String required, Iterable<String> granted) {
+    UrnPermission r = parse(required);
+    List<String> out = new ArrayList<>();
+    if (r == null) {
+      return out;
+    }
+    for (String g : granted) {
+      UrnPermission p = parse(g);
+      if (p != null && p.covers(r)) {
+        out.add(g);
+      }
+    }
+    return out;
   }
 
   /** True if any permission in {@code granted} covers {@code required}. */

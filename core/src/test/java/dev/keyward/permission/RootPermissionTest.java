@@ -146,7 +146,7 @@ class RootPermissionTest {
         "api.*.create\tkey",
         "api.*.create_key\n",
         "api.*.create\u0000key",
-        "unkey:v1:ws_1:keyspaces/*#create_key",
+        "unkey:v1:ws_1:keyspaces/*#*",
       })
   void parse_rejectsMalformedInput(String permission) {
     assertThatThrownBy(() -> RootPermission.parse(permission))

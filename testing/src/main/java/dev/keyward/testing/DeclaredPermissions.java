@@ -17,7 +17,10 @@ import java.util.Objects;
 
 /**
  * The root permissions a service declares its production key holds: a file it keeps (one permission
- * a line, {@code #} starts a comment, blank lines ignored) or a constant.
+ * a line, {@code #} at the start of a line or after a space starts a comment, blank lines ignored)
+ * or a constant. A line may hold one of Unkey's resource permissions ({@code
+ * unkey:v1:ws_1:keyspaces/ks_1#create_key}, whose {@code #} is not a comment); least-privilege
+ * derivation answers in tuples, so such a line is reported as not needed.
  *
  * <pre>{@code
  * # src/main/resources/unkey-root-key.permissions
@@ -67,7 +70,7 @@ public final class DeclaredPermissions {
     List<RootPermission> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = Objects.requireNonNull(lines.get(i), "lines[" + i + "] == null");
-      int hash = line.indexOf('#');
+      int hash = commentStart(line);
       String permission = (hash >= 0 ? line.substring(0, hash) : line).strip();
       if (permission.isEmpty()) {
         continue;
@@ -75,7 +78,13 @@ public final class DeclaredPermissions {
       try {
         out.add(RootPermission.parse(permission));
       } catch (InvalidPermissionException e) {
-        String nearest = e.suggestion().orElseGet(() -> nearest(permission));
+        String nearest =
+            e.suggestion()
+                .orElseGet(
+                    () ->
+                        permission.startsWith("unkey:v1:")
+                            ? "unkey:v1:<workspaceId>:keyspaces/<keyspaceId>#create_key"
+                            : nearest(permission));
         throw new IllegalArgumentException(
             source
                 + " line "
@@ -89,6 +98,16 @@ public final class DeclaredPermissions {
       }
     }
     return new DeclaredPermissions(source, PermissionSet.of(out));
+  }
+
+  /** Where a comment starts: a {@code #} first on the line or after whitespace; -1 for none. */
+  private static int commentStart(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Where the permissions came from: a file path or {@code constant}. */

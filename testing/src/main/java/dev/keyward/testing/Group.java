@@ -47,7 +47,7 @@ abstract class Group {
     if (key == null) {
       throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
     }
-    ws.authorize(caller, op, key.apiId, java.util.Set.of(), rid);
+    ws.authorize(caller, op, key.apiId, java.util.Set.of(), ws.keyIds(key), rid);
     return key;
   }
 

@@ -106,7 +106,7 @@ final class InMemoryKeys extends Group implements Keys {
       }
       Set<Operation.Condition> c =
           request.decrypt() ? EnumSet.of(Operation.Condition.DECRYPT) : Set.of();
-      ws.authorize(caller, op, key.apiId, c, rid);
+      ws.authorize(caller, op, key.apiId, c, ws.keyIds(key), rid);
       return info(key, request.decrypt());
     }
   }
@@ -122,7 +122,7 @@ final class InMemoryKeys extends Group implements Keys {
       if (key == null
           || key.deleted()
           || ws.api(key.apiId) == null
-          || !ws.allows(caller, op, key.apiId, Set.of())) {
+          || !ws.allows(caller, op, key.apiId, Set.of(), ws.keyIds(key))) {
         throw ErrorCode.KEY_NOT_FOUND.exception(op, "The specified key was not found.", rid);
       }
       return info(key, false);

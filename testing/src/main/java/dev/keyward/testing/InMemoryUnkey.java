@@ -105,6 +105,31 @@ public final class InMemoryUnkey implements Unkey {
     return ws.bootstrapSecret;
   }
 
+  /**
+   * The workspace's id, as Unkey's resource permissions name it: {@code
+   * unkey:v1:<workspaceId>:keyspaces/<keyspaceId>#create_key}.
+   */
+  public String workspaceId() {
+    return ws.id;
+  }
+
+  /**
+   * The id of an API's key space, which Unkey's resource permissions name instead of the API id
+   * (Unkey's API answers do not show it).
+   *
+   * @throws IllegalArgumentException if no live API has that id (the id is not quoted)
+   */
+  public String keyspaceId(String apiId) {
+    Objects.requireNonNull(apiId, "apiId == null");
+    synchronized (ws.lock) {
+      StoredApi api = ws.api(apiId);
+      if (api == null) {
+        throw new IllegalArgumentException("no such API");
+      }
+      return api.keySpaceId;
+    }
+  }
+
   /** The clock this workspace reads. */
   public Clock clock() {
     return ws.clock;

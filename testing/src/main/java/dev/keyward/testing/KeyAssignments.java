@@ -117,7 +117,7 @@ final class KeyAssignments extends Group {
           }
         }
       }
-      ws.authorize(caller, op, key.apiId, conditions, rid);
+      ws.authorize(caller, op, key.apiId, conditions, ws.keyIds(key), rid);
       if (change == Change.REMOVE) {
         List<StoredPermission> remove = new ArrayList<>();
         refs.forEach(ref -> remove.add(existingPermission(op, ref, rid)));

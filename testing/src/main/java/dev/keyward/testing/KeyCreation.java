@@ -47,10 +47,10 @@ final class KeyCreation extends Group {
           conditions.add(Operation.Condition.NEW_PERMISSION_SLUG);
         }
       }
-      if (!ws.allows(caller, op, api.id, Set.of())) {
+      if (!ws.allows(caller, op, api.id, Set.of(), ws.keyspaceIds(api))) {
         throw ErrorCode.API_NOT_FOUND.exception(op, "The specified API was not found.", rid);
       }
-      ws.authorize(caller, op, api.id, conditions, rid);
+      ws.authorize(caller, op, api.id, conditions, ws.keyspaceIds(api), rid);
       Credits credits = request.credits();
       checkCredits(op, credits, rid);
       List<StoredRole> roles = new ArrayList<>();
@@ -127,7 +127,7 @@ final class KeyCreation extends Group {
       }
       Set<Operation.Condition> c =
           old.recoverablePlaintext != null ? EnumSet.of(Operation.Condition.RECOVERABLE) : Set.of();
-      ws.authorize(caller, op, old.apiId, c, rid);
+      ws.authorize(caller, op, old.apiId, c, ws.keyIds(old), rid);
       int underscore = old.start.indexOf('_');
       String prefix = underscore > 0 ? old.start.substring(0, underscore) : null;
       Secret secret = KeyFormat.generate(prefix, KeyFormat.DEFAULT_BYTE_LENGTH, ws.random);

@@ -49,7 +49,7 @@ final class Verifier extends Group {
       if (stored == null
           || stored.deleted()
           || ws.api(stored.apiId) == null
-          || !ws.allows(caller, op, stored.apiId, Set.of())) {
+          || !ws.allows(caller, op, stored.apiId, Set.of(), ws.keyIds(stored))) {
         return Verification.builder(Verification.Code.NOT_FOUND).requestId(rid).build();
       }
       ws.refill(stored);

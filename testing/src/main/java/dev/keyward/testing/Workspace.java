@@ -7,6 +7,7 @@ import dev.keyward.model.Refill;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
 import dev.keyward.permission.Recording;
+import dev.keyward.permission.ResourceIds;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -123,23 +124,45 @@ final class Workspace {
   }
 
   /**
-   * True if {@code principal} may call {@code op} on {@code resourceId} under {@code conditions}.
-   * Every check, the bootstrap key's included, is recorded (unless the view is unrecorded): this
-   * and {@link #authorize}, which calls it, are where both fakes check permissions.
+   * True if {@code principal} may call {@code op} on {@code resourceId} under {@code conditions},
+   * without the {@code unkey:v1:} legs (operations whose handler has none).
    */
   boolean allows(
       StoredRootKey principal,
       Operation op,
       @Nullable String resourceId,
       Set<Operation.Condition> conditions) {
-    if (!recordChecks) {
-      return principal.bootstrap
-          || op.requirement(resourceId, conditions).evaluate(principal.permissions);
-    }
-    PermissionQuery query = op.requirement(resourceId, conditions);
+    return allows(principal, op, resourceId, conditions, ResourceIds.none());
+  }
+
+  /**
+   * True if {@code principal} may call {@code op} on {@code resourceId} under {@code conditions},
+   * the resource-name legs built from {@code ids}. Every check, the bootstrap key's included, is
+   * recorded with the query evaluated (unless the view is unrecorded): this and {@link #authorize},
+   * which calls it, are where both fakes check permissions.
+   */
+  boolean allows(
+      StoredRootKey principal,
+      Operation op,
+      @Nullable String resourceId,
+      Set<Operation.Condition> conditions,
+      ResourceIds ids) {
+    PermissionQuery query = op.requirement(resourceId, conditions, ids);
     boolean allowed = principal.bootstrap || query.evaluate(principal.permissions);
-    recording.record(Recording.Call.of(principal.id, op, resourceId, query, allowed));
+    if (recordChecks) {
+      recording.record(Recording.Call.of(principal.id, op, resourceId, query, allowed));
+    }
     return allowed;
+  }
+
+  /** Like {@link #authorize(StoredRootKey, Operation, String, Set, ResourceIds, String)}. */
+  void authorize(
+      StoredRootKey principal,
+      Operation op,
+      @Nullable String resourceId,
+      Set<Operation.Condition> conditions,
+      String requestId) {
+    authorize(principal, op, resourceId, conditions, ResourceIds.none(), requestId);
   }
 
   /** Throws Unkey's 403 naming what would have been enough, unless {@link #allows}. */
@@ -148,20 +171,52 @@ final class Workspace {
       Operation op,
       @Nullable String resourceId,
       Set<Operation.Condition> conditions,
+      ResourceIds ids,
       String requestId) {
-    if (!allows(principal, op, resourceId, conditions)) {
-      PermissionQuery missing = op.requirement(resourceId, conditions);
+    if (!allows(principal, op, resourceId, conditions, ids)) {
+      PermissionQuery missing = op.requirement(resourceId, conditions, ids);
       throw ErrorCode.INSUFFICIENT_PERMISSIONS.exception(
           op, "Missing one of these permissions: " + missing, requestId, List.of(), missing);
     }
   }
 
-  /** True if the principal holds some {@code api.<any>.<action>} permission. */
+  /**
+   * The ids of the resource-name legs on {@code api}'s key space ({@code createKey}); none if an id
+   * (from a hand-written snapshot) cannot be part of a resource name.
+   */
+  ResourceIds keyspaceIds(StoredApi api) {
+    try {
+      return ResourceIds.keyspace(id, api.keySpaceId);
+    } catch (IllegalArgumentException e) {
+      return ResourceIds.none();
+    }
+  }
+
+  /** The ids of the resource-name legs on key {@code k}; none if its API is gone. */
+  ResourceIds keyIds(StoredKey k) {
+    StoredApi api = apis.get(k.apiId);
+    if (api == null) {
+      return ResourceIds.none();
+    }
+    try {
+      return ResourceIds.key(id, api.keySpaceId, k.id);
+    } catch (IllegalArgumentException e) {
+      return ResourceIds.none();
+    }
+  }
+
+  /**
+   * True if the principal holds some {@code api.<any>.<action>} permission, or a resource
+   * permission ({@code unkey:v1:…}) with that action or {@code *}.
+   */
   static boolean hasAnyApiPermission(StoredRootKey principal, String action) {
     if (principal.bootstrap) {
       return true;
     }
     for (String p : principal.permissions) {
+      if (p.startsWith("unkey:v1:") && (p.endsWith("#" + action) || p.endsWith("#*"))) {
+        return true;
+      }
       if (p.startsWith("api.")
           && p.endsWith(action)
           && p.length() > action.length()

@@ -14,6 +14,7 @@ import dev.keyward.model.ListKeysRequest;
 import dev.keyward.permission.Operation;
 import dev.keyward.permission.PermissionQuery;
 import dev.keyward.permission.PermissionSet;
+import dev.keyward.permission.ResourceIds;
 import dev.keyward.testing.FakeUnkeyServer;
 import dev.keyward.testing.Fault;
 import dev.keyward.testing.InMemoryUnkey;
@@ -67,7 +68,10 @@ class ReadmeSnippetsRunTest {
         .containsExactly(
             "WARN root key needs "
                 + Operation.KEYS_CREATE_KEY.requirement(
-                    apiId, EnumSet.of(Operation.Condition.RECOVERABLE)));
+                    apiId,
+                    EnumSet.of(Operation.Condition.RECOVERABLE),
+                    // the fake's 403 names the handler's query, resource-name legs included
+                    ResourceIds.keyspace(admin.workspaceId(), admin.keyspaceId(apiId))));
     assertThat(admin.apis().listKeys(ListKeysRequest.of(apiId)).items()).isEmpty();
 
     Unkey enough = serviceWith("api." + apiId + ".create_key", "api." + apiId + ".encrypt_key");
