@@ -6,6 +6,7 @@ module dev.keyward.leak {
   requires transitive dev.keyward.core;
   requires dev.keyward.http;
   requires okhttp3;
+  requires okio;
   requires com.squareup.moshi;
   requires org.slf4j;
   requires static org.jspecify;
