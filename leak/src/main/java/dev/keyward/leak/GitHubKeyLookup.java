@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Finds the public key GitHub signed a secret-scanning report with, by its {@code
- * Github-Public-Key-Identifier}. {@link GitHubPublicKeys} is a fixed set; {@code GitHubKeySource}
+ * Github-Public-Key-Identifier}. {@link GitHubPublicKeys} is a fixed set; {@link GitHubKeySource}
  * fetches GitHub's document over HTTP and keeps it fresh.
  */
 @FunctionalInterface

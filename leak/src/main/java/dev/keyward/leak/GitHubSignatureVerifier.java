@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #verify} never throws on what a client sent: a missing header, a signature that is not
  * base64 or not DER, an unknown or oversized identifier all answer {@code false}. An identifier or
  * a signature longer than GitHub ever sends is refused before any key lookup, so it cannot make a
- * {@code GitHubKeySource} fetch.
+ * {@link GitHubKeySource} fetch.
  */
 public final class GitHubSignatureVerifier {
   /** The longest key identifier accepted (GitHub's are 64 hex digits). */
