@@ -1,0 +1,9 @@
+/**
+ * Leak intake: {@code SecretScanningReceiver} takes GitHub's secret-scanning partner reports,
+ * verifies them ({@link dev.keyward.leak.GitHubSignatureVerifier}), and hands every live key to the
+ * leak playbook.
+ */
+@NullMarked
+package dev.keyward.leak;
+
+import org.jspecify.annotations.NullMarked;
