@@ -1,7 +1,6 @@
 /**
  * Leak intake: {@code SecretScanningReceiver} takes GitHub's secret-scanning partner reports,
- * verifies them ({@link dev.keyward.leak.GitHubSignatureVerifier}), and hands every live key to the
- * leak playbook.
+ * verifies them ({@code GitHubSignatureVerifier}), and hands every live key to the leak playbook.
  */
 @NullMarked
 package dev.keyward.leak;
