@@ -35,6 +35,23 @@ class RedactorEvasionTest {
     assertThat(redactor.redact(out)).isSameAs(out);
   }
 
+  /** The fastest of three runs, in nanoseconds. */
+  long fastest(String text) {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long start = System.nanoTime();
+      String out = redactor.redact(text);
+      best = Math.min(best, System.nanoTime() - start);
+      assertThat(out.length()).isLessThanOrEqualTo(2 * text.length());
+    }
+    return best;
+  }
+
+  /**
+   * Linear, not fast: ten times the input may take at most 30 times as long (quadratic would be a
+   * hundred). A ratio measured in one run, so a loaded machine slows both sides alike; speed itself
+   * is the benchmarks' business.
+   */
   @Test
   void tenMegabyteAdversarialRuns_stayLinear() {
     String[] units = {
@@ -47,12 +64,9 @@ class RedactorEvasionTest {
       "b"
     };
     for (String unit : units) {
-      String text = unit.repeat(10_000_000 / unit.length());
-      long start = System.nanoTime();
-      String out = redactor.redact(text);
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      assertThat(millis).as(unit).isLessThan(2_000);
-      assertThat(out.length()).as(unit).isLessThanOrEqualTo(2 * text.length());
+      long small = fastest(unit.repeat(1_000_000 / unit.length()));
+      long large = fastest(unit.repeat(10_000_000 / unit.length()));
+      assertThat(large).as(unit).isLessThan(30 * Math.max(small, 1_000_000L));
     }
   }
 
