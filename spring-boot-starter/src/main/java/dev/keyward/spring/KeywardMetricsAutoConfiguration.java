@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Observations for the client and the filter, when Micrometer is on the classpath: the client gets
@@ -24,7 +23,9 @@ import org.springframework.context.annotation.Configuration;
       "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
       "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
     })
-@ConditionalOnClass(ObservationRegistry.class)
+// Both: micrometer-core brings micrometer-observation; a nested configuration guarded by
+// MeterRegistry alone was registered before the registry and never matched.
+@ConditionalOnClass({ObservationRegistry.class, MeterRegistry.class})
 public class KeywardMetricsAutoConfiguration {
   /** Creates the auto-configuration. */
   public KeywardMetricsAutoConfiguration() {}
@@ -45,14 +46,10 @@ public class KeywardMetricsAutoConfiguration {
   }
 
   /** The circuit breaker's state as a gauge, when a {@link MeterRegistry} exists. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(MeterRegistry.class)
-  static class Gauges {
-    @Bean
-    @ConditionalOnBean(MeterRegistry.class)
-    @ConditionalOnMissingBean
-    KeywardMetrics keywardMetrics(MeterRegistry registry) {
-      return new KeywardMetrics(registry);
-    }
+  @Bean
+  @ConditionalOnBean(MeterRegistry.class)
+  @ConditionalOnMissingBean
+  public KeywardMetrics keywardMetrics(MeterRegistry registry) {
+    return new KeywardMetrics(registry);
   }
 }

@@ -138,7 +138,7 @@ class KeywardDegradedTest {
     assertThat(meters.get("keyward.filter.circuit.state").gauge().value())
         .isEqualTo(CircuitState.OPEN.ordinal());
     assertThat(meters.get("keyward.filter.circuit").tag("state", "OPEN").timer().count())
-        .isEqualTo(1.0);
+        .isEqualTo(1L);
     assertThat(
             meters
                 .get("keyward.filter.degraded")
@@ -146,7 +146,7 @@ class KeywardDegradedTest {
                 .tag("passed", "false")
                 .timer()
                 .count())
-        .isEqualTo(7.0);
+        .isEqualTo(7L);
     assertThat(
             meters
                 .get("keyward.filter.degraded")
@@ -154,7 +154,7 @@ class KeywardDegradedTest {
                 .tag("passed", "true")
                 .timer()
                 .count())
-        .isEqualTo(2.0);
+        .isEqualTo(2L);
 
     HttpResponse<String> health =
         http.send(
