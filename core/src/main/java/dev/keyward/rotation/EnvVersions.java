@@ -67,6 +67,11 @@ final class EnvVersions {
       return null;
     }
 
+    /** Whether keyward never versioned this name in this file. */
+    boolean fresh() {
+      return next == 0 && current == null && pending == null && previous == null;
+    }
+
     SecretVersion newVersion() {
       return SecretVersion.of(Long.toString(++next));
     }

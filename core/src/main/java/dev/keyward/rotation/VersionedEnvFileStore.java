@@ -94,6 +94,10 @@ final class VersionedEnvFileStore extends EnvFileSecretStore implements Versione
           if (earlier != null) {
             return Objects.requireNonNull(earlier.toVersioned());
           }
+          EnvVersions.Slot actual = actual(target, name, versions);
+          if (actual.value != null && actual != e.current && actual != e.previous) {
+            e.current = actual; // adopt the file's value, so its version stays what was read
+          }
           e.pending = new EnvVersions.Slot(e.newVersion(), idempotencyToken, value);
           saveVersions(target, versions);
           return Objects.requireNonNull(e.pending.toVersioned());
@@ -229,7 +233,9 @@ final class VersionedEnvFileStore extends EnvFileSecretStore implements Versione
         return s;
       }
     }
-    return new EnvVersions.Slot(versions.editedVersion(value), null, value);
+    // a name keyward never versioned reads as e-0 until its first versioned write adopts it
+    SecretVersion version = e.fresh() ? SecretVersion.of("e-0") : versions.editedVersion(value);
+    return new EnvVersions.Slot(version, null, value);
   }
 
   /** Sidecar first (old value becomes PREVIOUS, {@code next} CURRENT), then the file. */
