@@ -2,20 +2,19 @@ package dev.keyward.rotation;
 
 import dev.keyward.key.Secret;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The sidecar of the versioned {@code .env} store ({@link VersionedEnvFileStore}): per name a
  * version counter and the CURRENT, PENDING and PREVIOUS slots (version, token, value), plus a
- * random key that names hand-edited values. One line per entry, values percent-encoded:
+ * random key that salts the versions of hand-edited values. One line per entry, values
+ * percent-encoded:
  *
  * <pre>
  * # keyward: versions and staged values of .env (owner-only; do not edit)
@@ -145,11 +144,12 @@ final class EnvVersions {
       return SecretVersion.of("e-0");
     }
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(HexFormat.of().parseHex(macKey), "HmacSHA256"));
-      byte[] digest = mac.doFinal(value.reveal().getBytes(StandardCharsets.UTF_8));
+      // SHA-256 over key and value: java.security only (core depends on java.* alone)
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(HexFormat.of().parseHex(macKey));
+      byte[] digest = sha.digest(value.reveal().getBytes(StandardCharsets.UTF_8));
       return SecretVersion.of("e-" + HexFormat.of().formatHex(digest, 0, 8));
-    } catch (NoSuchAlgorithmException | InvalidKeyException | IllegalArgumentException e) {
+    } catch (NoSuchAlgorithmException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot hash a value edited by hand", e);
     }
   }
