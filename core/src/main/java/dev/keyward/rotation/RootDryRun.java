@@ -42,15 +42,25 @@ final class RootDryRun {
                 + "\" with permissions "
                 + perms
                 + " in the dashboard and supply it");
-    lines.add(
-        "2. write it to "
-            + rotation.store
-            + " as "
-            + rotation.storeName
-            + " (previous value kept as "
-            + rotation.storeName
-            + "_PREVIOUS until done)");
-    lines.add("3. run the deploy hook");
+    if (RootStaging.applies(rotation)) {
+      lines.add(
+          "2. stage it in "
+              + rotation.store
+              + " as the PENDING value of "
+              + rotation.storeName
+              + "; after step 4 promote it to CURRENT (the old key becomes PREVIOUS)");
+      lines.add("3. run the deploy hook after the promotion");
+    } else {
+      lines.add(
+          "2. write it to "
+              + rotation.store
+              + " as "
+              + rotation.storeName
+              + " (previous value kept as "
+              + rotation.storeName
+              + "_PREVIOUS until done)");
+      lines.add("3. run the deploy hook");
+    }
     lines.add(
         "4. verify: (a) keys.verifyKey with the new key answers 200, (b) its permissions equal "
             + perms
