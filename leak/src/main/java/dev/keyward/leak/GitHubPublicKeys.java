@@ -3,13 +3,17 @@ package dev.keyward.leak;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.EllipticCurve;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collections;
@@ -48,7 +52,8 @@ public final class GitHubPublicKeys implements GitHubKeyLookup {
 
   /**
    * Reads GitHub's public-keys document. Unknown fields are ignored; an entry without {@code
-   * key_identifier} or {@code key} is an error.
+   * key_identifier} or {@code key}, an identifier listed twice, or a key that is not a point on
+   * P-256 is an error.
    *
    * @throws IllegalArgumentException if the document is not of that shape or a key is not a P-256
    *     public key in PEM; the message names the field, never a value
@@ -112,6 +117,10 @@ public final class GitHubPublicKeys implements GitHubKeyLookup {
     if (pem == null) {
       throw new IllegalArgumentException("public_keys[].key is required");
     }
+    if (keys.containsKey(id)) {
+      // two keys under one identifier: which one GitHub signs with is ambiguous
+      throw new IllegalArgumentException("public_keys[].key_identifier must be unique");
+    }
     keys.put(id, parsePem(pem));
     if (isCurrent) {
       current.add(id);
@@ -161,6 +170,26 @@ public final class GitHubPublicKeys implements GitHubKeyLookup {
         || !p.getGenerator().equals(P256.getGenerator())) {
       throw new IllegalArgumentException("public key must be on curve P-256 (secp256r1)");
     }
+    if (!onCurve(ec.getW())) {
+      // the JDK's KeyFactory does not check this; a point off the curve is no P-256 key
+      throw new IllegalArgumentException("public key must be a point on curve P-256");
+    }
+  }
+
+  /** y² = x³ + ax + b (mod p), with both coordinates in [0, p). */
+  private static boolean onCurve(ECPoint w) {
+    if (w == null || w.equals(ECPoint.POINT_INFINITY)) {
+      return false;
+    }
+    EllipticCurve curve = P256.getCurve();
+    BigInteger p = ((ECFieldFp) curve.getField()).getP();
+    BigInteger x = w.getAffineX();
+    BigInteger y = w.getAffineY();
+    if (x.signum() < 0 || x.compareTo(p) >= 0 || y.signum() < 0 || y.compareTo(p) >= 0) {
+      return false;
+    }
+    BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
+    return y.pow(2).mod(p).equals(right);
   }
 
   private static ECParameterSpec p256() {

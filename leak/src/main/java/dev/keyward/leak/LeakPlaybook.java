@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Kills leaked keys on an executor, one task per key, never two at once for one token: API keys are
  * deleted or rerolled with expiration 0, root keys go to the deployment's {@code LeakResponse}. A
- * finished key is marked done in the store; a failed one is not, so a redelivery retries it.
+ * finished key is marked done in the store; a failed one is not, so a redelivery retries it. A task
+ * whose key is already done when it starts does nothing (two deliveries may each submit the key).
  */
 final class LeakPlaybook {
   private static final Logger log = LoggerFactory.getLogger(LeakPlaybook.class);
@@ -28,6 +30,7 @@ final class LeakPlaybook {
   private final @Nullable RootKeyLeakResponder responder;
   private final LeakNotifier notifier;
   private final Consumer<String> markDone;
+  private final Predicate<String> isDone;
   private final Executor executor;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -37,12 +40,14 @@ final class LeakPlaybook {
       @Nullable RootKeyLeakResponder responder,
       LeakNotifier notifier,
       Consumer<String> markDone,
+      Predicate<String> isDone,
       Executor executor) {
     this.unkey = unkey;
     this.action = action;
     this.responder = responder;
     this.notifier = notifier;
     this.markDone = markDone;
+    this.isDone = isDone;
     this.executor = executor;
   }
 
@@ -68,6 +73,11 @@ final class LeakPlaybook {
 
   private void run(Finding finding) {
     LeakRecord r = finding.record();
+    if (isDone.test(r.tokenHash())) {
+      // another delivery's run finished the key between this one's record and its submit
+      inFlight.remove(r.tokenHash());
+      return;
+    }
     LeakNotice notice;
     try {
       notice = act(finding);

@@ -104,6 +104,7 @@ public final class SecretScanningReceiver implements AutoCloseable {
             b.responder,
             b.notifier,
             this::markDone,
+            this::isDone,
             playbookExecutor != null ? playbookExecutor : ownedPlaybookExecutor);
   }
 
@@ -213,7 +214,8 @@ public final class SecretScanningReceiver implements AutoCloseable {
   private FeedbackLabel classifyAndClaim(String hash, ReportedToken t) {
     Finding finding = classifier.classify(t, hash);
     if (finding == null) {
-      return FeedbackLabel.FALSE_POSITIVE;
+      // a 404 after a concurrent delivery recorded and revoked it: the token was live
+      return find(hash).isPresent() ? FeedbackLabel.TRUE_POSITIVE : FeedbackLabel.FALSE_POSITIVE;
     }
     if (claim(finding.record()) == finding.record()) {
       playbook.submit(finding); // only the run that recorded it acts
@@ -240,6 +242,18 @@ public final class SecretScanningReceiver implements AutoCloseable {
           e.getClass().getName(),
           record.keyId());
       return fallback.claim(record);
+    }
+  }
+
+  private boolean isDone(String hash) {
+    if (fallback.find(hash).map(LeakRecord::done).orElse(false)) {
+      return true;
+    }
+    try {
+      return store.find(hash).map(LeakRecord::done).orElse(false);
+    } catch (RuntimeException e) {
+      log.error("dedupe store read failed: {}", e.getClass().getName());
+      return false;
     }
   }
 
