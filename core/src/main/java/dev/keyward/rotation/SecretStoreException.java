@@ -19,7 +19,8 @@ public class SecretStoreException extends RuntimeException {
     NOT_WRITABLE,
     /**
      * The real file is readable by its group or by others, and the store was told to refuse such a
-     * file ({@link EnvFileOption#REFUSE_READABLE_BY_OTHERS}).
+     * file ({@link EnvFileOption#REFUSE_READABLE_BY_OTHERS}); or the versioned store's sidecar is
+     * writable by its group or by others (always refused: its PENDING and PREVIOUS are trusted).
      */
     READABLE_BY_OTHERS,
     /**

@@ -11,10 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,6 +80,44 @@ final class VersionedEnvFileStore extends EnvFileSecretStore implements Versione
           EnvVersions.Slot next = new EnvVersions.Slot(e.newVersion(), idempotencyToken, value);
           setCurrent(target, name, versions, e, actual, next);
           return Objects.requireNonNull(next.toVersioned());
+        });
+  }
+
+  /** Replaces CURRENT with a new version under the lock; the replaced value becomes PREVIOUS. */
+  @Override
+  public void write(String name, Secret value) {
+    checkName(name);
+    Objects.requireNonNull(value, "value == null");
+    exclusive(
+        true,
+        (target, versions) -> {
+          EnvVersions.Entry e = versions.entry(name);
+          EnvVersions.Slot actual = actual(target, name, versions);
+          setCurrent(
+              target, name, versions, e, actual, new EnvVersions.Slot(e.newVersion(), null, value));
+          return null;
+        });
+  }
+
+  /** Removes CURRENT under the lock; the removed value becomes PREVIOUS. */
+  @Override
+  public void delete(String name) {
+    checkName(name);
+    exclusive(
+        true,
+        (target, versions) -> {
+          EnvVersions.Entry e = versions.entry(name);
+          EnvVersions.Slot actual = actual(target, name, versions);
+          if (actual.value != null) {
+            e.previous = actual; // sidecar first: a crash before the file reads as PREVIOUS
+            e.current = null;
+            saveVersions(target, versions);
+          }
+          EnvLines lines = lines(target);
+          if (lines.remove(name)) {
+            replace(target, lines.bytes());
+          }
+          return null;
         });
   }
 
@@ -168,53 +208,7 @@ final class VersionedEnvFileStore extends EnvFileSecretStore implements Versione
               + lockPath(target)
               + ")");
     }
-    return new FileLease(name, holder, lock);
-  }
-
-  /** A lease on the lock file: held until closed or its process dies. */
-  private static final class FileLease implements Lease {
-    private final String name;
-    private final String holder;
-    private final LockFile lock;
-
-    FileLease(String name, String holder, LockFile lock) {
-      this.name = name;
-      this.holder = holder;
-      this.lock = lock;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public String holder() {
-      return holder;
-    }
-
-    @Override
-    public Instant expiresAt() {
-      return Instant.MAX;
-    }
-
-    @Override
-    public void renew() {
-      if (!lock.held()) {
-        throw new ConcurrentRotationException(
-            "-", name, null, "the lease of " + holder + " on " + name + " was released");
-      }
-    }
-
-    @Override
-    public void close() {
-      lock.release();
-    }
-
-    @Override
-    public String toString() {
-      return "Lease{name=" + name + ", holder=" + holder + "}";
-    }
+    return new EnvFileLease(name, holder, lock);
   }
 
   /**
@@ -314,6 +308,7 @@ final class VersionedEnvFileStore extends EnvFileSecretStore implements Versione
             "the versions file " + sidecar + " is not a regular file (a link, a FIFO?)",
             null);
       }
+      refuseWritableByOthers(sidecar);
       return EnvVersions.parse(Files.readAllBytes(sidecar));
     } catch (NoSuchFileException e) {
       return new EnvVersions();
@@ -322,6 +317,29 @@ final class VersionedEnvFileStore extends EnvFileSecretStore implements Versione
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
           "the versions file " + sidecar + " is corrupt: restore it or move it aside", null);
+    }
+  }
+
+  /** Anyone who can write the sidecar chooses the PREVIOUS key a rotation waits on: refused. */
+  private static void refuseWritableByOthers(Path sidecar) throws IOException {
+    Set<PosixFilePermission> mode;
+    try {
+      mode = Files.getPosixFilePermissions(sidecar, LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException e) {
+      return;
+    }
+    if (mode.contains(PosixFilePermission.GROUP_WRITE)
+        || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new SecretStoreException(
+          SecretStoreException.Reason.READABLE_BY_OTHERS,
+          "the versions file "
+              + sidecar
+              + " can be written by "
+              + (mode.contains(PosixFilePermission.OTHERS_WRITE) ? "every user" : "its group")
+              + " (mode "
+              + PosixFilePermissions.toString(mode)
+              + "), so its staged values cannot be trusted: check them, then chmod 600 it",
+          null);
     }
   }
 
