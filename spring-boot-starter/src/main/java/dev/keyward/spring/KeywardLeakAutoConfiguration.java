@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Bean;
  * keyward-leak} is on the class path: a {@link SecretScanningReceiver} over the application's
  * {@link Unkey}, served by a {@link SecretScanningServlet} at {@code keyward.leak.path}, which the
  * API key filter and the starter's security chain let through (GitHub sends no API key and no CSRF
- * token; the signature is the authentication). Beans of type {@link LeakNotifier}, {@link
+ * token; the signature is the authentication). An application's own {@code SecurityFilterChain}
+ * must permit that path and exempt it from CSRF itself. Beans of type {@link LeakNotifier}, {@link
  * KnownRootKeys} with {@link RootKeyLeakResponder}, {@link GitHubKeyLookup} or {@link
  * LeakDedupeStore} replace the defaults.
  */

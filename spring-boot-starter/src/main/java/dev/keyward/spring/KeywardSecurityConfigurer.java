@@ -1,18 +1,14 @@
 package dev.keyward.spring;
 
 import java.nio.charset.StandardCharsets;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Adds keyward to an application's own {@code SecurityFilterChain}: {@code http.with(new
  * KeywardSecurityConfigurer(), c -> {})}. Verified keys become {@link UnkeyAuthentication}s, and
- * access denied answers are RFC 7807 problems. When {@code keyward.leak.enabled=true}, CSRF
- * protection (if the chain has it) ignores {@code keyward.leak.path}: GitHub's reports are signed,
- * not sent from a browser. The chain's own authorization rules must permit that path.
+ * access denied answers are RFC 7807 problems.
  */
 public final class KeywardSecurityConfigurer
     extends AbstractHttpConfigurer<KeywardSecurityConfigurer, HttpSecurity> {
@@ -32,11 +28,6 @@ public final class KeywardSecurityConfigurer
 
   @Override
   public void init(HttpSecurity http) {
-    ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-    CsrfConfigurer<?> csrf = http.getConfigurer(CsrfConfigurer.class);
-    if (context != null && csrf != null) {
-      LeakEndpointPath.ifEnabled(context.getEnvironment()).ifPresent(csrf::ignoringRequestMatchers);
-    }
     http.exceptionHandling(
         e ->
             e.accessDeniedHandler(
