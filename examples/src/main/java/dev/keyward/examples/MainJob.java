@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * keyward's main job: a tour of the SDK against the embedded {@link FakeUnkeyServer}, or against
  * the server named by {@code UNKEY_BASE_URL} and {@code UNKEY_ROOT_KEY} when both are set. It calls
- * every API group once, so it doubles as a smoke test of any server. It never reads stdin.
+ * every API group once, so it doubles as a smoke test of any server, and runs the leak drill
+ * ({@link LeakDrill}). It never reads stdin.
  */
 public final class MainJob {
   private MainJob() {}
@@ -144,6 +145,9 @@ public final class MainJob {
         RotationDemo.deleteTree(dir);
       }
     }
+
+    // a leaked key, reported GitHub's way: signed report → receiver over loopback → key dead
+    LeakDrill.run(unkey, out, run);
 
     unkey.keys().delete(created.keyId());
     unkey.apis().delete(apiId);

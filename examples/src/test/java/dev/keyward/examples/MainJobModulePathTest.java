@@ -24,10 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 class MainJobModulePathTest {
   private static final Pattern MODULE_JARS =
       Pattern.compile(
-          ".*(keyward-(core|http-client|testing)[^/]*\\.jar"
-              + "|/(core|http-client|testing)/target[^/]*/classes"
+          ".*(keyward-(core|http-client|testing|leak|servlet)[^/]*\\.jar"
+              + "|/(core|http-client|testing|leak|servlet)/target[^/]*/classes"
+              + "|jakarta\\.servlet-api[^/]*\\.jar"
               + "|okhttp-jvm[^/]*\\.jar|okio-jvm[^/]*\\.jar|kotlin-stdlib-[0-9][^/]*\\.jar"
               + "|moshi-[0-9][^/]*\\.jar|slf4j-api[^/]*\\.jar|slf4j-simple[^/]*\\.jar)$");
+
+  /** The examples' classes and embedded Jetty (for the leak drill) go on the class path. */
+  private static final Pattern CLASS_PATH =
+      Pattern.compile(".*(/examples/target[^/]*/classes|/jetty-[^/]*\\.jar)$");
 
   @TempDir Path temp;
 
@@ -35,9 +40,7 @@ class MainJobModulePathTest {
     List<String> out = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String normalized = entry.replace('\\', '/');
-      if (modules
-          ? MODULE_JARS.matcher(normalized).matches()
-          : normalized.matches(".*/examples/target[^/]*/classes")) {
+      if ((modules ? MODULE_JARS : CLASS_PATH).matcher(normalized).matches()) {
         out.add(entry);
       }
     }
@@ -49,7 +52,9 @@ class MainJobModulePathTest {
     List<String> modulePath = entries(true);
     List<String> classPath = entries(false);
     assertThat(modulePath).anyMatch(p -> p.contains("http-client"));
-    assertThat(classPath).hasSize(1);
+    assertThat(classPath)
+        .anyMatch(p -> p.replace('\\', '/').matches(".*/examples/target[^/]*/classes"));
+    assertThat(modulePath).anyMatch(p -> p.contains("servlet-api"));
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
@@ -58,7 +63,7 @@ class MainJobModulePathTest {
                 "--module-path",
                 String.join(File.pathSeparator, modulePath),
                 "--add-modules",
-                "dev.keyward.http,dev.keyward.testing,org.slf4j.simple",
+                "dev.keyward.http,dev.keyward.testing,dev.keyward.leak,dev.keyward.servlet,org.slf4j.simple",
                 "-cp",
                 String.join(File.pathSeparator, classPath),
                 MainJob.class.getName())
@@ -70,7 +75,12 @@ class MainJobModulePathTest {
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
 
     assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).contains("code=VALID").contains("code=NOT_FOUND").contains("done");
+    assertThat(output)
+        .contains("code=VALID")
+        .contains("code=NOT_FOUND")
+        .contains("HTTP 200, true_positive")
+        .contains("verify says NOT_FOUND")
+        .contains("done");
   }
 
   /** A consumer module that {@code requires dev.keyward.http} and nothing else. */

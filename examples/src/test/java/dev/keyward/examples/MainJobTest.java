@@ -29,6 +29,12 @@ class MainJobTest {
                 + " key\\(s\\)")
         .containsPattern("\n    API_KEY_WITHOUT_EXPIRY key_\\w+ \\(api_\\w+\\): API key ")
         .containsPattern("\n    API_KEY_WITHOUT_OWNER key_\\w+ \\(api_\\w+\\): API key ")
+        .containsPattern(
+            "leak drill           -> signed report for key key_\\w+ POSTed to"
+                + " /github/secret-scanning on loopback: HTTP 200, true_positive\n")
+        .containsPattern(
+            "leak drill           -> key key_\\w+ is dead: verify says NOT_FOUND \\(\\d+ ms after"
+                + " the report\\)\n")
         .contains("done");
   }
 

@@ -29,7 +29,8 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configures an {@link UnkeyHttpClient} from {@code keyward.*}, {@code UNKEY_BASE_URL} and
  * {@code UNKEY_ROOT_KEY} (unless the application defines an {@link Unkey} bean, e.g. a fake) and
- * registers {@link ApiKeyFilter} for the configured patterns.
+ * registers {@link ApiKeyFilter} for the configured patterns (except {@code keyward.leak.path} when
+ * the secret-scanning endpoint is on).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KeywardProperties.class)
@@ -116,6 +117,7 @@ public class KeywardAutoConfiguration {
     ApiKeyFilter keywardApiKeyFilter(
         Unkey unkey,
         KeywardProperties properties,
+        Environment environment,
         ObjectProvider<VerificationCache> cache,
         ObjectProvider<VerificationListener> listeners) {
       KeywardProperties.Filter settings = properties.getFilter();
@@ -146,6 +148,8 @@ public class KeywardAutoConfiguration {
         String pattern = exclude.get(i);
         SettingCheck.apply("keyward.filter.exclude[" + i + "]", () -> builder.exclude(pattern));
       }
+      // GitHub's secret-scanning reports carry a signature, never an API key
+      LeakEndpointPath.ifEnabled(environment).ifPresent(builder::exclude);
       List<RouteProperties> routes = settings.getRoutes();
       for (int i = 0; i < routes.size(); i++) {
         RouteProperties route = routes.get(i);
