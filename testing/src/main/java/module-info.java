@@ -11,4 +11,5 @@ module dev.keyward.testing {
   requires static org.jspecify;
 
   exports dev.keyward.testing;
+  exports dev.keyward.testing.store;
 }

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * EnvFileOption...)}. Every operation resolves the path anew, so a link that is repointed between
  * writes is followed to its new target.
  */
-final class EnvFileSecretStore implements SecretStore {
+class EnvFileSecretStore implements SecretStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
@@ -37,7 +37,7 @@ final class EnvFileSecretStore implements SecretStore {
   private static final Map<Path, Object> WRITE_LOCKS = new ConcurrentHashMap<>();
 
   private final Path file;
-  private final Storage storage;
+  final Storage storage;
   private final Set<EnvFileOption> options = EnumSet.noneOf(EnvFileOption.class);
   private final System.Logger log;
   private final Set<Path> warned = new HashSet<>();
@@ -93,27 +93,16 @@ final class EnvFileSecretStore implements SecretStore {
   @Override
   public RotationLock lockForRotation(String keyId) {
     Objects.requireNonNull(keyId, "keyId == null");
-    Path target;
-    synchronized (this) {
-      target = target();
-      checkExposure(target);
-      requireRegularFile(target);
-    }
-    Path lockPath = target.resolveSibling("." + target.getFileName() + ".keyward-lock");
-    LockFile lock;
-    try {
-      lock = LockFile.tryLock(storage, lockPath, keyId);
-    } catch (AccessDeniedException e) {
-      throw notWritable(target, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock the .env file", e);
-    }
+    Path target = lockableTarget();
+    Path lockPath = lockPath(target);
+    LockFile lock = lockFile(target, keyId);
     if (lock == null) {
       String holder = LockFile.owner(lockPath);
       String where = " (lock " + lockPath + ")";
       throw new ConcurrentRotationException(
           "-",
           keyId,
+          holder,
           holder == null || holder.equals(keyId)
               ? "root key " + keyId + " is already being rotated in this store" + where
               : "root key "
@@ -125,11 +114,34 @@ final class EnvFileSecretStore implements SecretStore {
     return lock::release;
   }
 
+  /** The real file, checked before a lock is taken on it. */
+  final synchronized Path lockableTarget() {
+    Path target = target();
+    checkExposure(target);
+    requireRegularFile(target);
+    return target;
+  }
+
+  static Path lockPath(Path target) {
+    return target.resolveSibling("." + target.getFileName() + ".keyward-lock");
+  }
+
+  /** Takes the lock file of {@code target} for {@code owner}; null if another owner holds it. */
+  final @Nullable LockFile lockFile(Path target, String owner) {
+    try {
+      return LockFile.tryLock(storage, lockPath(target), owner);
+    } catch (AccessDeniedException e) {
+      throw notWritable(target, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock the .env file", e);
+    }
+  }
+
   /**
    * The monitor that serializes the read-modify-write of one real file in this JVM, whatever store
    * instance and path spelling ({@code a/../.env}, a link) reach it.
    */
-  private static Object writeLock(Path target) {
+  static Object writeLock(Path target) {
     Path key;
     try {
       key = target.getParent().toRealPath().resolve(target.getFileName());
@@ -164,7 +176,7 @@ final class EnvFileSecretStore implements SecretStore {
   }
 
   /** Warns once per file (or refuses, by option) when the real file's group or others can read. */
-  private void checkExposure(Path target) {
+  final void checkExposure(Path target) {
     Set<PosixFilePermission> mode;
     try {
       if (!Files.exists(target)) {
@@ -198,7 +210,7 @@ final class EnvFileSecretStore implements SecretStore {
     }
   }
 
-  private EnvLines lines(Path target) {
+  final EnvLines lines(Path target) {
     if (!requireRegularFile(target)) {
       return EnvLines.parse(new byte[0]);
     }
@@ -213,7 +225,7 @@ final class EnvFileSecretStore implements SecretStore {
    * False if {@code target} does not exist; refuses a directory, a FIFO (whose open would block
    * until some writer came) or a device, whose replacement by a regular file would destroy it.
    */
-  private boolean requireRegularFile(Path target) {
+  final boolean requireRegularFile(Path target) {
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(target, BasicFileAttributes.class);
@@ -236,11 +248,20 @@ final class EnvFileSecretStore implements SecretStore {
     return true;
   }
 
-  private void replace(Path target, byte[] text) {
+  final void replace(Path target, byte[] text) {
+    replace(target, text, false);
+  }
+
+  /**
+   * Replaces {@code target} atomically with {@code text}, keeping its mode, or giving it {@code
+   * 0600} when it is new or {@code ownerOnly} is set.
+   */
+  final void replace(Path target, byte[] text, boolean ownerOnly) {
     Path directory = target.getParent();
     Path temp = TempFiles.path(directory, target.getFileName().toString());
     try {
-      Set<PosixFilePermission> mode = Files.exists(target) ? posixMode(target) : newFileMode();
+      Set<PosixFilePermission> mode =
+          Files.exists(target) && !ownerOnly ? posixMode(target) : newFileMode();
       TempFiles.sweep(directory, target.getFileName().toString());
       try (FileChannel channel = storage.create(temp, mode)) {
         ByteBuffer bytes = ByteBuffer.wrap(text);
@@ -290,7 +311,7 @@ final class EnvFileSecretStore implements SecretStore {
     }
   }
 
-  private static void checkName(String name) {
+  static void checkName(String name) {
     Objects.requireNonNull(name, "name == null");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("name must match [A-Za-z_][A-Za-z0-9_.]*");

@@ -37,6 +37,8 @@ record JournalRecord(String type, Map<String, String> fields) {
     ORPHANS("ORPHANS"),
     DEPLOYED("DEPLOYED"),
     VERIFIED("VERIFIED"),
+    /** A staged plan ({@link VersionedSecretStore}) made its verified version current. */
+    PROMOTED("PROMOTED"),
     REVOKE_AFTER("REVOKE_AFTER"),
     REVOKE_CONFIRMED("REVOKE_CONFIRMED"),
     REVOKED("REVOKED"),

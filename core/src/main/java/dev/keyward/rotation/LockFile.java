@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * second channel while the first holds the lock.
  */
 final class LockFile {
-  private static final Pattern SAFE_OWNER = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+  private static final Pattern SAFE_OWNER = Pattern.compile("[A-Za-z0-9_.:@-]{1,200}");
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
   private static final Map<Object, LockFile> HELD = new HashMap<>();
@@ -103,6 +103,13 @@ final class LockFile {
       } catch (IOException e) {
         return null;
       }
+    }
+  }
+
+  /** Whether this lock is still held (not released, its channel open). */
+  boolean held() {
+    synchronized (HELD) {
+      return lock.isValid() && HELD.get(identity) == this;
     }
   }
 

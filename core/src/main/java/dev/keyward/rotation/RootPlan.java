@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * PLAN, (CREATE, CREATED | SUPPLIED, BACKUP, STORED, RESTORED, ORPHANS)*, DEPLOYED, VERIFIED,
  * REVOKE_AFTER, REVOKE_CONFIRMED, REVOKED, REVOCATION_SEEN | REVOCATION_UNCHECKED, DONE; or
  * ROLLBACK then ROLLED_BACK. A plan journaled by an older keyward has no REVOCATION_ record after
- * REVOKED: it awaits the revocation on resume, which only reads.
+ * REVOKED: it awaits the revocation on resume, which only reads. A staged plan (PLAN {@code
+ * flow=staged}, on a {@link VersionedSecretStore}) journals its store token in CREATED or SUPPLIED
+ * and the staged version in STORED, verifies, then writes PROMOTED before DEPLOYED.
  */
 final class RootPlan {
   @Nullable String planId;
@@ -40,6 +42,10 @@ final class RootPlan {
   @Nullable String rollbackReason;
   @Nullable String rollbackStep;
   boolean storeRestored;
+  boolean staged;
+  @Nullable String stageToken;
+  @Nullable SecretVersion stagedVersion;
+  boolean promoted;
   boolean rolledBack;
   final List<RotationEvent> events = new ArrayList<>();
 
@@ -80,6 +86,15 @@ final class RootPlan {
     return plan;
   }
 
+  /** The report of this plan in {@code status}. */
+  RotationReport report(
+      RotationReport.Status status, @Nullable Instant until, List<String> instructions) {
+    RotationException failure =
+        rollingBack ? new RotationException(planId, rollbackStep, rollbackReason) : null;
+    return new RotationReport(
+        planId, status, oldKeyId, newKeyId, until, instructions, events, failure);
+  }
+
   boolean exists() {
     return planId != null;
   }
@@ -118,31 +133,46 @@ final class RootPlan {
         permissionsSource = record.require("source");
         storeName = record.require("store");
         overlap = Duration.parse(record.require("overlap"));
+        staged = "staged".equals(record.get("flow"));
       }
       case CREATE -> {
         attempt = Integer.parseInt(record.require("attempt"));
         createIntent = true;
         newKeyId = null;
         stored = false;
+        stageToken = null;
+        stagedVersion = null;
       }
-      case CREATED -> newKeyId = record.require("key");
+      case CREATED -> {
+        newKeyId = record.require("key");
+        stageToken = staged ? record.get("token") : null;
+      }
       case SUPPLIED -> {
         attempt = Integer.parseInt(record.require("attempt"));
         createIntent = true;
         newKeyId = record.require("key");
         confirmedPermissions = record.list("permissions");
         stored = false;
+        stageToken = staged ? record.get("token") : null;
+        stagedVersion = null;
       }
       case BACKUP -> {
         backedUp = true;
         hadPrevious = Boolean.parseBoolean(record.require("had"));
       }
-      case STORED -> stored = true;
+      case STORED -> {
+        stored = true;
+        String version = record.get("version");
+        stagedVersion = version == null ? null : SecretVersion.of(version);
+      }
       case RESTORED, ORPHANS -> {
         createIntent = false;
         newKeyId = null;
         stored = false;
+        stageToken = null;
+        stagedVersion = null;
       }
+      case PROMOTED -> promoted = true;
       case DEPLOYED -> deployed = true;
       case VERIFIED -> verified = true;
       case REVOKE_AFTER -> revokeAfter = Instant.parse(record.require("notBefore"));

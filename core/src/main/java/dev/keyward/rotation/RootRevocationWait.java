@@ -27,11 +27,22 @@ final class RootRevocationWait {
     this.storage = storage;
   }
 
+  /**
+   * The old key as the store kept it: a staged plan's PREVIOUS stage (the value the promoted key
+   * replaced), else the backup written before the new key.
+   */
+  private Optional<Secret> previousValue(RootPlan plan) {
+    if (plan.staged && rotation.store instanceof VersionedSecretStore versioned) {
+      return versioned
+          .readStage(plan.storeName, VersionedSecretStore.Stage.PREVIOUS)
+          .map(VersionedSecret::value);
+    }
+    return plan.hadPrevious ? rotation.store.read(plan.backupName()) : Optional.empty();
+  }
+
   Outcome await(RootPlan plan) throws InterruptedException {
     Optional<Secret> old =
-        rotation.oldKey != null
-            ? Optional.of(rotation.oldKey)
-            : plan.hadPrevious ? rotation.store.read(plan.backupName()) : Optional.empty();
+        rotation.oldKey != null ? Optional.of(rotation.oldKey) : previousValue(plan);
     if (old.isEmpty()) {
       return new Outcome(
           Type.REVOCATION_UNCHECKED,

@@ -15,6 +15,7 @@ final class RootSteps {
   private final Storage storage;
   private String step = "start";
   private String planId = "-";
+  private VersionedSecretStore.@Nullable Lease lease;
 
   RootSteps(RootKeyRotation rotation) {
     this.rotation = rotation;
@@ -68,7 +69,9 @@ final class RootSteps {
               "key",
               newKeyId,
               "permissions",
-              JournalRecord.joinList(confirmed)));
+              JournalRecord.joinList(confirmed),
+              "token",
+              plan.staged ? RootStaging.newToken() : "-"));
       storeNew(session, RootPlan.fold(session.records()), newKey, newKeyId);
       return drive(session);
     }
@@ -93,6 +96,10 @@ final class RootSteps {
   /** The store's lock comes first: it keeps out a rotation of this key with another journal. */
   private SecretStore.RotationLock lockStore(String oldId) {
     try {
+      if (RootStaging.applies(rotation)) {
+        lease = new RootStaging(rotation, storage).lease(oldId);
+        return lease;
+      }
       return rotation.store.lockForRotation(oldId);
     } catch (RotationException e) {
       throw e;
@@ -134,7 +141,9 @@ final class RootSteps {
             "store",
             rotation.storeName,
             "overlap",
-            rotation.overlap.toString()));
+            rotation.overlap.toString(),
+            "flow",
+            RootStaging.applies(rotation) ? "staged" : "direct"));
   }
 
   private RotationReport drive(RotationJournal.Session session) {
@@ -143,6 +152,9 @@ final class RootSteps {
       planId = plan.planId;
       try {
         storage.checkpoint("root.step");
+        if (lease != null) {
+          lease.renew(); // a lease that expired and was taken stops the plan before the next step
+        }
         if (plan.rolledBack) {
           return report(plan, RotationReport.Status.ROLLED_BACK, null, rollbackInstructions(plan));
         }
@@ -157,12 +169,14 @@ final class RootSteps {
           session.append(record(seen.type(), seen.fields()));
         } else if (plan.revoked) {
           finish(session, plan);
+        } else if (plan.staged && plan.verified && !plan.deployed) {
+          promoteAndDeploy(session, plan);
         } else if (plan.verified) {
           RotationReport waiting = revoke(session, plan);
           if (waiting != null) {
             return waiting;
           }
-        } else if (plan.stored && !plan.deployed) {
+        } else if (plan.stored && !plan.deployed && !plan.staged) {
           step = "deploy";
           rotation.deploy.deploy(planId, plan.newKeyId);
           session.append(record(Type.DEPLOYED, "key", plan.newKeyId));
@@ -202,12 +216,23 @@ final class RootSteps {
     storage.checkpoint("root.create");
     CreatedKey created = rotation.issuer.create(plan.newKeyName(), plan.permissions);
     storage.checkpoint("root.created");
-    session.append(record(Type.CREATED, "key", created.keyId()));
+    session.append(
+        record(
+            Type.CREATED,
+            "key",
+            created.keyId(),
+            "token",
+            plan.staged ? RootStaging.newToken() : "-"));
     storeNew(session, RootPlan.fold(session.records()), created.key(), created.keyId());
   }
 
   private void storeNew(RotationJournal.Session session, RootPlan plan, Secret key, String keyId) {
     step = "store";
+    if (plan.staged) {
+      SecretVersion version = new RootStaging(rotation, storage).stage(plan, key);
+      session.append(stored(keyId, version, plan));
+      return;
+    }
     if (!plan.backedUp) {
       Optional<Secret> previous = rotation.store.read(plan.storeName);
       storage.checkpoint("store.backup");
@@ -225,7 +250,14 @@ final class RootSteps {
    */
   private void cleanUp(RotationJournal.Session session, RootPlan plan) {
     step = "cleanup";
-    restoreStore(plan);
+    if (plan.staged && plan.newKeyId != null && plan.stageToken != null) {
+      SecretVersion version = new RootStaging(rotation, storage).recover(plan);
+      if (version != null) {
+        session.append(stored(plan.newKeyId, version, plan));
+        return;
+      }
+    }
+    RootBackup.restore(rotation, storage, plan, step);
     if (!rotation.issuer.automatic()) {
       session.append(record(Type.RESTORED));
       return;
@@ -251,7 +283,7 @@ final class RootSteps {
   private void rollback(RotationJournal.Session session, RootPlan plan) throws Exception {
     step = "rollback";
     if (!plan.storeRestored) {
-      restoreStore(plan);
+      RootBackup.restore(rotation, storage, plan, step);
       session.append(record(Type.STORE_RESTORED));
     }
     storage.checkpoint("rollback.deploy");
@@ -266,6 +298,23 @@ final class RootSteps {
       }
     }
     session.append(record(Type.ROLLED_BACK, "reason", plan.rollbackReason));
+  }
+
+  /** A staged plan: the verified key becomes current, then is deployed. */
+  private void promoteAndDeploy(RotationJournal.Session session, RootPlan plan) throws Exception {
+    if (!plan.promoted) {
+      step = "promote";
+      SecretVersion current = new RootStaging(rotation, storage).promote(plan);
+      session.append(record(Type.PROMOTED, "version", current.token()));
+      return;
+    }
+    step = "deploy";
+    rotation.deploy.deploy(planId, plan.newKeyId);
+    session.append(record(Type.DEPLOYED, "key", plan.newKeyId));
+  }
+
+  private JournalRecord stored(String keyId, SecretVersion version, RootPlan plan) {
+    return record(Type.STORED, "key", keyId, "version", version.token(), "token", plan.stageToken);
   }
 
   private @Nullable RotationReport revoke(RotationJournal.Session session, RootPlan plan)
@@ -321,58 +370,15 @@ final class RootSteps {
     session.append(record(Type.DONE, "key", plan.newKeyId));
   }
 
-  private void restoreStore(RootPlan plan) {
-    if (!plan.backedUp) {
-      return;
-    }
-    Optional<Secret> current = rotation.store.read(plan.storeName);
-    if (plan.hadPrevious) {
-      Secret previous =
-          rotation
-              .store
-              .read(plan.backupName())
-              .orElseThrow(
-                  () ->
-                      new RotationException(
-                          planId,
-                          step,
-                          "the previous value "
-                              + plan.backupName()
-                              + " is missing from the store"));
-      if (current.isEmpty() || !current.get().equals(previous)) {
-        storage.checkpoint("store.restore");
-        rotation.store.write(plan.storeName, previous);
-      }
-    } else if (current.isPresent()) {
-      storage.checkpoint("store.restore");
-      rotation.store.delete(plan.storeName);
-    }
-  }
-
   private List<String> rollbackInstructions(RootPlan plan) {
     return rotation.issuer.automatic() || plan.newKeyId == null
         ? List.of()
         : List.of("delete root key " + plan.newKeyId + " (it failed verification)");
   }
 
-  private RotationReport report(
-      RootPlan plan,
-      RotationReport.Status status,
-      @Nullable Instant until,
-      List<String> instructions) {
-    RotationException failure =
-        plan.rollingBack
-            ? new RotationException(plan.planId, plan.rollbackStep, plan.rollbackReason)
-            : null;
-    return new RotationReport(
-        plan.planId,
-        status,
-        plan.oldKeyId,
-        plan.newKeyId,
-        until,
-        instructions,
-        plan.events,
-        failure);
+  private static RotationReport report(
+      RootPlan plan, RotationReport.Status status, @Nullable Instant until, List<String> text) {
+    return plan.report(status, until, text); // the report is the plan's view
   }
 
   private JournalRecord record(Type type, String... namesAndValues) {

@@ -26,13 +26,19 @@ final class RootVerification {
 
   /** Runs the checks; returns the first failure, or null when the new key verified. */
   @Nullable Failure check(RootPlan plan) throws InterruptedException {
-    Optional<Secret> stored = rotation.store.read(plan.storeName);
+    Optional<Secret> stored =
+        plan.staged
+            ? new RootStaging(rotation, storage).stagedValue(plan)
+            : rotation.store.read(plan.storeName);
     Optional<Secret> previous =
         plan.hadPrevious ? rotation.store.read(plan.backupName()) : Optional.empty();
     String failure = null;
     String failedStep = "verify";
     if (stored.isEmpty()) {
-      failure = "the store holds no key under " + plan.storeName;
+      failure =
+          "the store holds no key under "
+              + plan.storeName
+              + (plan.staged ? " at the staged version " + plan.stagedVersion : "");
     } else if (previous.isPresent() && previous.get().equals(stored.get())) {
       failure = "the store still holds the old key";
     }

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link SecretStore} refused to read or write: the message names the path's role (the {@code
- * .env} file, its link target, its directory) and what is wrong, never a stored value.
+ * .env} file, its link target, its directory) or the backend's object, and what is wrong, never a
+ * stored value or a credential.
  */
 public class SecretStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -25,7 +26,32 @@ public class SecretStoreException extends RuntimeException {
      * The real file is a directory, a FIFO or a device: the store reads and replaces regular files
      * only (reading a FIFO would block until some process wrote to it).
      */
-    NOT_A_REGULAR_FILE
+    NOT_A_REGULAR_FILE,
+    /**
+     * A compare-and-set write named a version that is no longer the current one: another writer
+     * came first ({@link SecretStoreConflictException}).
+     */
+    VERSION_CONFLICT,
+    /**
+     * An idempotency token that already created a version was sent again with another value ({@link
+     * SecretStoreConflictException}).
+     */
+    TOKEN_REUSED,
+    /**
+     * The version to promote is neither the pending nor the current one ({@link
+     * SecretStoreConflictException}).
+     */
+    NO_SUCH_VERSION,
+    /**
+     * What holds the secret does not exist: a Kubernetes Secret or namespace, a Vault mount or
+     * path, an AWS secret; the message names it. For the stores of other modules.
+     */
+    NOT_FOUND,
+    /**
+     * The store's backend denied the call (Kubernetes RBAC, a Vault policy, IAM, an expired token);
+     * the message names the object and the operation, never a credential.
+     */
+    PERMISSION_DENIED
   }
 
   /** Why the store refused. */

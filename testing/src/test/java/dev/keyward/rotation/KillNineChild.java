@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * against the parent's {@code FakeUnkeyServer}. Before each journal write it prints {@code at <n>}
  * (n records are durable) and waits for the parent to answer, so the parent can {@code kill -9} it
  * at that point. Arguments: server URL, old key id, working directory; the admin key comes in
- * {@code KEYWARD_TEST_ADMIN_KEY}.
+ * {@code KEYWARD_TEST_ADMIN_KEY}; a fourth argument {@code versioned} uses the versioned store.
  */
 public final class KillNineChild {
   private KillNineChild() {}
@@ -74,7 +74,11 @@ public final class KillNineChild {
         RootKeyRotation.builder()
             .oldKeyId(oldKeyId)
             .issuer(RootKeyIssuer.of(admin))
-            .store(new EnvFileSecretStore(dir.resolve(".env"), pausing), "UNKEY_ROOT_KEY")
+            .store(
+                args.length > 3 && args[3].equals("versioned")
+                    ? new VersionedEnvFileStore(dir.resolve(".env"), pausing)
+                    : new EnvFileSecretStore(dir.resolve(".env"), pausing),
+                "UNKEY_ROOT_KEY")
             .verifier(
                 RotationVerifier.authenticatingWith(
                     k -> admin.withOptions(RequestOptions.builder().rootKey(k).build())))

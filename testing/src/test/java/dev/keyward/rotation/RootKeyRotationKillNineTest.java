@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs a root-key rotation in a child JVM against a {@link FakeUnkeyServer} in this JVM, kills the
@@ -37,24 +38,25 @@ class RootKeyRotationKillNineTest {
 
   @TempDir Path root;
 
-  @Test
-  void resumeInANewJvmAfterKillNineAtEveryJournalStep() throws Exception {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void resumeInANewJvmAfterKillNineAtEveryJournalStep(boolean versioned) throws Exception {
     int killedAt = 0;
     for (int k = 0; k < 40; k++) {
       InMemoryUnkey workspace = InMemoryUnkey.builder().build();
       CreatedKey service =
           workspace.rootKeys().create(CreateRootKeyRequest.builder(PERMS).name("svc").build());
-      Path dir = Files.createDirectories(root.resolve("k" + k));
+      Path dir = Files.createDirectories(root.resolve((versioned ? "v" : "k") + k));
       Files.writeString(
           dir.resolve(".env"), "# child\nUNKEY_ROOT_KEY=" + service.key().reveal() + "\n");
       try (FakeUnkeyServer server = FakeUnkeyServer.start(workspace)) {
-        String first = runChild(server, service.keyId(), dir, k);
+        String first = runChild(server, service.keyId(), dir, k, versioned);
         if (first.startsWith("status")) {
           assertThat(killedAt).as("journal steps killed at").isGreaterThan(8);
           return;
         }
         killedAt++;
-        String resumed = runChild(server, service.keyId(), dir, -1);
+        String resumed = runChild(server, service.keyId(), dir, -1, versioned);
         String at = "killed after " + k + " journal records";
         assertThat(resumed).as(at).startsWith("status DONE");
         String newKeyId = resumed.split(" ")[2];
@@ -69,6 +71,13 @@ class RootKeyRotationKillNineTest {
             .containsExactly(newKeyId);
         Secret stored =
             SecretStore.envFile(dir.resolve(".env")).read("UNKEY_ROOT_KEY").orElseThrow();
+        if (versioned) {
+          assertThat(
+                  VersionedSecretStore.envFile(dir.resolve(".env"))
+                      .readStage("UNKEY_ROOT_KEY", VersionedSecretStore.Stage.PENDING))
+              .as(at + ": no pending version left")
+              .isEmpty();
+        }
         assertThat(marked.get(0).start()).as(at).isEqualTo(stored.start());
         assertThat(
                 workspace
@@ -92,7 +101,8 @@ class RootKeyRotationKillNineTest {
   }
 
   /** Runs the child; kills it with SIGKILL once {@code killAt} records are durable (-1: never). */
-  private String runChild(FakeUnkeyServer server, String oldKeyId, Path dir, int killAt)
+  private String runChild(
+      FakeUnkeyServer server, String oldKeyId, Path dir, int killAt, boolean versioned)
       throws Exception {
     List<String> command =
         new ArrayList<>(
@@ -104,7 +114,8 @@ class RootKeyRotationKillNineTest {
                 KillNineChild.class.getName(),
                 server.url(),
                 oldKeyId,
-                dir.toString()));
+                dir.toString(),
+                versioned ? "versioned" : "direct"));
     ProcessBuilder pb =
         new ProcessBuilder(command).redirectError(dir.resolve("child-stderr.txt").toFile());
     pb.environment().put("KEYWARD_TEST_ADMIN_KEY", server.bootstrapKey().reveal());
