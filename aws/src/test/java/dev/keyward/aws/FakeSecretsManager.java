@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * {@code AWS4-HMAC-SHA256} Authorization header is present and reads the access key id from it, but
  * does not verify the signature. See {@link SecretsManagerState} for what it models and what not.
  */
-final class FakeSecretsManager implements AutoCloseable {
+public final class FakeSecretsManager implements AutoCloseable {
   /** An access key id whose calls the fake answers with {@code ExpiredTokenException}. */
   static final String EXPIRED_KEY = "AKIAEXPIRED000000000";
 
@@ -59,22 +59,22 @@ final class FakeSecretsManager implements AutoCloseable {
   }
 
   /** Starts a fake on a free loopback port. */
-  static FakeSecretsManager start() throws IOException {
+  public static FakeSecretsManager start() throws IOException {
     return new FakeSecretsManager();
   }
 
   /** The endpoint to override the client's with. */
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** An SDK client on this fake with {@code accessKeyId}. */
-  SecretsManagerClient client(String accessKeyId) {
+  public SecretsManagerClient client(String accessKeyId) {
     return client(endpoint(), accessKeyId);
   }
 
   /** An SDK client on the fake at {@code endpoint}, the lightest HTTP client, static credentials. */
-  static SecretsManagerClient client(URI endpoint, String accessKeyId) {
+  public static SecretsManagerClient client(URI endpoint, String accessKeyId) {
     return SecretsManagerClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
@@ -85,18 +85,23 @@ final class FakeSecretsManager implements AutoCloseable {
         .build();
   }
 
+  /** How many versions the secret {@code nameOrArn} ever got. */
+  public int versionCount(String nameOrArn) {
+    return state.versionCount(nameOrArn);
+  }
+
   /** An SDK client with good credentials. */
-  SecretsManagerClient client() {
+  public SecretsManagerClient client() {
     return client("AKIAKEYWARDTEST00000");
   }
 
   /** The actions ({@code X-Amz-Target} without the prefix) called so far. */
-  synchronized Set<String> actions() {
+  public synchronized Set<String> actions() {
     return new LinkedHashSet<>(actions);
   }
 
   /** Requests that came without a SigV4 Authorization header. */
-  synchronized List<String> missingAuthorization() {
+  public synchronized List<String> missingAuthorization() {
     return new ArrayList<>(missingAuthorization);
   }
 
