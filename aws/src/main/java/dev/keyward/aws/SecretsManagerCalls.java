@@ -112,7 +112,8 @@ final class SecretsManagerCalls {
                   "secret " + secretId + " holds a binary value, not a key",
                   null);
             }
-            return Optional.of(new Version(r.versionId(), Secret.of(r.secretString()), r.versionStages()));
+            return Optional.of(
+                new Version(r.versionId(), Secret.of(r.secretString()), r.versionStages()));
           } catch (AwsServiceException e) {
             if (isCode(e, "ResourceNotFoundException") || isCode(e, "InvalidRequestException")) {
               return Optional.empty();
@@ -268,7 +269,8 @@ final class SecretsManagerCalls {
       return body.get();
     } catch (AwsServiceException e) {
       String code = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().errorCode();
-      String where = action + " on secret " + secretId + " (" + code + ", request id " + e.requestId() + ")";
+      String where =
+          action + " on secret " + secretId + " (" + code + ", request id " + e.requestId() + ")";
       if ("AccessDeniedException".equals(code) || "DecryptionFailure".equals(code)) {
         throw new SecretStoreException(
             SecretStoreException.Reason.PERMISSION_DENIED,

@@ -90,12 +90,15 @@ final class SecretsManagerLease implements VersionedSecretStore.Lease {
       throw refused(name, lockId, other);
     }
     if (!swap(calls, lockId, seen.id, held(holder, until), token)) {
-      throw refused(name, lockId, calls.get(lockId, null, CURRENT).map(v -> holderOf(v.value)).orElse(null));
+      throw refused(
+          name, lockId, calls.get(lockId, null, CURRENT).map(v -> holderOf(v.value)).orElse(null));
     }
     return new SecretsManagerLease(calls, name, lockId, holder, ttl, clock, token, until);
   }
 
-  /** Puts {@code value} as a new version and moves AWSCURRENT to it if it is still on {@code from}. */
+  /**
+   * Puts {@code value} as a new version and moves AWSCURRENT to it if it is still on {@code from}.
+   */
   private static boolean swap(
       SecretsManagerCalls calls, String lockId, String from, Secret value, String token) {
     calls.put(lockId, value, token, List.of(NEXT));
@@ -157,8 +160,7 @@ final class SecretsManagerLease implements VersionedSecretStore.Lease {
     Instant until = clock.instant().plus(ttl);
     String token = UUID.randomUUID().toString();
     if (closed || !swap(calls, lockId, version, held(holder, until), token)) {
-      String other =
-          calls.get(lockId, null, CURRENT).map(v -> holderOf(v.value)).orElse(null);
+      String other = calls.get(lockId, null, CURRENT).map(v -> holderOf(v.value)).orElse(null);
       throw new ConcurrentRotationException(
           "-",
           name,
@@ -168,7 +170,9 @@ final class SecretsManagerLease implements VersionedSecretStore.Lease {
               + " on "
               + name
               + " was lost"
-              + (closed || other == null ? " (released)" : ": it expired and " + other + " took it"));
+              + (closed || other == null
+                  ? " (released)"
+                  : ": it expired and " + other + " took it"));
     }
     version = token;
     expiresAt = until;

@@ -21,8 +21,8 @@ import java.util.UUID;
 /**
  * Runs a root-key rotation as a Secrets Manager rotation function: AWS invokes it with {@code
  * {"Step": "createSecret|setSecret|testSecret|finishSecret", "SecretId": ..., "ClientRequestToken":
- * ...}} and retries a step that failed or timed out, so every step is a no-op when re-invoked.
- * Wire it to a Lambda handler in a few lines (keyward adds no Lambda runtime dependency):
+ * ...}} and retries a step that failed or timed out, so every step is a no-op when re-invoked. Wire
+ * it to a Lambda handler in a few lines (keyward adds no Lambda runtime dependency):
  *
  * <pre>{@code
  * public final class Rotate implements RequestHandler<Map<String, Object>, Void> {
@@ -52,11 +52,12 @@ import java.util.UUID;
  *       with it ({@code keys.verifyKey} of a random key) must not answer 401. Read-only, so a
  *       re-invocation repeats the check. A failure throws, and AWS stops the rotation with
  *       AWSCURRENT unchanged.
- *   <li>{@code finishSecret} (PROMOTED, REVOKED): moves AWSCURRENT to the token's version (AWS moves
- *       AWSPREVIOUS to the old key), then sleeps the overlap (default none; at most 10 minutes, to
- *       fit Lambda's 15-minute limit) and deletes the root key now at AWSPREVIOUS. Re-invoked, it
- *       finds AWSCURRENT already moved and deletes the AWSPREVIOUS key again, which is a no-op once
- *       it is gone. Services that cache the secret must re-read it within the overlap.
+ *   <li>{@code finishSecret} (PROMOTED, REVOKED): moves AWSCURRENT to the token's version (AWS
+ *       moves AWSPREVIOUS to the old key), then sleeps the overlap (default none; at most 10
+ *       minutes, to fit Lambda's 15-minute limit) and deletes the root key now at AWSPREVIOUS.
+ *       Re-invoked, it finds AWSCURRENT already moved and deletes the AWSPREVIOUS key again, which
+ *       is a no-op once it is gone. Services that cache the secret must re-read it within the
+ *       overlap.
  * </ul>
  *
  * <p>The durable state is Secrets Manager's own (the versions and their labels) plus Unkey's keys:
@@ -109,8 +110,9 @@ public final class SecretsManagerRotationFunction {
       }
       case "testSecret" -> testSecret(secretId, token);
       case "finishSecret" -> finishSecret(secretId, token);
-      default -> throw new IllegalArgumentException(
-          "Step must be createSecret, setSecret, testSecret or finishSecret");
+      default ->
+          throw new IllegalArgumentException(
+              "Step must be createSecret, setSecret, testSecret or finishSecret");
     }
   }
 
@@ -132,7 +134,8 @@ public final class SecretsManagerRotationFunction {
         issuer
             .describe(oldId)
             .orElseThrow(() -> failed(token, "createSecret", "the current key is unknown"));
-    String base = old.name() == null ? "root key" : old.name().replaceAll("\\s*\\[aws-[^]]*\\]", "");
+    String base =
+        old.name() == null ? "root key" : old.name().replaceAll("\\s*\\[aws-[^]]*\\]", "");
     CreatedKey created = issuer.create(base.strip() + " " + marker, old.permissions());
     store.stage(secretId, created.key(), token);
   }
@@ -144,9 +147,15 @@ public final class SecretsManagerRotationFunction {
             .orElseThrow(() -> failed(token, "testSecret", "no AWSPENDING version for the token"))
             .value();
     try {
-      admin.withRootKey(key).keys().verify(Secret.of("keyward_probe_" + UUID.randomUUID().toString().replace("-", "")));
+      admin
+          .withRootKey(key)
+          .keys()
+          .verify(Secret.of("keyward_probe_" + UUID.randomUUID().toString().replace("-", "")));
     } catch (UnauthorizedException e) {
-      throw failed(token, "testSecret", "the pending key was rejected with HTTP 401 (" + e.requestId() + ")");
+      throw failed(
+          token,
+          "testSecret",
+          "the pending key was rejected with HTTP 401 (" + e.requestId() + ")");
     }
   }
 

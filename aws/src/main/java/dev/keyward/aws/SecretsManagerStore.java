@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * A {@link VersionedSecretStore} on AWS Secrets Manager. A keyward name maps to the secret id {@code
- * prefix + name}, or is used as it is if it is an ARN. A version is a {@code VersionId}, which is
- * the idempotency token sent as {@code ClientRequestToken}; stages are the staging labels
+ * A {@link VersionedSecretStore} on AWS Secrets Manager. A keyward name maps to the secret id
+ * {@code prefix + name}, or is used as it is if it is an ARN. A version is a {@code VersionId},
+ * which is the idempotency token sent as {@code ClientRequestToken}; stages are the staging labels
  * AWSPENDING, AWSCURRENT and AWSPREVIOUS.
  *
  * <ul>
@@ -39,16 +39,16 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *       RemoveFromVersionId = expected}: AWS refuses the move if AWSCURRENT is no longer there,
  *       which is the compare-and-set. A refused write leaves an unused version behind (labelled
  *       KEYWARD_NEXT until the next write), never a changed AWSCURRENT.
- *   <li>A retried token: the store reads the version by {@code VersionId} first and returns it (same
- *       value) or refuses it (TOKEN_REUSED); AWS itself refuses a token with another value ({@code
- *       ResourceExistsException}), which maps to TOKEN_REUSED as well.
+ *   <li>A retried token: the store reads the version by {@code VersionId} first and returns it
+ *       (same value) or refuses it (TOKEN_REUSED); AWS itself refuses a token with another value
+ *       ({@code ResourceExistsException}), which maps to TOKEN_REUSED as well.
  *   <li>{@link #tryLock}: see {@link SecretsManagerLease}: the secret {@code <id>-keyward-lock}.
  * </ul>
  *
- * <p>Staging the first value of a secret that has none makes it current too (AWS labels a
- * secret's first version AWSCURRENT). {@link #delete(String)} schedules the secret for deletion
- * with AWS's shortest recovery window, 7 days; until then the name reads as empty and cannot be
- * written. Errors are {@link SecretStoreException}s naming the secret id and the action ({@link
+ * <p>Staging the first value of a secret that has none makes it current too (AWS labels a secret's
+ * first version AWSCURRENT). {@link #delete(String)} schedules the secret for deletion with AWS's
+ * shortest recovery window, 7 days; until then the name reads as empty and cannot be written.
+ * Errors are {@link SecretStoreException}s naming the secret id and the action ({@link
  * SecretStoreException.Reason#PERMISSION_DENIED} for a denial, an expired or unknown credential;
  * {@link SecretStoreException.Reason#NOT_FOUND}), an {@link java.io.UncheckedIOException} when no
  * answer came; never a value or a credential.
@@ -61,7 +61,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public final class SecretsManagerStore implements VersionedSecretStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
   private static final Pattern ARN =
-      Pattern.compile("arn:[a-z-]+:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:([A-Za-z0-9/_+=.@-]+)-[A-Za-z0-9]{6}");
+      Pattern.compile(
+          "arn:[a-z-]+:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:([A-Za-z0-9/_+=.@-]+)-[A-Za-z0-9]{6}");
 
   private final SecretsManagerCalls calls;
   private final String prefix;
@@ -84,7 +85,8 @@ public final class SecretsManagerStore implements VersionedSecretStore {
     if (name.startsWith("arn:")) {
       if (!ARN.matcher(name).matches()) {
         throw new IllegalArgumentException(
-            "name must be a complete Secrets Manager secret ARN or match [A-Za-z0-9/_+=.@-]{1,512}");
+            "name must be a complete Secrets Manager secret ARN or match"
+                + " [A-Za-z0-9/_+=.@-]{1,512}");
       }
       return name;
     }
@@ -295,7 +297,11 @@ public final class SecretsManagerStore implements VersionedSecretStore {
     return new SecretStoreConflictException(
         SecretStoreException.Reason.TOKEN_REUSED,
         name,
-        "idempotency token " + token + " created a version of secret " + id + " with another value");
+        "idempotency token "
+            + token
+            + " created a version of secret "
+            + id
+            + " with another value");
   }
 
   @Override

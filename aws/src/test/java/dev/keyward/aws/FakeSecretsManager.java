@@ -78,7 +78,9 @@ public final class FakeSecretsManager implements AutoCloseable {
     return client(endpoint(), accessKeyId);
   }
 
-  /** An SDK client on the fake at {@code endpoint}, the lightest HTTP client, static credentials. */
+  /**
+   * An SDK client on the fake at {@code endpoint}, the lightest HTTP client, static credentials.
+   */
   public static SecretsManagerClient client(URI endpoint, String accessKeyId) {
     return SecretsManagerClient.builder()
         .endpointOverride(endpoint)
@@ -137,18 +139,33 @@ public final class FakeSecretsManager implements AutoCloseable {
       }
       String keyId = auth.substring("AWS4-HMAC-SHA256 Credential=".length()).split("/")[0];
       if (keyId.equals(EXPIRED_KEY)) {
-        answer(exchange, 400, error("ExpiredTokenException", "The security token included in the request is expired"));
-        return;
-      }
-      if (keyId.equals(UNKNOWN_KEY)) {
-        answer(exchange, 400, error("UnrecognizedClientException", "The security token included in the request is invalid."));
-        return;
-      }
-      if (keyId.equals(READ_ONLY_KEY) && !action.equals("GetSecretValue") && !action.equals("DescribeSecret")) {
         answer(
             exchange,
             400,
-            error("AccessDeniedException", "User: arn:aws:iam::123456789012:user/ro is not authorized to perform: secretsmanager:" + action));
+            error(
+                "ExpiredTokenException", "The security token included in the request is expired"));
+        return;
+      }
+      if (keyId.equals(UNKNOWN_KEY)) {
+        answer(
+            exchange,
+            400,
+            error(
+                "UnrecognizedClientException",
+                "The security token included in the request is invalid."));
+        return;
+      }
+      if (keyId.equals(READ_ONLY_KEY)
+          && !action.equals("GetSecretValue")
+          && !action.equals("DescribeSecret")) {
+        answer(
+            exchange,
+            400,
+            error(
+                "AccessDeniedException",
+                "User: arn:aws:iam::123456789012:user/ro is not authorized to perform:"
+                    + " secretsmanager:"
+                    + action));
         return;
       }
       @SuppressWarnings("unchecked")

@@ -80,7 +80,8 @@ class IamPolicyTest {
 
       VersionedSecret current = store.readVersioned("UNKEY_ROOT_KEY").orElseThrow();
       store.write("UNKEY_ROOT_KEY", Secret.of("unkey_x" + token()), current.version(), token());
-      VersionedSecret staged = store.stage("UNKEY_ROOT_KEY", Secret.of("unkey_y" + token()), token());
+      VersionedSecret staged =
+          store.stage("UNKEY_ROOT_KEY", Secret.of("unkey_y" + token()), token());
       store.unstage("UNKEY_ROOT_KEY", staged.version());
       store.readStage("UNKEY_ROOT_KEY", Stage.PREVIOUS);
       store.write("OTHER_KEY", Secret.of("unkey_z" + token()));

@@ -80,7 +80,8 @@ class SecretsManagerRotationFunctionTest {
     assertThat(fake.state.versionCount(arn)).as("one pending version").isEqualTo(2);
     assertThat(live()).as("one new key").hasSize(2);
     Secret pending = store.readStage(arn, Stage.PENDING).orElseThrow().value();
-    assertThat(store.readStage(arn, Stage.PENDING).orElseThrow().version().token()).isEqualTo(token);
+    assertThat(store.readStage(arn, Stage.PENDING).orElseThrow().version().token())
+        .isEqualTo(token);
     assertThat(store.read(arn).orElseThrow()).isEqualTo(service.key());
 
     f.handleRequest(event("setSecret", token));
@@ -99,7 +100,9 @@ class SecretsManagerRotationFunctionTest {
     assertThat(live().get(0).name()).isEqualTo("billing [aws-" + token + "]");
     assertThat(live().get(0).permissions()).containsExactlyInAnyOrderElementsOf(PERMS);
     assertThat(live().get(0).keyId()).isNotEqualTo(service.keyId());
-    assertThat(slept).as("the overlap was slept once, before the revocation").containsExactly(Duration.ofMinutes(2));
+    assertThat(slept)
+        .as("the overlap was slept once, before the revocation")
+        .containsExactly(Duration.ofMinutes(2));
 
     f.handleRequest(event("createSecret", token));
     assertThat(live()).as("a late createSecret is a no-op").hasSize(1);
@@ -135,7 +138,11 @@ class SecretsManagerRotationFunctionTest {
     f.handleRequest(event("createSecret", token));
     Secret pending = store.readStage(arn, Stage.PENDING).orElseThrow().value();
     String pendingId =
-        live().stream().filter(k -> k.start().equals(pending.start())).findFirst().orElseThrow().keyId();
+        live().stream()
+            .filter(k -> k.start().equals(pending.start()))
+            .findFirst()
+            .orElseThrow()
+            .keyId();
     workspace.rootKeys().delete(pendingId);
     RotationException e =
         org.junit.jupiter.api.Assertions.assertThrows(
@@ -156,7 +163,10 @@ class SecretsManagerRotationFunctionTest {
     assertThatThrownBy(() -> f.handleRequest(event("rotate", UUID.randomUUID().toString())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Step");
-    assertThatThrownBy(() -> SecretsManagerRotationFunction.builder(store, workspace).overlap(Duration.ofMinutes(11)))
+    assertThatThrownBy(
+            () ->
+                SecretsManagerRotationFunction.builder(store, workspace)
+                    .overlap(Duration.ofMinutes(11)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -102,17 +102,22 @@ final class SecretsManagerState {
     if (existing != null && existing.deleted) {
       throw new AwsError(
           "InvalidRequestException",
-          "You can't create this secret because a secret with this name is already scheduled for deletion.");
+          "You can't create this secret because a secret with this name is already scheduled for"
+              + " deletion.");
     }
     if (existing != null) {
       throw new AwsError(
-          "ResourceExistsException", "The operation failed because the secret " + name + " already exists.");
+          "ResourceExistsException",
+          "The operation failed because the secret " + name + " already exists.");
     }
     StringBuilder suffix = new StringBuilder();
     for (int i = 0; i < 6; i++) {
-      suffix.append("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".charAt(random.nextInt(52)));
+      suffix.append(
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".charAt(random.nextInt(52)));
     }
-    Entry e = new Entry(name, "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + name + "-" + suffix);
+    Entry e =
+        new Entry(
+            name, "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + name + "-" + suffix);
     secrets.put(name, e);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ARN", e.arn);
@@ -202,12 +207,15 @@ final class SecretsManagerState {
       Version target = e.versions.get(moveTo);
       if (target == null) {
         throw new AwsError(
-            "ResourceNotFoundException", "Secrets Manager can't find the specified secret version: " + moveTo);
+            "ResourceNotFoundException",
+            "Secrets Manager can't find the specified secret version: " + moveTo);
       }
       if (holder != null && holder != target && !holder.id.equals(removeFrom)) {
         throw new AwsError(
             "InvalidParameterException",
-            "The parameter RemoveFromVersionId doesn't match the version that " + stage + " is attached to.");
+            "The parameter RemoveFromVersionId doesn't match the version that "
+                + stage
+                + " is attached to.");
       }
       attach(e, target, stage, holder);
     } else {
@@ -218,7 +226,8 @@ final class SecretsManagerState {
       }
       if (stage.equals("AWSCURRENT")) {
         throw new AwsError(
-            "InvalidParameterException", "You can only move staging label AWSCURRENT to a different secret version.");
+            "InvalidParameterException",
+            "You can only move staging label AWSCURRENT to a different secret version.");
       }
       holder.stages.remove(stage);
     }
@@ -326,12 +335,15 @@ final class SecretsManagerState {
   }
 
   private static AwsError notFound() {
-    return new AwsError("ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+    return new AwsError(
+        "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
   }
 
   private String token(Map<String, Object> r) {
     Object t = r.get("ClientRequestToken");
-    return t == null ? new java.util.UUID(random.nextLong(), random.nextLong()).toString() : (String) t;
+    return t == null
+        ? new java.util.UUID(random.nextLong(), random.nextLong()).toString()
+        : (String) t;
   }
 
   private static String string(Map<String, Object> r, String field) {

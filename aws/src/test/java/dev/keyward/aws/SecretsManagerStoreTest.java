@@ -91,14 +91,19 @@ class SecretsManagerStoreTest {
   void theFakeRejectsWhatAwsRejects() {
     store.write(NAME, key("a"), SecretVersion.ABSENT, token());
     String t = token();
-    client.putSecretValue(b -> b.secretId(ID).secretString("one").clientRequestToken(t).versionStages("X"));
-    client.putSecretValue(b -> b.secretId(ID).secretString("one").clientRequestToken(t).versionStages("X"));
+    client.putSecretValue(
+        b -> b.secretId(ID).secretString("one").clientRequestToken(t).versionStages("X"));
+    client.putSecretValue(
+        b -> b.secretId(ID).secretString("one").clientRequestToken(t).versionStages("X"));
     assertThat(fake.state.versionCount(ID)).as("same token, same value: ignored").isEqualTo(2);
     assertThatThrownBy(
-            () -> client.putSecretValue(b -> b.secretId(ID).secretString("two").clientRequestToken(t)))
+            () ->
+                client.putSecretValue(
+                    b -> b.secretId(ID).secretString("two").clientRequestToken(t)))
         .isInstanceOf(ResourceExistsException.class);
     assertThatThrownBy(
-            () -> client.getSecretValue(b -> b.secretId(ID).versionId(UUID.randomUUID().toString())))
+            () ->
+                client.getSecretValue(b -> b.secretId(ID).versionId(UUID.randomUUID().toString())))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(() -> client.getSecretValue(b -> b.secretId(ID).versionStage("AWSPENDING")))
         .isInstanceOf(ResourceNotFoundException.class);
@@ -106,12 +111,20 @@ class SecretsManagerStoreTest {
     assertThatThrownBy(
             () ->
                 client.updateSecretVersionStage(
-                    b -> b.secretId(ID).versionStage("AWSCURRENT").moveToVersionId(t).removeFromVersionId(t)))
+                    b ->
+                        b.secretId(ID)
+                            .versionStage("AWSCURRENT")
+                            .moveToVersionId(t)
+                            .removeFromVersionId(t)))
         .as("AWSCURRENT is not on RemoveFromVersionId")
         .isInstanceOf(InvalidParameterException.class);
     assertThat(client.getSecretValue(b -> b.secretId(ID)).versionId()).isEqualTo(current);
     client.updateSecretVersionStage(
-        b -> b.secretId(ID).versionStage("AWSCURRENT").moveToVersionId(t).removeFromVersionId(current));
+        b ->
+            b.secretId(ID)
+                .versionStage("AWSCURRENT")
+                .moveToVersionId(t)
+                .removeFromVersionId(current));
     assertThat(client.getSecretValue(b -> b.secretId(ID).versionStage("AWSPREVIOUS")).versionId())
         .isEqualTo(current);
   }
@@ -128,7 +141,8 @@ class SecretsManagerStoreTest {
     store.write(NAME, key("a"), SecretVersion.ABSENT, token());
     SecretStoreConflictException unknown =
         org.junit.jupiter.api.Assertions.assertThrows(
-            SecretStoreConflictException.class, () -> store.promote(NAME, SecretVersion.of(token())));
+            SecretStoreConflictException.class,
+            () -> store.promote(NAME, SecretVersion.of(token())));
     assertThat(unknown.reason()).isEqualTo(SecretStoreException.Reason.NO_SUCH_VERSION);
     assertThat(store.unstage(NAME, SecretVersion.of(token()))).isFalse();
   }
@@ -138,7 +152,10 @@ class SecretsManagerStoreTest {
     Secret value = key("a");
     store.write(NAME, value, SecretVersion.ABSENT, token());
     for (String keyId :
-        List.of(FakeSecretsManager.READ_ONLY_KEY, FakeSecretsManager.EXPIRED_KEY, FakeSecretsManager.UNKNOWN_KEY)) {
+        List.of(
+            FakeSecretsManager.READ_ONLY_KEY,
+            FakeSecretsManager.EXPIRED_KEY,
+            FakeSecretsManager.UNKNOWN_KEY)) {
       try (SecretsManagerClient other = fake.client(keyId)) {
         SecretsManagerStore s = SecretsManagerStore.builder(other).prefix("prod/billing/").build();
         SecretStoreException e =
@@ -180,7 +197,8 @@ class SecretsManagerStoreTest {
     assertThat(store.read(NAME)).isEmpty();
     SecretStoreException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            SecretStoreException.class, () -> store.write(NAME, key("b"), SecretVersion.ABSENT, token()));
+            SecretStoreException.class,
+            () -> store.write(NAME, key("b"), SecretVersion.ABSENT, token()));
     assertThat(e.getMessage()).contains(ID).contains("scheduled for deletion");
   }
 
@@ -191,7 +209,11 @@ class SecretsManagerStoreTest {
     String t = token();
     // the process died after PutSecretValue, before UpdateSecretVersionStage
     client.putSecretValue(
-        b -> b.secretId(ID).secretString(next.reveal()).clientRequestToken(t).versionStages("KEYWARD_NEXT"));
+        b ->
+            b.secretId(ID)
+                .secretString(next.reveal())
+                .clientRequestToken(t)
+                .versionStages("KEYWARD_NEXT"));
     assertThat(store.read(NAME).orElseThrow()).isNotEqualTo(next);
     assertThat(store.write(NAME, next, first.version(), t).version().token()).isEqualTo(t);
     assertThat(store.read(NAME).orElseThrow()).isEqualTo(next);

@@ -164,7 +164,9 @@ class SecretsManagerCrashTest {
         List<FakeRootKeys.Key> live = w.server.live();
         assertThat(live).as(at + ": exactly one live new key").hasSize(1);
         assertThat(live.get(0).id).as(at).isEqualTo(report.newKeyId().orElseThrow());
-        assertThat(live.get(0).secret).as(at + ": the stored key is the live one").isEqualTo(stored);
+        assertThat(live.get(0).secret)
+            .as(at + ": the stored key is the live one")
+            .isEqualTo(stored);
         assertThat(store.readStage(NAME, VersionedSecretStore.Stage.PREVIOUS).orElseThrow().value())
             .as(at)
             .isEqualTo(w.old.secret);

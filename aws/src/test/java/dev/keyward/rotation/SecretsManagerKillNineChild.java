@@ -78,7 +78,8 @@ public final class SecretsManagerKillNineChild {
             ? Clock.offset(Clock.systemUTC(), RootStaging.LEASE_MARGIN.plus(Duration.ofMinutes(5)))
             : Clock.systemUTC();
     SecretsManagerStore store =
-        SecretsManagerStore.builder(FakeSecretsManager.client(URI.create(args[1]), "AKIAKEYWARDCHILD0000"))
+        SecretsManagerStore.builder(
+                FakeSecretsManager.client(URI.create(args[1]), "AKIAKEYWARDCHILD0000"))
             .prefix(args[4])
             .clock(clock)
             .build();

@@ -30,10 +30,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Runs a root-key rotation on the Secrets Manager store in a child JVM that talks to this JVM's
- * FakeUnkeyServer and fake Secrets Manager, kills it with SIGKILL after each journal record in turn,
- * resumes in a new JVM (whose clock is past the dead child's lease), and checks against both fakes:
- * one live successor, stored as AWSCURRENT, no AWSPENDING left, no plaintext in the journal. Long:
- * runs with {@code -Plong}.
+ * FakeUnkeyServer and fake Secrets Manager, kills it with SIGKILL after each journal record in
+ * turn, resumes in a new JVM (whose clock is past the dead child's lease), and checks against both
+ * fakes: one live successor, stored as AWSCURRENT, no AWSPENDING left, no plaintext in the journal.
+ * Long: runs with {@code -Plong}.
  */
 @Tag("long")
 class SecretsManagerKillNineTest {
