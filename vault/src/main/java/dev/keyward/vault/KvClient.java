@@ -15,8 +15,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The two KV v2 calls the store makes, {@code GET <mount>/data/<path>[?version=N]} and {@code POST
- * <mount>/data/<path>} with {@code options.cas}, through Spring Vault's {@link VaultClient}; Vault's
- * refusals become typed errors that name the mount and path, never a value or a credential.
+ * <mount>/data/<path>} with {@code options.cas}, through Spring Vault's {@link VaultClient};
+ * Vault's refusals become typed errors that name the mount and path, never a value or a credential.
  */
 final class KvClient {
   private static final ParameterizedTypeReference<Map<String, Object>> JSON =
@@ -179,7 +179,8 @@ final class KvClient {
       return new Doc(0, null);
     }
     int version = 0;
-    if (outer.get("metadata") instanceof Map<?, ?> meta && meta.get("version") instanceof Number n) {
+    if (outer.get("metadata") instanceof Map<?, ?> meta
+        && meta.get("version") instanceof Number n) {
       version = n.intValue();
     }
     Map<String, Object> data = null;

@@ -38,9 +38,10 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  * }</pre>
  *
- * <p>Errors name the mount and path: a missing mount is {@link SecretStoreException.Reason#NOT_FOUND},
- * a policy's or an expired token's refusal {@link SecretStoreException.Reason#PERMISSION_DENIED};
- * Vault out of reach is an {@link java.io.UncheckedIOException}.
+ * <p>Errors name the mount and path: a missing mount is {@link
+ * SecretStoreException.Reason#NOT_FOUND}, a policy's or an expired token's refusal {@link
+ * SecretStoreException.Reason#PERMISSION_DENIED}; Vault out of reach is an {@link
+ * java.io.UncheckedIOException}.
  */
 public final class VaultSecretStore implements VersionedSecretStore {
   static final String VALUE = "value";
@@ -87,7 +88,8 @@ public final class VaultSecretStore implements VersionedSecretStore {
     // written by someone else: its value is CURRENT at this version, the one before is PREVIOUS
     int current = data.get(VALUE) instanceof String ? doc.version() : 0;
     int previous = state == null ? 0 : state.current;
-    return new View(doc.version(), new KvState(doc.version(), current, 0, previous, Map.of()), data);
+    return new View(
+        doc.version(), new KvState(doc.version(), current, 0, previous, Map.of()), data);
   }
 
   /** The value KV version {@code version} was created with, if Vault still holds it. */
@@ -203,7 +205,8 @@ public final class VaultSecretStore implements VersionedSecretStore {
         return;
       }
       try {
-        commit(name, v, null, valueAt(name, v, s.pending), s.next(0, s.pending, s.current, null, 0));
+        commit(
+            name, v, null, valueAt(name, v, s.pending), s.next(0, s.pending, s.current, null, 0));
         return;
       } catch (KvClient.CasMismatch e) {
         // recompute
@@ -256,11 +259,7 @@ public final class VaultSecretStore implements VersionedSecretStore {
             value.reveal(),
             valueAt(name, v, s.pending),
             s.next(
-                next,
-                s.pending,
-                s.current != 0 ? s.current : s.previous,
-                idempotencyToken,
-                next));
+                next, s.pending, s.current != 0 ? s.current : s.previous, idempotencyToken, next));
         return new VersionedSecret(value, version(next), idempotencyToken);
       } catch (KvClient.CasMismatch e) {
         // recompute: the token may have landed, or the expected version moved
@@ -338,7 +337,8 @@ public final class VaultSecretStore implements VersionedSecretStore {
         return false;
       }
       try {
-        commit(name, v, valueAt(name, v, s.current), null, s.next(s.current, 0, s.previous, null, 0));
+        commit(
+            name, v, valueAt(name, v, s.current), null, s.next(s.current, 0, s.previous, null, 0));
         return true;
       } catch (KvClient.CasMismatch e) {
         // recompute

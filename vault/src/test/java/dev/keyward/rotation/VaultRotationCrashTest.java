@@ -154,7 +154,9 @@ class VaultRotationCrashTest {
         assertThat(w.old.deleted).as(at).isTrue();
         List<FakeRootKeys.Key> live = w.server.live();
         assertThat(live).as(at + ": exactly one live new key").hasSize(1);
-        assertThat(live.get(0).secret).as(at + ": the stored key is the live one").isEqualTo(stored);
+        assertThat(live.get(0).secret)
+            .as(at + ": the stored key is the live one")
+            .isEqualTo(stored);
         assertThat(store.readStage("UNKEY_ROOT_KEY", VersionedSecretStore.Stage.PREVIOUS))
             .as(at)
             .map(VersionedSecret::value)

@@ -181,7 +181,9 @@ public final class FakeVaultServer implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> body(byte[] in) {
-    return in.length == 0 ? Map.of() : JSON.readValue(new String(in, StandardCharsets.UTF_8), Map.class);
+    return in.length == 0
+        ? Map.of()
+        : JSON.readValue(new String(in, StandardCharsets.UTF_8), Map.class);
   }
 
   private Answer answer(HttpExchange ex, byte[] in) {

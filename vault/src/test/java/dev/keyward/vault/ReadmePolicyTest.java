@@ -101,7 +101,11 @@ class ReadmePolicyTest {
         }
         String glob =
             policy.keySet().stream()
-                .filter(g -> g.endsWith("*") ? a.path().startsWith(g.replace("*", "")) : a.path().equals(g))
+                .filter(
+                    g ->
+                        g.endsWith("*")
+                            ? a.path().startsWith(g.replace("*", ""))
+                            : a.path().equals(g))
                 .findFirst()
                 .orElse(null);
         assertThat(glob).as("a README rule covers " + a).isNotNull();
