@@ -26,11 +26,15 @@ public final class VaultStoreBuilder {
   private String mount = "secret";
   private String prefix = "";
   private Clock clock = Clock.systemUTC();
-  private HttpClient httpClient =
+
+  /** One transport for every store that brings none: its connections and selector are shared. */
+  private static final HttpClient SHARED =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
+
+  private HttpClient httpClient = SHARED;
   private Duration readTimeout = Duration.ofSeconds(30);
   private UnaryOperator<ClientHttpRequestFactory> requests = UnaryOperator.identity();
 
@@ -79,7 +83,10 @@ public final class VaultStoreBuilder {
     return this;
   }
 
-  /** The JDK client to send with (its TLS context, proxy, connect timeout); default HTTP/1.1. */
+  /**
+   * The JDK client to send with (its TLS context, proxy, connect timeout); default: one HTTP/1.1
+   * client shared by every store built without one.
+   */
   public VaultStoreBuilder httpClient(HttpClient httpClient) {
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
     return this;
