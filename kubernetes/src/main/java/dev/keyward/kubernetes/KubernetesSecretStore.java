@@ -345,7 +345,9 @@ public final class KubernetesSecretStore implements VersionedSecretStore {
         return null;
       }
       try {
-        return Secret.of(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+        // a file made with `kubectl create secret --from-file` often ends with a newline
+        return Secret.of(
+            new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip());
       } catch (IllegalArgumentException e) {
         throw new SecretStoreException(
             SecretStoreException.Reason.NOT_FOUND,
