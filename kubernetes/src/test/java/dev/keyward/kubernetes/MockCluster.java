@@ -75,8 +75,13 @@ public final class MockCluster implements AutoCloseable {
     return c;
   }
 
-  /** (Re)creates the Secret with these plain string values. */
+  /** (Re)creates the Secret {@link #SECRET} with these plain string values. */
   public void createSecret(Map<String, String> values) {
+    createSecret(SECRET, values);
+  }
+
+  /** (Re)creates the Secret {@code name} with these plain string values. */
+  public void createSecret(String name, Map<String, String> values) {
     Map<String, String> data = new LinkedHashMap<>();
     values.forEach(
         (k, v) ->
@@ -87,7 +92,7 @@ public final class MockCluster implements AutoCloseable {
         .resource(
             new SecretBuilder()
                 .withNewMetadata()
-                .withName(SECRET)
+                .withName(name)
                 .withNamespace(NAMESPACE)
                 .endMetadata()
                 .withData(data)
