@@ -42,7 +42,12 @@ public final class MockCluster implements AutoCloseable {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
             synchronized (requests) {
-              requests.add(request.getMethod() + " " + request.getPath());
+              requests.add(
+                  request.getMethod()
+                      + " "
+                      + request.getPath()
+                      + " "
+                      + request.getHeader("User-Agent"));
             }
             if (refuse.test(request)) {
               return new MockResponse()
@@ -116,10 +121,24 @@ public final class MockCluster implements AutoCloseable {
 
   /** A client on the server at {@code url}, as a child JVM makes it. */
   public static KubernetesClient client(String url) {
+    return client(url, "fabric8-test");
+  }
+
+  /** A new client on this server sending {@code userAgent} (its requests can be told apart). */
+  public KubernetesClient newClient(String userAgent) {
+    KubernetesClient client = client(url(), userAgent);
+    synchronized (clients) {
+      clients.add(client);
+    }
+    return client;
+  }
+
+  private static KubernetesClient client(String url, String userAgent) {
     return new KubernetesClientBuilder()
         .withConfig(
             new ConfigBuilder()
                 .withMasterUrl(url)
+                .withUserAgent(userAgent)
                 .withNamespace(NAMESPACE)
                 .withTrustCerts(true)
                 .withRequestRetryBackoffLimit(0)
@@ -132,7 +151,7 @@ public final class MockCluster implements AutoCloseable {
     return KubernetesSecretStore.of(newClient(), NAMESPACE, SECRET);
   }
 
-  /** The requests so far, as {@code METHOD path}. */
+  /** The requests so far, as {@code METHOD path user-agent}. */
   public List<String> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
