@@ -2,14 +2,12 @@ package dev.keyward.rotation;
 
 import dev.keyward.key.Secret;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -145,11 +143,14 @@ final class EnvVersions {
       return SecretVersion.of("e-0");
     }
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(HexFormat.of().parseHex(macKey), "HmacSHA256"));
-      byte[] digest = mac.doFinal(value.reveal().getBytes(StandardCharsets.UTF_8));
+      // SHA-256 over the key, a separator and the value: java.security only (core's ArchUnit rule
+      // admits java.* alone); a fixed-length key prefix needs no HMAC construction for this use
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(HexFormat.of().parseHex(macKey));
+      sha.update((byte) 0);
+      byte[] digest = sha.digest(value.reveal().getBytes(StandardCharsets.UTF_8));
       return SecretVersion.of("e-" + HexFormat.of().formatHex(digest, 0, 8));
-    } catch (NoSuchAlgorithmException | InvalidKeyException | IllegalArgumentException e) {
+    } catch (NoSuchAlgorithmException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot hash a value edited by hand", e);
     }
   }
