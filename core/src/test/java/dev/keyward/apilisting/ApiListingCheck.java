@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class ApiListingCheck {
   /** The one command that regenerates every published module's listing. */
   public static final String UPDATE_COMMAND =
-      "mvn -B -ntp test -pl core,http-client,testing,logging,leak,aws,vault,servlet,spring-boot-starter"
+      "mvn -B -ntp test -pl"
+          + " core,http-client,testing,logging,leak,aws,vault,kubernetes,servlet,spring-boot-starter"
           + " -am -Dtest=ApiListingTest -Dsurefire.failIfNoSpecifiedTests=false"
           + " -Dkeyward.api.update=true";
 
