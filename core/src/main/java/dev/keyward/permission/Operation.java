@@ -175,10 +175,12 @@ public enum Operation {
 
   private final String wireName;
   private final RetryClass retryClass;
+  private final String path;
 
   Operation(String wireName, RetryClass retryClass) {
     this.wireName = wireName;
     this.retryClass = retryClass;
+    this.path = "/v2/" + wireName;
   }
 
   /** The name on the wire, e.g. {@code keys.createKey}; the HTTP path is {@code /v2/} + it. */
@@ -188,7 +190,7 @@ public enum Operation {
 
   /** The HTTP path, e.g. {@code /v2/keys.createKey}. */
   public String path() {
-    return "/v2/" + wireName;
+    return path;
   }
 
   /**

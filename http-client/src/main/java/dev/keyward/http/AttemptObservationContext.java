@@ -1,6 +1,7 @@
 package dev.keyward.http;
 
 import dev.keyward.permission.Operation;
+import io.micrometer.common.KeyValue;
 import io.micrometer.observation.transport.RequestReplySenderContext;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ public final class AttemptObservationContext
   private final CallView call;
   private final int attempt;
   private @Nullable String errorType;
+  private final KeyValue serverAddress;
+  private final KeyValue serverPort;
 
   AttemptObservationContext(CallView call, int attempt, Map<String, String> carrier) {
     super((c, name, value) -> c.put(name, value));
@@ -24,6 +27,16 @@ public final class AttemptObservationContext
     setCarrier(carrier);
     setRemoteServiceName("unkey");
     setRemoteServiceAddress(call.serverAddress() + ":" + call.serverPort());
+    serverAddress = KeyValue.of("server.address", call.serverAddress());
+    serverPort = KeyValue.of("server.port", Integer.toString(call.serverPort()));
+  }
+
+  KeyValue serverAddress() {
+    return serverAddress;
+  }
+
+  KeyValue serverPort() {
+    return serverPort;
   }
 
   /** The call (operation, method, url template, server). */

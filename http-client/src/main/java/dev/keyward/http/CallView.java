@@ -33,7 +33,7 @@ public final class CallView {
 
   /** The path template, {@code /v2/<operation>} (no base path). */
   public String urlTemplate() {
-    return "/v2/" + operation.wireName();
+    return operation.path();
   }
 
   /** The host called. */

@@ -28,28 +28,20 @@ public class DefaultAttemptObservationConvention implements AttemptObservationCo
 
   @Override
   public String getContextualName(AttemptObservationContext context) {
-    return context.call().method() + " " + context.call().urlTemplate();
+    return ObservationKeys.attemptName(context.operation());
   }
 
   @Override
   public KeyValues getLowCardinalityKeyValues(AttemptObservationContext context) {
-    String error = context.errorType();
     CallView call = context.call();
     return KeyValues.of(
-        "http.request.method",
-        call.method(),
-        "server.address",
-        call.serverAddress(),
-        "server.port",
-        Integer.toString(call.serverPort()),
-        "url.template",
-        call.urlTemplate(),
-        "http.response.status_code",
-        Integer.toString(context.status()),
-        "error.type",
-        error == null ? "none" : error,
-        "unkey.operation",
-        call.operation().wireName());
+        ObservationKeys.method(call.operation()),
+        context.serverAddress(),
+        context.serverPort(),
+        ObservationKeys.urlTemplate(call.operation()),
+        ObservationKeys.status(context.status()),
+        ObservationKeys.error(context.errorType()),
+        ObservationKeys.operation(call.operation()));
   }
 
   @Override

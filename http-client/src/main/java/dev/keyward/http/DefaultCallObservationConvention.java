@@ -1,5 +1,6 @@
 package dev.keyward.http;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 /**
@@ -26,23 +27,17 @@ public class DefaultCallObservationConvention implements CallObservationConventi
 
   @Override
   public String getContextualName(CallObservationContext context) {
-    return "unkey " + context.operation().wireName();
+    return ObservationKeys.callName(context.operation());
   }
 
   @Override
   public KeyValues getLowCardinalityKeyValues(CallObservationContext context) {
-    String error = context.errorType();
     return KeyValues.of(
-        "unkey.operation",
-        context.operation().wireName(),
-        "outcome",
-        context.outcome(),
-        "http.response.status_code",
-        Integer.toString(context.status()),
-        "error.type",
-        error == null ? "none" : error,
-        "unkey.attempts",
-        Integer.toString(context.attempts()));
+        ObservationKeys.operation(context.operation()),
+        KeyValue.of("outcome", context.outcome()),
+        ObservationKeys.status(context.status()),
+        ObservationKeys.error(context.errorType()),
+        ObservationKeys.attempts(context.attempts()));
   }
 
   @Override
