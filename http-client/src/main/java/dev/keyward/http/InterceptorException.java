@@ -12,7 +12,11 @@ public final class InterceptorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient Operation operation;
+
+  /** The class name of the interceptor that threw. */
   private final String interceptor;
+
+  /** The hook that threw, e.g. {@code beforeAttempt}. */
   private final String hook;
 
   InterceptorException(

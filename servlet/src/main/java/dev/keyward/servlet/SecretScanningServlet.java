@@ -50,6 +50,8 @@ public final class SecretScanningServlet extends HttpServlet {
   private static final int CHUNK = 8192;
 
   private final transient SecretScanningReceiver receiver;
+
+  /** How long the whole body may take to arrive. */
   private final Duration readBudget;
 
   /** Serves {@code receiver} with the default read budget. */
