@@ -11,6 +11,19 @@ interface CallObserver {
   /** Observes nothing. */
   CallObserver NONE = call -> CallScope.NONE;
 
+  /**
+   * Micrometer observations into {@code registry}, or {@link #NONE} without one; typed {@code
+   * Object} so that a client without a registry loads no Micrometer class.
+   */
+  static CallObserver of(
+      @Nullable Object registry,
+      @Nullable Object callConvention,
+      @Nullable Object attemptConvention) {
+    return registry == null
+        ? NONE
+        : MicrometerObserver.create(registry, callConvention, attemptConvention);
+  }
+
   /** A call starts. */
   CallScope start(CallView call);
 

@@ -41,6 +41,20 @@ public final class RequestOptions {
     callTimeout = b.callTimeout;
   }
 
+  /**
+   * The options of {@code Unkey.withBudget}: each attempt gets {@code timeout / maxAttempts}
+   * (connect, read and call timeouts), and retries stop at {@code timeout}.
+   */
+  static RequestOptions budget(Duration timeout, int maxAttempts) {
+    Duration perAttempt = timeout.dividedBy(maxAttempts);
+    return builder()
+        .connectTimeout(perAttempt)
+        .readTimeout(perAttempt)
+        .callTimeout(perAttempt)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).budget(timeout).build())
+        .build();
+  }
+
   /** No overrides. */
   public static RequestOptions none() {
     return NONE;

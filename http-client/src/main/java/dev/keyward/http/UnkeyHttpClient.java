@@ -55,9 +55,6 @@ public final class UnkeyHttpClient implements Unkey {
   /** The default of {@link Builder#maxResponseBytes(long)}: 16 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
-  private static final String BASE_URL_RULE =
-      "baseUrl must be an http or https URL without user info, query or fragment";
-
   private final Caller caller;
   private final Keys keys;
   private final Apis apis;
@@ -114,14 +111,7 @@ public final class UnkeyHttpClient implements Unkey {
   @Override
   public UnkeyHttpClient withBudget(Duration timeout, int maxAttempts) {
     Unkey.super.withBudget(timeout, maxAttempts);
-    Duration perAttempt = timeout.dividedBy(maxAttempts);
-    return withOptions(
-        RequestOptions.builder()
-            .connectTimeout(perAttempt)
-            .readTimeout(perAttempt)
-            .callTimeout(perAttempt)
-            .retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).budget(timeout).build())
-            .build());
+    return withOptions(RequestOptions.budget(timeout, maxAttempts));
   }
 
   /** A view of this client whose calls use {@code options} (merged over this client's). */
@@ -226,12 +216,7 @@ public final class UnkeyHttpClient implements Unkey {
      *     or fragment (the message never repeats the value)
      */
     public Builder baseUrl(String baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
-      HttpUrl url = HttpUrl.parse(baseUrl);
-      if (url == null) {
-        throw new IllegalArgumentException(BASE_URL_RULE);
-      }
-      return baseUrl(url);
+      return baseUrl(BaseUrlRule.parse(Objects.requireNonNull(baseUrl, "baseUrl == null")));
     }
 
     /**
@@ -241,14 +226,7 @@ public final class UnkeyHttpClient implements Unkey {
      *     printed in {@code toString()} and could carry a credential
      */
     public Builder baseUrl(HttpUrl baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
-      if (!baseUrl.username().isEmpty()
-          || !baseUrl.password().isEmpty()
-          || baseUrl.query() != null
-          || baseUrl.fragment() != null) {
-        throw new IllegalArgumentException(BASE_URL_RULE);
-      }
-      this.baseUrl = baseUrl;
+      this.baseUrl = BaseUrlRule.check(Objects.requireNonNull(baseUrl, "baseUrl == null"));
       return this;
     }
 
@@ -408,10 +386,7 @@ public final class UnkeyHttpClient implements Unkey {
               interceptors.build(),
               maxResponseBytes,
               redactor != null ? redactor : Redactor.defaults(),
-              observationRegistry == null
-                  ? CallObserver.NONE
-                  : MicrometerObserver.create(
-                      observationRegistry, callConvention, attemptConvention));
+              CallObserver.of(observationRegistry, callConvention, attemptConvention));
       return new UnkeyHttpClient(caller);
     }
   }
