@@ -2,6 +2,8 @@ package dev.keyward.http;
 
 import dev.keyward.permission.Operation;
 import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.RequestReplySenderContext;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,28 +17,25 @@ import org.jspecify.annotations.Nullable;
 public final class AttemptObservationContext
     extends RequestReplySenderContext<Map<String, String>, Integer> {
   private final CallView call;
+  private final ContextKeyValues keys = new ContextKeyValues();
   private final int attempt;
+  private final ObservationKeys.Server server;
   private @Nullable String errorType;
-  private final KeyValue serverAddress;
-  private final KeyValue serverPort;
+  private boolean ended;
 
-  AttemptObservationContext(CallView call, int attempt, Map<String, String> carrier) {
+  AttemptObservationContext(
+      CallView call, int attempt, Map<String, String> carrier, ObservationKeys.Server server) {
     super((c, name, value) -> c.put(name, value));
     this.call = call;
     this.attempt = attempt;
+    this.server = server;
     setCarrier(carrier);
     setRemoteServiceName("unkey");
-    setRemoteServiceAddress(call.serverAddress() + ":" + call.serverPort());
-    serverAddress = KeyValue.of("server.address", call.serverAddress());
-    serverPort = KeyValue.of("server.port", Integer.toString(call.serverPort()));
+    setRemoteServiceAddress(server.remoteAddress);
   }
 
-  KeyValue serverAddress() {
-    return serverAddress;
-  }
-
-  KeyValue serverPort() {
-    return serverPort;
+  ObservationKeys.Server server() {
+    return server;
   }
 
   /** The call (operation, method, url template, server). */
@@ -68,8 +67,84 @@ public final class AttemptObservationContext
     return errorType;
   }
 
+  /** True once the attempt ended: its status and error type are final. */
+  public boolean ended() {
+    return ended;
+  }
+
   void end(int status, @Nullable String errorType) {
     setResponse(status);
     this.errorType = errorType;
+    this.ended = true;
+  }
+
+  // Key values live in ContextKeyValues, not in Context's maps: see there.
+
+  @Override
+  public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+    keys.addLow(KeyValues.of(keyValue));
+    return this;
+  }
+
+  @Override
+  public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
+    keys.addHigh(KeyValues.of(keyValue));
+    return this;
+  }
+
+  @Override
+  public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
+    keys.addLow(keyValues);
+    return this;
+  }
+
+  @Override
+  public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
+    keys.addHigh(keyValues);
+    return this;
+  }
+
+  @Override
+  public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+    keys.removeLow(keyName);
+    return this;
+  }
+
+  @Override
+  public Observation.Context removeHighCardinalityKeyValue(String keyName) {
+    keys.removeHigh(keyName);
+    return this;
+  }
+
+  @Override
+  public KeyValues getLowCardinalityKeyValues() {
+    return keys.low();
+  }
+
+  @Override
+  public KeyValues getHighCardinalityKeyValues() {
+    return keys.high();
+  }
+
+  @Override
+  public @Nullable KeyValue getLowCardinalityKeyValue(String key) {
+    return ContextKeyValues.find(keys.low(), key);
+  }
+
+  @Override
+  public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
+    return ContextKeyValues.find(keys.high(), key);
+  }
+
+  /** The call, the state and the key values; never a key. */
+  @Override
+  public String toString() {
+    return "AttemptObservationContext{"
+        + call
+        + ", attempt "
+        + attempt
+        + ", "
+        + getAllKeyValues()
+        + "}";
   }
 }

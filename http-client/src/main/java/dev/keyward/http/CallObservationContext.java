@@ -1,6 +1,8 @@
 package dev.keyward.http;
 
 import dev.keyward.permission.Operation;
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -11,11 +13,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CallObservationContext extends Observation.Context {
   private final CallView call;
+  private final ContextKeyValues keys = new ContextKeyValues();
   private String outcome = "UNKNOWN";
   private int status;
   private @Nullable String errorType;
   private int attempts;
   private @Nullable String requestId;
+  private boolean ended;
 
   CallObservationContext(CallView call) {
     this.call = call;
@@ -60,6 +64,14 @@ public final class CallObservationContext extends Observation.Context {
     return requestId;
   }
 
+  /**
+   * True once the call ended: its outcome, status, error type, attempts and request id are final
+   * (Micrometer asks the convention for key values at the start and again at the stop).
+   */
+  public boolean ended() {
+    return ended;
+  }
+
   void end(
       String outcome,
       int status,
@@ -71,5 +83,70 @@ public final class CallObservationContext extends Observation.Context {
     this.errorType = errorType;
     this.attempts = attempts;
     this.requestId = requestId;
+    this.ended = true;
+  }
+
+  // Key values live in ContextKeyValues, not in Context's maps: see there.
+
+  @Override
+  public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+    keys.addLow(KeyValues.of(keyValue));
+    return this;
+  }
+
+  @Override
+  public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
+    keys.addHigh(KeyValues.of(keyValue));
+    return this;
+  }
+
+  @Override
+  public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
+    keys.addLow(keyValues);
+    return this;
+  }
+
+  @Override
+  public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
+    keys.addHigh(keyValues);
+    return this;
+  }
+
+  @Override
+  public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+    keys.removeLow(keyName);
+    return this;
+  }
+
+  @Override
+  public Observation.Context removeHighCardinalityKeyValue(String keyName) {
+    keys.removeHigh(keyName);
+    return this;
+  }
+
+  @Override
+  public KeyValues getLowCardinalityKeyValues() {
+    return keys.low();
+  }
+
+  @Override
+  public KeyValues getHighCardinalityKeyValues() {
+    return keys.high();
+  }
+
+  @Override
+  public @Nullable KeyValue getLowCardinalityKeyValue(String key) {
+    return ContextKeyValues.find(keys.low(), key);
+  }
+
+  @Override
+  public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
+    return ContextKeyValues.find(keys.high(), key);
+  }
+
+  /** The call, the state and the key values; never a key. */
+  @Override
+  public String toString() {
+    return "CallObservationContext{" + call + ", " + outcome + ", " + getAllKeyValues() + "}";
   }
 }

@@ -73,9 +73,12 @@ final class CallRun<R> {
     if (!active) {
       return null;
     }
-    attemptStartMillis = exchange.clockMillis();
     Map<String, String> extra = new LinkedHashMap<>();
     attemptScope = scope.attempt(exchange.attempts, extra);
+    if (interceptors.isEmpty()) {
+      return extra.isEmpty() ? null : extra;
+    }
+    attemptStartMillis = exchange.clockMillis();
     AttemptView attempt = new AttemptView(view, exchange.attempts, rootKey, Map.of());
     attemptView = attempt;
     for (CallInterceptor i : interceptors) {

@@ -9,6 +9,10 @@ import io.micrometer.common.KeyValues;
  * http.response.status_code} ({@code 0} when no response arrived), {@code error.type} ({@code none}
  * when the attempt did not fail), {@code unkey.operation}; high-cardinality {@code
  * http.request.resend_count} (the attempts before this one).
+ *
+ * <p>As {@link DefaultCallObservationConvention} does, it answers at the start the keys the start
+ * fixes (method, server, url template, operation, resend count) and at the stop the keys the end
+ * decided (status, error type, {@link AttemptObservationContext#ended()}); the context keeps both.
  */
 public class DefaultAttemptObservationConvention implements AttemptObservationConvention {
   /** The observation's name. */
@@ -33,19 +37,13 @@ public class DefaultAttemptObservationConvention implements AttemptObservationCo
 
   @Override
   public KeyValues getLowCardinalityKeyValues(AttemptObservationContext context) {
-    CallView call = context.call();
-    return KeyValues.of(
-        ObservationKeys.method(call.operation()),
-        context.serverAddress(),
-        context.serverPort(),
-        ObservationKeys.urlTemplate(call.operation()),
-        ObservationKeys.status(context.status()),
-        ObservationKeys.error(context.errorType()),
-        ObservationKeys.operation(call.operation()));
+    return context.ended()
+        ? context.server().attemptEnd(context.operation(), context.status(), context.errorType())
+        : context.server().attemptStart(context.operation());
   }
 
   @Override
   public KeyValues getHighCardinalityKeyValues(AttemptObservationContext context) {
-    return KeyValues.of("http.request.resend_count", Integer.toString(context.attempt() - 1));
+    return context.ended() ? KeyValues.empty() : ObservationKeys.resendCount(context.attempt());
   }
 }

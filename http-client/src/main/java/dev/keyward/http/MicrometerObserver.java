@@ -13,6 +13,7 @@ final class MicrometerObserver implements CallObserver {
   private final ObservationRegistry registry;
   private final @Nullable CallObservationConvention callConvention;
   private final @Nullable AttemptObservationConvention attemptConvention;
+  private volatile ObservationKeys.@Nullable Server server;
 
   private MicrometerObserver(
       ObservationRegistry registry,
@@ -49,22 +50,34 @@ final class MicrometerObserver implements CallObserver {
     if (observation.isNoop()) {
       return CallScope.NONE;
     }
-    return new Call(observation.start(), context);
+    return new Call(observation.start(), context, server(call));
+  }
+
+  /** The server's keys, built once per host and port (a client calls one). */
+  private ObservationKeys.Server server(CallView call) {
+    ObservationKeys.Server s = server;
+    if (s == null || !s.is(call.serverAddress(), call.serverPort())) {
+      s = new ObservationKeys.Server(call.serverAddress(), call.serverPort());
+      server = s;
+    }
+    return s;
   }
 
   private final class Call implements CallScope {
     private final Observation observation;
     private final CallObservationContext context;
+    private final ObservationKeys.Server server;
 
-    Call(Observation observation, CallObservationContext context) {
+    Call(Observation observation, CallObservationContext context, ObservationKeys.Server server) {
       this.observation = observation;
       this.context = context;
+      this.server = server;
     }
 
     @Override
     public AttemptScope attempt(int attempt, Map<String, String> carrier) {
       AttemptObservationContext attemptContext =
-          new AttemptObservationContext(context.call(), attempt, carrier);
+          new AttemptObservationContext(context.call(), attempt, carrier, server);
       Observation child =
           Observation.createNotStarted(
                   attemptConvention,
