@@ -125,6 +125,27 @@ public final class CallObservationContext extends Observation.Context {
   }
 
   @Override
+  public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
+    for (String key : keyNames) {
+      keys.removeLow(key);
+    }
+    return this;
+  }
+
+  @Override
+  public Observation.Context removeHighCardinalityKeyValues(String... keyNames) {
+    for (String key : keyNames) {
+      keys.removeHigh(key);
+    }
+    return this;
+  }
+
+  @Override
+  public KeyValues getAllKeyValues() {
+    return keys.low().and(keys.high());
+  }
+
+  @Override
   public KeyValues getLowCardinalityKeyValues() {
     return keys.low();
   }

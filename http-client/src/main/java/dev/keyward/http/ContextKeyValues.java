@@ -4,18 +4,19 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.function.UnaryOperator;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The key values of keyward's observation contexts, kept as two immutable {@code KeyValues}
- * replaced whole on each write. Micrometer's {@code Observation.Context} keeps them in a {@code
- * ConcurrentHashMap} (one put per key, and a sort of every value each time a handler reads them);
- * an observed call writes its keys in four batches, and the puts were most of its observation's
- * cost ({@code ClientObservationBenchmark}). A write is a compare-and-set of the whole set, so
- * concurrent writes all land; reads see the last complete write; empty writes write nothing. Both
- * contexts override every {@code Context} method that reads or writes key values one by one ({@code
- * ContextKeyValuesTest} fails when Micrometer adds one they do not).
+ * The key values of keyward's observation contexts. Micrometer's {@code Observation.Context} keeps
+ * them in a {@code ConcurrentHashMap}: one put per key on every write, and a sort of every value
+ * each time a handler reads them; for an observed call those puts were most of the observation's
+ * cost ({@code ClientObservationBenchmark}). Here a write records the {@code KeyValues} it was
+ * given with one compare-and-set (so concurrent writes all land), and the first read merges what
+ * was written, later keys winning, and keeps the result: an observation whose handlers never read
+ * its key values never merges them. Both contexts override every {@code Context} method that reads
+ * or writes key values ({@code ContextKeyValuesTest} fails when Micrometer adds one they do not).
  */
 final class ContextKeyValues {
   private static final VarHandle LOW;
@@ -24,75 +25,82 @@ final class ContextKeyValues {
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      LOW = lookup.findVarHandle(ContextKeyValues.class, "low", KeyValues.class);
-      HIGH = lookup.findVarHandle(ContextKeyValues.class, "high", KeyValues.class);
+      LOW = lookup.findVarHandle(ContextKeyValues.class, "low", Object.class);
+      HIGH = lookup.findVarHandle(ContextKeyValues.class, "high", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
+  /** {@code KeyValues} once merged, else the {@link Written} writes since. */
   @SuppressWarnings("FieldMayBeFinal") // written through LOW
-  private volatile KeyValues low = KeyValues.empty();
+  private volatile Object low = KeyValues.empty();
 
   @SuppressWarnings("FieldMayBeFinal") // written through HIGH
-  private volatile KeyValues high = KeyValues.empty();
+  private volatile Object high = KeyValues.empty();
 
   KeyValues low() {
-    return low;
+    return read(LOW);
   }
 
   KeyValues high() {
-    return high;
+    return read(HIGH);
   }
 
   /** Adds {@code values} to the low-cardinality ones; a key already present takes the new value. */
   void addLow(KeyValues values) {
-    if (values != KeyValues.empty()) {
-      update(LOW, current -> merge(current, values));
-    }
+    add(LOW, values);
   }
 
   /**
    * Adds {@code values} to the high-cardinality ones; a key already present takes the new value.
    */
   void addHigh(KeyValues values) {
-    if (values != KeyValues.empty()) {
-      update(HIGH, current -> merge(current, values));
-    }
+    add(HIGH, values);
   }
 
   void removeLow(String key) {
-    update(LOW, current -> without(current, key));
+    remove(LOW, key);
   }
 
   void removeHigh(String key) {
-    update(HIGH, current -> without(current, key));
+    remove(HIGH, key);
   }
 
-  private void update(VarHandle field, UnaryOperator<KeyValues> change) {
-    KeyValues current;
+  private void add(VarHandle field, KeyValues values) {
+    if (values == KeyValues.empty()) {
+      return;
+    }
+    Object current;
+    Object next;
+    do {
+      current = field.getVolatile(this);
+      next = current == KeyValues.empty() ? values : new Written(current, values);
+    } while (!field.compareAndSet(this, current, next));
+  }
+
+  private KeyValues read(VarHandle field) {
+    Object state = field.getVolatile(this);
+    if (state instanceof KeyValues values) {
+      return values;
+    }
+    KeyValues merged = ((Written) state).merge();
+    // a write since this read keeps its own state, merged again on the next read
+    field.compareAndSet(this, state, merged);
+    return merged;
+  }
+
+  private void remove(VarHandle field, String key) {
+    Object current;
     KeyValues next;
     do {
-      current = (KeyValues) field.getVolatile(this);
-      next = change.apply(current);
-    } while (next != current && !field.compareAndSet(this, current, next));
-  }
-
-  /**
-   * {@code current} and {@code added}, {@code added} winning on a shared key; {@code added} itself
-   * when it has every key of {@code current} (a convention's set at the stop usually holds its set
-   * at the start).
-   */
-  static KeyValues merge(KeyValues current, KeyValues added) {
-    if (current == KeyValues.empty()) {
-      return added;
-    }
-    for (KeyValue kv : current) {
-      if (find(added, kv.getKey()) == null) {
-        return current.and(added);
-      }
-    }
-    return added;
+      current = field.getVolatile(this);
+      KeyValues values = current instanceof KeyValues merged ? merged : ((Written) current).merge();
+      next =
+          find(values, key) == null
+              ? values
+              : KeyValues.of(values.stream().filter(kv -> !kv.getKey().equals(key)).toList());
+    } while (!field.compareAndSet(this, current, next));
   }
 
   static @Nullable KeyValue find(KeyValues values, String key) {
@@ -104,9 +112,52 @@ final class ContextKeyValues {
     return null;
   }
 
-  private static KeyValues without(KeyValues values, String key) {
-    return find(values, key) == null
-        ? values
-        : KeyValues.of(values.stream().filter(kv -> !kv.getKey().equals(key)).toList());
+  /**
+   * {@code current} and {@code added}, {@code added} winning on a shared key; {@code added} itself
+   * when it has every key of {@code current} (a convention's set at the stop usually holds its set
+   * at the start).
+   */
+  static KeyValues merge(KeyValues current, KeyValues added) {
+    if (current == KeyValues.empty()) {
+      return added;
+    }
+    return holdsEveryKey(added, current) ? added : current.and(added);
+  }
+
+  /** Whether {@code values} has every key of {@code keys}: one walk, both being sorted by key. */
+  private static boolean holdsEveryKey(KeyValues values, KeyValues keys) {
+    Iterator<KeyValue> candidates = values.iterator();
+    for (KeyValue wanted : keys) {
+      String key = wanted.getKey();
+      int order;
+      do {
+        if (!candidates.hasNext()) {
+          return false;
+        }
+        String candidate = candidates.next().getKey();
+        order = candidate == key ? 0 : candidate.compareTo(key);
+      } while (order < 0);
+      if (order > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Key values written after {@code before} (merged or not), not merged yet. */
+  private record Written(Object before, KeyValues added) {
+    KeyValues merge() {
+      ArrayDeque<KeyValues> writes = new ArrayDeque<>();
+      Object state = this;
+      while (state instanceof Written w) {
+        writes.push(w.added);
+        state = w.before;
+      }
+      KeyValues merged = (KeyValues) state;
+      for (KeyValues next : writes) {
+        merged = ContextKeyValues.merge(merged, next);
+      }
+      return merged;
+    }
   }
 }

@@ -1,7 +1,12 @@
 package dev.keyward.benchmarks.http;
 
+import dev.keyward.http.AttemptObservationContext;
+import dev.keyward.http.AttemptObservationConvention;
+import dev.keyward.http.CallObservationContext;
+import dev.keyward.http.CallObservationConvention;
 import dev.keyward.http.UnkeyHttpClient;
 import dev.keyward.model.Verification;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
@@ -25,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * OkHttp interceptor, as in {@link ClientOverheadBenchmark}): the same client with an {@code
  * ObservationRegistry} whose only handler does nothing (so every call and attempt observation is
  * created, started, tagged and stopped) against observation disabled. Target: {@code
- * observedNoopHandler / observationDisabled ≤ 1.05}.
+ * observedNoopHandler / observationDisabled ≤ 1.05}. {@code observedNoKeyValues} is the same
+ * observed client with conventions that add no key value: Micrometer's own cost of the two
+ * observations, the floor under {@code observedNoopHandler}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +47,7 @@ public class ClientObservationBenchmark {
 
   private UnkeyHttpClient disabled;
   private UnkeyHttpClient observed;
+  private UnkeyHttpClient observedNoKeys;
 
   @Setup
   public void setUp() {
@@ -60,8 +68,15 @@ public class ClientObservationBenchmark {
     registry.observationConfig().observationHandler(context -> true);
     disabled = client(canned).build();
     observed = client(canned).observationRegistry(registry).build();
+    observedNoKeys =
+        client(canned)
+            .observationRegistry(registry)
+            .callObservationConvention(new NoCallKeys())
+            .attemptObservationConvention(new NoAttemptKeys())
+            .build();
     if (!disabled.keys().verify(Canned.REQUEST).valid()
-        || !observed.keys().verify(Canned.REQUEST).valid()) {
+        || !observed.keys().verify(Canned.REQUEST).valid()
+        || !observedNoKeys.keys().verify(Canned.REQUEST).valid()) {
       throw new IllegalStateException("a benchmark did not read a valid verification");
     }
   }
@@ -81,5 +96,36 @@ public class ClientObservationBenchmark {
   @Benchmark
   public Verification observedNoopHandler() {
     return observed.keys().verify(Canned.REQUEST);
+  }
+
+  @Benchmark
+  public Verification observedNoKeyValues() {
+    return observedNoKeys.keys().verify(Canned.REQUEST);
+  }
+
+  /** Names the call observation, adds no key value. */
+  static final class NoCallKeys implements CallObservationConvention {
+    @Override
+    public String getName() {
+      return "unkey.client.call";
+    }
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues(CallObservationContext context) {
+      return KeyValues.empty();
+    }
+  }
+
+  /** Names the attempt observation, adds no key value. */
+  static final class NoAttemptKeys implements AttemptObservationConvention {
+    @Override
+    public String getName() {
+      return "unkey.client.attempt";
+    }
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues(AttemptObservationContext context) {
+      return KeyValues.empty();
+    }
   }
 }
