@@ -3,6 +3,7 @@ package dev.keyward.http;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,14 +44,15 @@ final class MicrometerObserver implements CallObserver {
 
   @Override
   public CallScope start(CallView call) {
-    CallObservationContext context = new CallObservationContext(call);
+    Call scope = new Call(new CallObservationContext(call), server(call));
     Observation observation =
         Observation.createNotStarted(
-            callConvention, DefaultCallObservationConvention.INSTANCE, () -> context, registry);
+            callConvention, DefaultCallObservationConvention.INSTANCE, scope, registry);
     if (observation.isNoop()) {
       return CallScope.NONE;
     }
-    return new Call(observation.start(), context, server(call));
+    scope.observation = observation.start();
+    return scope;
   }
 
   /** The server's keys, built once per host and port (a client calls one). */
@@ -63,33 +65,32 @@ final class MicrometerObserver implements CallObserver {
     return s;
   }
 
-  private final class Call implements CallScope {
-    private final Observation observation;
+  /** One call: supplies its context to Micrometer, then observes the call's attempts and end. */
+  private final class Call implements CallScope, Supplier<CallObservationContext> {
     private final CallObservationContext context;
     private final ObservationKeys.Server server;
+    private Observation observation = Observation.NOOP;
 
-    Call(Observation observation, CallObservationContext context, ObservationKeys.Server server) {
-      this.observation = observation;
+    Call(CallObservationContext context, ObservationKeys.Server server) {
       this.context = context;
       this.server = server;
     }
 
     @Override
+    public CallObservationContext get() {
+      return context;
+    }
+
+    @Override
     public AttemptScope attempt(int attempt, Map<String, String> carrier) {
-      AttemptObservationContext attemptContext =
-          new AttemptObservationContext(context.call(), attempt, carrier, server);
-      Observation child =
+      Attempt scope =
+          new Attempt(new AttemptObservationContext(context.call(), attempt, carrier, server));
+      scope.observation =
           Observation.createNotStarted(
-                  attemptConvention,
-                  DefaultAttemptObservationConvention.INSTANCE,
-                  () -> attemptContext,
-                  registry)
+                  attemptConvention, DefaultAttemptObservationConvention.INSTANCE, scope, registry)
               .parentObservation(observation)
               .start();
-      return (status, errorType) -> {
-        attemptContext.end(status, errorType);
-        child.stop();
-      };
+      return scope;
     }
 
     @Override
@@ -104,6 +105,27 @@ final class MicrometerObserver implements CallObserver {
       if (error != null) {
         observation.error(error);
       }
+      observation.stop();
+    }
+  }
+
+  /** One attempt: supplies its context to Micrometer, then observes the attempt's end. */
+  private static final class Attempt implements AttemptScope, Supplier<AttemptObservationContext> {
+    private final AttemptObservationContext context;
+    private Observation observation = Observation.NOOP;
+
+    Attempt(AttemptObservationContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public AttemptObservationContext get() {
+      return context;
+    }
+
+    @Override
+    public void end(int status, @Nullable String errorType) {
+      context.end(status, errorType);
       observation.stop();
     }
   }
