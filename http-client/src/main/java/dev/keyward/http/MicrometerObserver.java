@@ -1,20 +1,31 @@
 package dev.keyward.http;
 
+import dev.keyward.permission.Operation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls and attempts as Micrometer observations. The only class of the client that uses Micrometer
  * at run time; loaded only when an {@code ObservationRegistry} was configured.
+ *
+ * <p>Observing never fails a call, as an {@code EventListener} never does: when a convention, a
+ * handler or a filter throws, the call goes on without that observation and the failure is logged
+ * with its class only (its message could hold anything): at WARN the first time for this client, at
+ * DEBUG after.
  */
 final class MicrometerObserver implements CallObserver {
+  private static final Logger LOG = LoggerFactory.getLogger(UnkeyHttpClient.class);
   private final ObservationRegistry registry;
   private final @Nullable CallObservationConvention callConvention;
   private final @Nullable AttemptObservationConvention attemptConvention;
   private volatile ObservationKeys.@Nullable Server server;
+  private final AtomicBoolean warned = new AtomicBoolean();
 
   private MicrometerObserver(
       ObservationRegistry registry,
@@ -44,15 +55,31 @@ final class MicrometerObserver implements CallObserver {
 
   @Override
   public CallScope start(CallView call) {
-    Call scope = new Call(new CallObservationContext(call), server(call));
-    Observation observation =
-        Observation.createNotStarted(
-            callConvention, DefaultCallObservationConvention.INSTANCE, scope, registry);
-    if (observation.isNoop()) {
+    try {
+      Call scope = new Call(new CallObservationContext(call), server(call));
+      Observation observation =
+          Observation.createNotStarted(
+              callConvention, DefaultCallObservationConvention.INSTANCE, scope, registry);
+      if (observation.isNoop()) {
+        return CallScope.NONE;
+      }
+      scope.observation = observation.start();
+      return scope;
+    } catch (RuntimeException e) {
+      failed(call.operation(), "the call's start", e);
       return CallScope.NONE;
     }
-    scope.observation = observation.start();
-    return scope;
+  }
+
+  private void failed(Operation op, String where, RuntimeException e) {
+    String message =
+        "Observing {} failed at {} ({} thrown by a convention, handler or filter); the call goes"
+            + " on without it";
+    if (warned.compareAndSet(false, true)) {
+      LOG.warn(message, op.wireName(), where, e.getClass().getName());
+    } else {
+      LOG.debug(message, op.wireName(), where, e.getClass().getName());
+    }
   }
 
   /** The server's keys, built once per host and port (a client calls one). */
@@ -83,14 +110,22 @@ final class MicrometerObserver implements CallObserver {
 
     @Override
     public AttemptScope attempt(int attempt, Map<String, String> carrier) {
-      Attempt scope =
-          new Attempt(new AttemptObservationContext(context.call(), attempt, carrier, server));
-      scope.observation =
-          Observation.createNotStarted(
-                  attemptConvention, DefaultAttemptObservationConvention.INSTANCE, scope, registry)
-              .parentObservation(observation)
-              .start();
-      return scope;
+      try {
+        Attempt scope =
+            new Attempt(new AttemptObservationContext(context.call(), attempt, carrier, server));
+        scope.observation =
+            Observation.createNotStarted(
+                    attemptConvention,
+                    DefaultAttemptObservationConvention.INSTANCE,
+                    scope,
+                    registry)
+                .parentObservation(observation)
+                .start();
+        return scope;
+      } catch (RuntimeException e) {
+        failed(context.operation(), "attempt " + attempt + "'s start", e);
+        return AttemptScope.NONE;
+      }
     }
 
     @Override
@@ -101,16 +136,20 @@ final class MicrometerObserver implements CallObserver {
         int attempts,
         @Nullable String requestId,
         @Nullable Throwable error) {
-      context.end(outcome, status, errorType, attempts, requestId);
-      if (error != null) {
-        observation.error(error);
+      try {
+        context.end(outcome, status, errorType, attempts, requestId);
+        if (error != null) {
+          observation.error(error);
+        }
+        observation.stop();
+      } catch (RuntimeException e) {
+        failed(context.operation(), "the call's end", e);
       }
-      observation.stop();
     }
   }
 
   /** One attempt: supplies its context to Micrometer, then observes the attempt's end. */
-  private static final class Attempt implements AttemptScope, Supplier<AttemptObservationContext> {
+  private final class Attempt implements AttemptScope, Supplier<AttemptObservationContext> {
     private final AttemptObservationContext context;
     private Observation observation = Observation.NOOP;
 
@@ -125,8 +164,12 @@ final class MicrometerObserver implements CallObserver {
 
     @Override
     public void end(int status, @Nullable String errorType) {
-      context.end(status, errorType);
-      observation.stop();
+      try {
+        context.end(status, errorType);
+        observation.stop();
+      } catch (RuntimeException e) {
+        failed(context.operation(), "attempt " + context.attempt() + "'s end", e);
+      }
     }
   }
 }
