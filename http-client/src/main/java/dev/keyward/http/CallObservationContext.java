@@ -90,13 +90,13 @@ public final class CallObservationContext extends Observation.Context {
 
   @Override
   public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
-    keys.addLow(KeyValues.of(keyValue));
+    keys.addLow(ContextKeyValues.one(keyValue));
     return this;
   }
 
   @Override
   public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
-    keys.addHigh(KeyValues.of(keyValue));
+    keys.addHigh(ContextKeyValues.one(keyValue));
     return this;
   }
 

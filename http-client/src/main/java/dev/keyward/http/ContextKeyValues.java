@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +68,14 @@ final class ContextKeyValues {
     remove(HIGH, key);
   }
 
+  /** {@code keyValue} alone; null throws, as Micrometer's {@code Context} does. */
+  static KeyValues one(KeyValue keyValue) {
+    return KeyValues.of(Objects.requireNonNull(keyValue, "keyValue is null"));
+  }
+
   private void add(VarHandle field, KeyValues values) {
+    // a null stored here would break every later read: throw now, as Micrometer's Context does
+    Objects.requireNonNull(values, "keyValues is null");
     if (values == KeyValues.empty()) {
       return;
     }
@@ -91,6 +99,7 @@ final class ContextKeyValues {
   }
 
   private void remove(VarHandle field, String key) {
+    Objects.requireNonNull(key, "key is null");
     Object current;
     KeyValues next;
     do {
@@ -103,7 +112,9 @@ final class ContextKeyValues {
     } while (!field.compareAndSet(this, current, next));
   }
 
+  /** The value of {@code key} (null throws, as Micrometer's {@code Context} does), else null. */
   static @Nullable KeyValue find(KeyValues values, String key) {
+    Objects.requireNonNull(key, "key is null");
     for (KeyValue kv : values) {
       if (kv.getKey().equals(key)) {
         return kv;
