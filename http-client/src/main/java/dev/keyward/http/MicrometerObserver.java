@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
  * at run time; loaded only when an {@code ObservationRegistry} was configured.
  *
  * <p>Observing never fails a call, as an {@code EventListener} never does: when a convention, a
- * handler or a filter throws, the call goes on without that observation and the failure is logged
- * with its class only (its message could hold anything): at WARN the first time for this client, at
- * DEBUG after.
+ * handler or a filter throws (a {@code RuntimeException}, or an {@code Error} other than a {@code
+ * VirtualMachineError}: a tracing bridge built against another library version throws {@code
+ * NoSuchMethodError}), the call goes on without that observation and the failure is logged with its
+ * class only (its message could hold anything): at WARN the first time for this client, at DEBUG
+ * after. A handler failing in {@code onError} does not keep the call's observation from stopping.
  */
 final class MicrometerObserver implements CallObserver {
   private static final Logger LOG = LoggerFactory.getLogger(UnkeyHttpClient.class);
@@ -65,13 +67,17 @@ final class MicrometerObserver implements CallObserver {
       }
       scope.observation = observation.start();
       return scope;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failed(call.operation(), "the call's start", e);
       return CallScope.NONE;
     }
   }
 
-  private void failed(Operation op, String where, RuntimeException e) {
+  /** Logs {@code e} by class; rethrows a {@code VirtualMachineError} (out of memory, …). */
+  private void failed(Operation op, String where, Throwable e) {
+    if (e instanceof VirtualMachineError fatal) {
+      throw fatal;
+    }
     String message =
         "Observing {} failed at {} ({} thrown by a convention, handler or filter); the call goes"
             + " on without it";
@@ -122,7 +128,7 @@ final class MicrometerObserver implements CallObserver {
                 .parentObservation(observation)
                 .start();
         return scope;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         failed(context.operation(), "attempt " + attempt + "'s start", e);
         return AttemptScope.NONE;
       }
@@ -136,13 +142,18 @@ final class MicrometerObserver implements CallObserver {
         int attempts,
         @Nullable String requestId,
         @Nullable Throwable error) {
-      try {
-        context.end(outcome, status, errorType, attempts, requestId);
-        if (error != null) {
+      context.end(outcome, status, errorType, attempts, requestId);
+      if (error != null) {
+        try {
           observation.error(error);
+        } catch (RuntimeException | Error e) {
+          // the stop still comes: a handler that started a timer or a span must see it end
+          failed(context.operation(), "the call's error", e);
         }
+      }
+      try {
         observation.stop();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         failed(context.operation(), "the call's end", e);
       }
     }
@@ -167,7 +178,7 @@ final class MicrometerObserver implements CallObserver {
       try {
         context.end(status, errorType);
         observation.stop();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         failed(context.operation(), "attempt " + context.attempt() + "'s end", e);
       }
     }
