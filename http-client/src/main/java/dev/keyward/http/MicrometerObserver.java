@@ -63,7 +63,9 @@ final class MicrometerObserver implements CallObserver {
           Observation.createNotStarted(
               callConvention, DefaultCallObservationConvention.INSTANCE, scope, registry);
       if (observation.isNoop()) {
-        return CallScope.NONE;
+        // the call's observation is off (an ObservationPredicate): its attempts may still be on,
+        // and carry the trace; with no handler at all, nothing is
+        return registry.isNoop() ? CallScope.NONE : scope;
       }
       scope.observation = observation.start();
       return scope;
@@ -119,14 +121,14 @@ final class MicrometerObserver implements CallObserver {
       try {
         Attempt scope =
             new Attempt(new AttemptObservationContext(context.call(), attempt, carrier, server));
-        scope.observation =
+        Observation created =
             Observation.createNotStarted(
-                    attemptConvention,
-                    DefaultAttemptObservationConvention.INSTANCE,
-                    scope,
-                    registry)
-                .parentObservation(observation)
-                .start();
+                attemptConvention, DefaultAttemptObservationConvention.INSTANCE, scope, registry);
+        if (observation != Observation.NOOP) {
+          // else the parent is the current observation, as Micrometer chose it
+          created.parentObservation(observation);
+        }
+        scope.observation = created.start();
         return scope;
       } catch (RuntimeException | Error e) {
         failed(context.operation(), "attempt " + attempt + "'s start", e);
