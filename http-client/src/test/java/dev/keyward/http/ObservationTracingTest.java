@@ -5,23 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyward.NotFoundException;
 import dev.keyward.key.Secret;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
-import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
-import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
-import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
-import io.micrometer.tracing.otel.bridge.OtelPropagator;
-import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.List;
 import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
@@ -46,41 +34,23 @@ class ObservationTracingTest {
 
   @StartStop final MockWebServer server = new MockWebServer();
   final FakeTime time = new FakeTime();
-  final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  InMemorySpanExporter spans;
   ValidatingDispatcher answers;
-  OpenTelemetrySdk sdk;
+  OtelTracing tracing;
   ObservationRegistry registry;
 
   @BeforeEach
   void setUp() {
     answers = new ValidatingDispatcher();
     server.setDispatcher(answers);
-    sdk =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                    .build())
-            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-            .build();
-    io.opentelemetry.api.trace.Tracer otel = sdk.getTracer("keyward-test");
-    OtelCurrentTraceContext current = new OtelCurrentTraceContext();
-    OtelTracer tracer =
-        new OtelTracer(
-            otel, current, event -> {}, new OtelBaggageManager(current, List.of(), List.of()));
-    registry = ObservationRegistry.create();
-    registry
-        .observationConfig()
-        .observationHandler(
-            new ObservationHandler.FirstMatchingCompositeObservationHandler(
-                new PropagatingSenderTracingObservationHandler<>(
-                    tracer, new OtelPropagator(sdk.getPropagators(), otel)),
-                new DefaultTracingObservationHandler(tracer)));
+    tracing = new OtelTracing();
+    spans = tracing.spans;
+    registry = tracing.registry;
   }
 
   @AfterEach
   void tearDown() {
-    sdk.close();
+    tracing.close();
     if (answers != null) {
       answers.assertValid();
     }
